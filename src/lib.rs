@@ -1,0 +1,3 @@
+//! Funnel Planner: from a revenue quota to the volume every funnel stage needs.
+
+pub mod model;

@@ -1,0 +1,3 @@
+//! Mounts the planner into the page.
+
+fn main() {}

@@ -1,0 +1,196 @@
+//! Amounts of money and volumes of units, with the bounds a plan can hold.
+
+use super::format::group_thousands;
+use super::number::{Decimal, NumberError, NumberKind, parse_number};
+
+/// Largest amount or volume any field accepts: one quadrillion (10^15).
+pub const MAX_WHOLE_UNITS: u64 = 1_000_000_000_000_000;
+
+/// An amount of money, held exactly in hundredths (cents), from 0 to [`MAX_WHOLE_UNITS`].
+///
+/// No currency is implied: the planner's figures are in whatever currency the team uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Money {
+    cents: u64,
+}
+
+impl Money {
+    /// Returns the amount of `cents` hundredths, or `None` above [`MAX_WHOLE_UNITS`].
+    #[must_use]
+    pub fn from_cents(cents: u64) -> Option<Self> {
+        (cents <= MAX_WHOLE_UNITS * 100).then_some(Self { cents })
+    }
+
+    /// Returns a whole amount, or `None` above [`MAX_WHOLE_UNITS`].
+    #[must_use]
+    pub fn from_units(units: u64) -> Option<Self> {
+        Self::from_cents(units.checked_mul(100)?)
+    }
+
+    /// Returns the amount in hundredths.
+    #[must_use]
+    pub fn cents(self) -> u64 {
+        self.cents
+    }
+
+    /// Returns the amount in whole units as a float, for arithmetic that is not exact anyway.
+    #[must_use]
+    #[allow(clippy::cast_precision_loss, reason = "exact below 2^53 cents, 90 trillion units")]
+    pub fn to_f64(self) -> f64 {
+        self.cents as f64 / 100.0
+    }
+
+    /// Reads an amount a user typed (`1,000,000`, `$60k`, `1.2M`), rounded to cents.
+    ///
+    /// # Errors
+    /// Returns why the text is not an amount from 0 to [`MAX_WHOLE_UNITS`].
+    pub fn parse(text: &str) -> Result<Self, NumberError> {
+        let decimal = parse_number(text, NumberKind::Amount).map_err(over_max)?;
+        decimal
+            .scaled(2)
+            .and_then(|cents| u64::try_from(cents).ok())
+            .and_then(Self::from_cents)
+            .ok_or_else(max_error)
+    }
+
+    /// Reads an amount that must be above zero, such as a deal size.
+    ///
+    /// # Errors
+    /// As [`Money::parse`], and [`NumberError::Zero`] for an amount under one cent.
+    pub fn parse_positive(text: &str) -> Result<Self, NumberError> {
+        let amount = Self::parse(text)?;
+        if amount.cents == 0 {
+            Err(NumberError::Zero)
+        } else {
+            Ok(amount)
+        }
+    }
+
+    /// Formats the amount as a link writes it: plain digits, a point, no grouping (`1000000.5`).
+    #[must_use]
+    pub fn to_plain(self) -> String {
+        let (units, cents) = (self.cents / 100, self.cents % 100);
+        match cents {
+            0 => units.to_string(),
+            c if c % 10 == 0 => format!("{units}.{}", c / 10),
+            c => format!("{units}.{c:02}"),
+        }
+    }
+
+    /// Formats the amount for a person: grouped thousands, cents only when there are any.
+    #[must_use]
+    pub fn to_display(self) -> String {
+        let (units, cents) = (self.cents / 100, self.cents % 100);
+        let whole = group_thousands(&units.to_string());
+        if cents == 0 {
+            whole
+        } else {
+            format!("{whole}.{cents:02}")
+        }
+    }
+}
+
+/// A volume of units entering a stage (visitors, leads): a finite number from 0 to
+/// [`MAX_WHOLE_UNITS`]. Fractions are allowed, since a plan may average over periods.
+#[derive(Clone, Copy, Debug, PartialEq, PartialOrd)]
+pub struct Volume {
+    units: f64,
+}
+
+impl Volume {
+    /// Returns the volume, or `None` when `units` is negative, not finite or too large.
+    #[must_use]
+    #[allow(clippy::cast_precision_loss, reason = "10^15 is exact in f64")]
+    pub fn new(units: f64) -> Option<Self> {
+        let max = MAX_WHOLE_UNITS as f64;
+        (units.is_finite() && (0.0..=max).contains(&units)).then_some(Self {
+            // Normalise -0.0 so it never shows as "-0".
+            units: units + 0.0,
+        })
+    }
+
+    /// Returns the number of units.
+    #[must_use]
+    pub fn units(self) -> f64 {
+        self.units
+    }
+
+    /// Reads a volume a user typed (`200,000`, `1.5M`).
+    ///
+    /// # Errors
+    /// Returns why the text is not a volume from 0 to [`MAX_WHOLE_UNITS`].
+    pub fn parse(text: &str) -> Result<Self, NumberError> {
+        let decimal: Decimal = parse_number(text, NumberKind::Amount).map_err(over_max)?;
+        Self::new(decimal.to_f64()).ok_or_else(max_error)
+    }
+
+    /// Formats the volume as a link writes it: the shortest text that reads back exactly.
+    #[must_use]
+    pub fn to_plain(self) -> String {
+        self.units.to_string()
+    }
+}
+
+/// The error for a value above [`MAX_WHOLE_UNITS`], with the bound spelled out.
+fn max_error() -> NumberError {
+    NumberError::AboveMax(group_thousands(&MAX_WHOLE_UNITS.to_string()))
+}
+
+/// Replaces the parser's bare "too large" with the field's actual bound.
+fn over_max(error: NumberError) -> NumberError {
+    match error {
+        NumberError::TooLarge => max_error(),
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_parses_exactly_to_cents() {
+        assert_eq!(Money::parse("1,000,000").unwrap().cents(), 100_000_000);
+        assert_eq!(Money::parse("0.1").unwrap().cents(), 10);
+        assert_eq!(Money::parse("2.345").unwrap().cents(), 235);
+        assert_eq!(Money::parse("$60k").unwrap(), Money::from_units(60_000).unwrap());
+    }
+
+    #[test]
+    fn money_bounds_are_explained() {
+        let max = "1,000,000,000,000,000".to_owned();
+        assert_eq!(Money::parse("1e308"), Err(NumberError::AboveMax(max.clone())));
+        assert_eq!(Money::parse("2e15"), Err(NumberError::AboveMax(max)));
+        assert!(Money::parse("1e15").is_ok());
+        assert_eq!(Money::parse_positive("0"), Err(NumberError::Zero));
+        assert_eq!(Money::parse_positive("0.001"), Err(NumberError::Zero));
+        assert_eq!(Money::parse("-3"), Err(NumberError::Negative));
+    }
+
+    #[test]
+    fn money_formats_plain_and_for_display() {
+        let cases = [
+            ("1000000", "1000000", "1,000,000"),
+            ("1000000.5", "1000000.5", "1,000,000.50"),
+            ("12.05", "12.05", "12.05"),
+            ("0", "0", "0"),
+        ];
+        for (text, plain, display) in cases {
+            let money = Money::parse(text).unwrap();
+            assert_eq!(money.to_plain(), plain);
+            assert_eq!(money.to_display(), display);
+            assert_eq!(Money::parse(&money.to_plain()), Ok(money), "round trip {text}");
+        }
+    }
+
+    #[test]
+    fn volume_accepts_fractions_and_rejects_what_is_not_a_volume() {
+        assert_eq!(Volume::parse("200,000").unwrap().units(), 200_000.0);
+        assert_eq!(Volume::parse("12.5").unwrap().units(), 12.5);
+        assert!(Volume::parse("-1").is_err());
+        assert!(Volume::parse("1e308").is_err());
+        assert!(Volume::new(f64::NAN).is_none());
+        assert!(Volume::new(f64::INFINITY).is_none());
+        assert_eq!(Volume::new(-0.0).unwrap().to_plain(), "0");
+    }
+}

@@ -1,0 +1,129 @@
+//! Formatting figures for people (grouped thousands) and for test hooks (plain numbers).
+//!
+//! The display rules are the ones the page states next to its results: needs are whole units,
+//! forecasts one decimal place, money whole units, rates up to four decimal places.
+
+/// Inserts a comma between every group of three digits in a run of ASCII digits
+/// (`"1234567"` becomes `"1,234,567"`). Text with a sign or a point is grouped before the point.
+#[must_use]
+pub fn group_thousands(digits: &str) -> String {
+    let (sign, rest) = match digits.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", digits),
+    };
+    let (whole, fraction) = match rest.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (rest, None),
+    };
+    let mut grouped = String::with_capacity(whole.len() + whole.len() / 3 + 1);
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    match fraction {
+        Some(fraction) => format!("{sign}{grouped}.{fraction}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+/// Formats a whole number of units with grouping (`312,500`). Fractions are rounded to the
+/// nearest unit; callers pass values already rounded by the plan's rule.
+#[must_use]
+pub fn count(value: f64) -> String {
+    group_thousands(&format!("{:.0}", value + 0.0))
+}
+
+/// Formats a value to at most one decimal place, dropping a trailing `.0` (`38.4`, `5,000`).
+#[must_use]
+pub fn one_decimal(value: f64) -> String {
+    let text = format!("{value:.1}");
+    let text = text.strip_suffix(".0").unwrap_or(&text);
+    let text = if text == "-0" { "0" } else { text };
+    group_thousands(text)
+}
+
+/// Formats an amount of money in whole units with grouping, rounding to the nearest unit.
+#[must_use]
+pub fn money(value: f64) -> String {
+    let text = format!("{:.0}", value);
+    group_thousands(if text == "-0" { "0" } else { &text })
+}
+
+/// Formats a fraction as a percentage: two decimal places at most for 1 % and above, two
+/// significant digits below (`0.025` → `2.5%`, `0.0000096` → `0.00096%`).
+#[must_use]
+pub fn percent(fraction: f64) -> String {
+    let value = fraction * 100.0;
+    if value == 0.0 {
+        return "0%".to_owned();
+    }
+    let decimals = if value >= 1.0 {
+        2
+    } else {
+        // Two significant digits: 0.0096 needs 4 decimals.
+        #[allow(clippy::cast_possible_truncation, reason = "log10 of a value in (0, 1)")]
+        let leading_zeros = (-value.log10()).floor() as usize;
+        (leading_zeros + 2).min(12)
+    };
+    let text = format!("{value:.decimals$}");
+    let text = if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        &text
+    };
+    format!("{}%", group_thousands(text))
+}
+
+/// Formats a number for a `data-value` test hook: plain digits, `.` as decimal point, no
+/// grouping, the shortest text that reads back as the same `f64`, never `-0`.
+#[must_use]
+pub fn plain(value: f64) -> String {
+    (value + 0.0).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_thousands() {
+        let cases = [
+            ("0", "0"),
+            ("999", "999"),
+            ("1000", "1,000"),
+            ("312500", "312,500"),
+            ("1234567", "1,234,567"),
+            ("-1234567.25", "-1,234,567.25"),
+        ];
+        for (digits, grouped) in cases {
+            assert_eq!(group_thousands(digits), grouped);
+        }
+    }
+
+    #[test]
+    fn formats_counts_decimals_money_and_percentages() {
+        assert_eq!(count(312_500.0), "312,500");
+        assert_eq!(one_decimal(38.4), "38.4");
+        assert_eq!(one_decimal(5_000.0), "5,000");
+        assert_eq!(one_decimal(-0.01), "0");
+        assert_eq!(money(960_000.000_000_1), "960,000");
+        assert_eq!(money(-40_000.0), "-40,000");
+        assert_eq!(money(-0.2), "0");
+        assert_eq!(percent(0.025), "2.5%");
+        assert_eq!(percent(0.2), "20%");
+        assert_eq!(percent(0.000_096), "0.0096%");
+        assert_eq!(percent(0.000_009_6), "0.00096%");
+        assert_eq!(percent(0.0), "0%");
+        assert_eq!(percent(12.5), "1,250%");
+    }
+
+    #[test]
+    fn plain_numbers_have_no_grouping_and_no_negative_zero() {
+        assert_eq!(plain(1_000_000.0), "1000000");
+        assert_eq!(plain(38.4), "38.4");
+        assert_eq!(plain(-0.0), "0");
+        assert_eq!(plain(1e20), "100000000000000000000");
+    }
+}

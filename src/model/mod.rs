@@ -1,0 +1,20 @@
+//! The planning model: pure Rust, no browser and no UI framework.
+//!
+//! Plain types with their preconditions built in ([`Rate`], [`Money`], [`StageName`],
+//! [`Funnel`]), plain functions ([`compute`]) and typed errors. Everything here is tested
+//! natively with `cargo test`.
+
+pub mod amount;
+pub mod format;
+pub mod number;
+pub mod plan;
+pub mod rate;
+pub mod scenario;
+pub mod stage;
+
+pub use amount::{MAX_WHOLE_UNITS, Money, Volume};
+pub use number::NumberError;
+pub use plan::{Plan, StagePlan, compute};
+pub use rate::Rate;
+pub use scenario::{Rounding, Scenario};
+pub use stage::{Funnel, FunnelError, NameError, StageName, Step};

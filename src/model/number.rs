@@ -1,0 +1,371 @@
+//! Reading the numbers a planner types: `1,000,000`, `1000000`, `2.5`, `2.5%`, `$60k`, `1.2M`.
+//!
+//! Parsing is exact: the text becomes a [`Decimal`] (an integer and a count of decimal places),
+//! so `2.5` percent is exactly 25,000 parts per million and `0.1` is never `0.1000000000000000055`.
+//! Every way the text can be wrong is a [`NumberError`] with a message fit to show a user.
+
+use std::fmt;
+
+/// Longest text accepted in a number field; anything longer is certainly not a plan figure.
+const MAX_TEXT_CHARS: usize = 60;
+
+/// What the text is meant to be, which decides the suffixes it may carry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NumberKind {
+    /// An amount or a count: may carry a currency sign and a `k`, `M` or `B` multiplier.
+    Amount,
+    /// A percentage: may end in `%`.
+    Percent,
+}
+
+/// A non-negative decimal number held exactly: `digits / 10^places`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Decimal {
+    /// All the significant digits as one integer.
+    pub digits: u128,
+    /// How many of those digits stand after the decimal point.
+    pub places: u32,
+}
+
+/// Why a text is not an acceptable number.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NumberError {
+    /// Nothing was typed.
+    Empty,
+    /// The text is not a number at all; holds the text as typed (shortened if long).
+    NotANumber(String),
+    /// The number is below zero.
+    Negative,
+    /// Commas were used other than to separate thousands.
+    BadGrouping,
+    /// A percent sign on a field that holds an amount.
+    PercentNotAllowed,
+    /// More digits than any plan figure has, or an exponent that makes it enormous.
+    TooLarge,
+    /// Larger than the field allows; holds the largest value, formatted for display.
+    AboveMax(String),
+    /// Zero where only a positive value makes sense (a deal size).
+    Zero,
+    /// A conversion rate of zero: nothing would ever convert.
+    RateZero,
+    /// A conversion rate above 100 %.
+    RateAboveHundred,
+    /// A positive conversion rate below the smallest one a plan can hold (0.0001 %).
+    RateTooSmall,
+}
+
+impl fmt::Display for NumberError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Empty => f.write_str("Enter a number."),
+            Self::NotANumber(text) => write!(f, "\u{201c}{text}\u{201d} is not a number."),
+            Self::Negative => f.write_str("Must not be negative."),
+            Self::BadGrouping => f.write_str(
+                "Commas separate thousands (1,000,000); use a point for decimals (2.5).",
+            ),
+            Self::PercentNotAllowed => f.write_str("This is an amount, not a percentage."),
+            Self::TooLarge => f.write_str("Too large."),
+            Self::AboveMax(max) => write!(f, "Too large: at most {max}."),
+            Self::Zero => f.write_str("Must be more than 0."),
+            Self::RateZero => {
+                f.write_str("A conversion rate must be above 0 %: at 0 % nothing converts.")
+            }
+            Self::RateAboveHundred => f.write_str("A conversion rate cannot be above 100 %."),
+            Self::RateTooSmall => f.write_str("The smallest conversion rate is 0.0001 %."),
+        }
+    }
+}
+
+impl std::error::Error for NumberError {}
+
+impl Decimal {
+    /// Returns the value multiplied by `10^scale` and rounded half up to a whole number,
+    /// or `None` when that does not fit in a `u128`.
+    #[must_use]
+    pub fn scaled(self, scale: u32) -> Option<u128> {
+        if scale >= self.places {
+            let factor = 10u128.checked_pow(scale - self.places)?;
+            self.digits.checked_mul(factor)
+        } else {
+            let drop = self.places - scale;
+            let Some(divisor) = 10u128.checked_pow(drop) else {
+                return Some(0);
+            };
+            let whole = self.digits / divisor;
+            let rest = self.digits % divisor;
+            // Round half up: `rest >= divisor / 2` without overflow on odd divisors.
+            Some(whole + u128::from(rest * 2 >= divisor))
+        }
+    }
+
+    /// Returns the value as the nearest `f64`.
+    #[must_use]
+    pub fn to_f64(self) -> f64 {
+        // Formatting then parsing gives the correctly rounded nearest double.
+        format!("{}e-{}", self.digits, self.places)
+            .parse()
+            .unwrap_or(f64::INFINITY)
+    }
+}
+
+/// Parses a number as a planner types it.
+///
+/// Accepted: optional currency sign (`$ € £ ¥`) for amounts, digits grouped by commas or
+/// spaces in threes, a decimal point, an exponent (`1e6`), and a suffix: `%` for percentages,
+/// `k`, `M`/`m`, `B`/`bn` (thousand, million, billion) for amounts.
+///
+/// # Errors
+/// Returns a [`NumberError`] saying what is wrong with the text.
+pub fn parse_number(text: &str, kind: NumberKind) -> Result<Decimal, NumberError> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err(NumberError::Empty);
+    }
+    if trimmed.chars().count() > MAX_TEXT_CHARS {
+        let numeric = trimmed.chars().all(|c| c.is_ascii_digit() || ",. ".contains(c));
+        return Err(if numeric {
+            NumberError::TooLarge
+        } else {
+            NumberError::NotANumber(shorten(trimmed))
+        });
+    }
+    let not_a_number = || NumberError::NotANumber(shorten(trimmed));
+
+    let (negative, rest) = match trimmed.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, trimmed.strip_prefix('+').unwrap_or(trimmed)),
+    };
+    let mut body = rest.trim();
+    let mut multiplier_places: u32 = 0;
+    match kind {
+        NumberKind::Amount => {
+            if body.ends_with('%') {
+                return Err(NumberError::PercentNotAllowed);
+            }
+            body = body
+                .strip_prefix(['$', '\u{20ac}', '\u{a3}', '\u{a5}'])
+                .unwrap_or(body)
+                .trim();
+            let lower = body.to_ascii_lowercase();
+            for (suffix, places) in [("bn", 9), ("k", 3), ("m", 6), ("b", 9)] {
+                if lower.ends_with(suffix) {
+                    body = body[..body.len() - suffix.len()].trim_end();
+                    multiplier_places = places;
+                    break;
+                }
+            }
+        }
+        NumberKind::Percent => {
+            body = body.strip_suffix('%').unwrap_or(body).trim_end();
+        }
+    }
+    let decimal = parse_plain(body).ok_or_else(|| {
+        if looks_like_misgrouped(body) {
+            NumberError::BadGrouping
+        } else {
+            not_a_number()
+        }
+    })??;
+    if negative && decimal.digits != 0 {
+        return Err(NumberError::Negative);
+    }
+    shift(decimal, i64::from(multiplier_places))
+}
+
+/// Shortens text quoted back to the user, so a pasted essay does not fill the screen.
+fn shorten(text: &str) -> String {
+    const KEEP: usize = 24;
+    if text.chars().count() <= KEEP {
+        text.to_owned()
+    } else {
+        let head: String = text.chars().take(KEEP).collect();
+        format!("{head}\u{2026}")
+    }
+}
+
+/// Whether text that failed to parse looks like a number with misused commas (`2,5`).
+fn looks_like_misgrouped(body: &str) -> bool {
+    body.contains(',')
+        && body
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | ' '))
+        && body.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Multiplies by `10^by` (or divides for negative `by`), keeping the value exact.
+fn shift(decimal: Decimal, by: i64) -> Result<Decimal, NumberError> {
+    let places = i64::from(decimal.places) - by;
+    if places >= 0 {
+        let places = u32::try_from(places).map_err(|_| NumberError::TooLarge)?;
+        if places > 38 {
+            // Smaller than anything a plan uses: keep it exact only as far as u128 allows.
+            return Ok(Decimal { digits: 0, places: 0 });
+        }
+        Ok(Decimal {
+            digits: decimal.digits,
+            places,
+        })
+    } else {
+        let up = u32::try_from(-places).map_err(|_| NumberError::TooLarge)?;
+        let digits = 10u128
+            .checked_pow(up)
+            .and_then(|factor| decimal.digits.checked_mul(factor))
+            .ok_or(NumberError::TooLarge)?;
+        Ok(Decimal { digits, places: 0 })
+    }
+}
+
+/// Parses digits with optional thousands grouping, decimal point and exponent.
+///
+/// Returns `None` when the text is not of that shape at all, and `Some(Err)` when it is but
+/// the value cannot be held.
+fn parse_plain(body: &str) -> Option<Result<Decimal, NumberError>> {
+    let (mantissa, exponent) = match body.find(['e', 'E']) {
+        Some(at) => (&body[..at], Some(&body[at + 1..])),
+        None => (body, None),
+    };
+    let (int_part, frac_part) = match mantissa.split_once('.') {
+        Some((int_part, frac_part)) => (int_part, Some(frac_part)),
+        None => (mantissa, None),
+    };
+    let int_digits = ungroup(int_part)?;
+    let frac_digits = frac_part.unwrap_or("");
+    if !frac_digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if int_digits.is_empty() && frac_digits.is_empty() {
+        return None;
+    }
+    let exponent: i64 = match exponent {
+        Some(text) => {
+            let digits = text.strip_prefix(['+', '-']).unwrap_or(text);
+            if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit())
+            {
+                return None;
+            }
+            text.parse().ok()?
+        }
+        None => 0,
+    };
+    let mut digits: u128 = 0;
+    for byte in int_digits.bytes().chain(frac_digits.bytes()) {
+        let next = digits
+            .checked_mul(10)
+            .and_then(|d| d.checked_add(u128::from(byte - b'0')));
+        match next {
+            Some(next) => digits = next,
+            None => return Some(Err(NumberError::TooLarge)),
+        }
+    }
+    let places = u32::try_from(frac_digits.len()).ok()?;
+    Some(shift(Decimal { digits, places }, exponent))
+}
+
+/// Removes thousands separators, checking that groups after the first have three digits.
+fn ungroup(int_part: &str) -> Option<String> {
+    let separators = [',', ' ', '\u{a0}', '\u{202f}'];
+    if !int_part.contains(separators) {
+        return int_part
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| int_part.to_owned());
+    }
+    let mut groups = int_part.split(separators);
+    let first = groups.next()?;
+    if first.is_empty() || first.len() > 3 || !first.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut digits = first.to_owned();
+    for group in groups {
+        if group.len() != 3 || !group.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        digits.push_str(group);
+    }
+    Some(digits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn amount(text: &str) -> Result<Decimal, NumberError> {
+        parse_number(text, NumberKind::Amount)
+    }
+
+    fn value(text: &str, kind: NumberKind) -> f64 {
+        parse_number(text, kind).unwrap().to_f64()
+    }
+
+    #[test]
+    fn accepts_the_ways_planners_write_amounts() {
+        let cases = [
+            ("1000000", 1_000_000.0),
+            ("1,000,000", 1_000_000.0),
+            (" 1 000 000 ", 1_000_000.0),
+            ("$1,000,000", 1_000_000.0),
+            ("\u{20ac}60k", 60_000.0),
+            ("1.2M", 1_200_000.0),
+            ("2.5m", 2_500_000.0),
+            ("3B", 3_000_000_000.0),
+            ("1bn", 1_000_000_000.0),
+            ("1e6", 1_000_000.0),
+            ("2.5", 2.5),
+            (".5", 0.5),
+            ("7.", 7.0),
+            ("+12", 12.0),
+            ("0", 0.0),
+            ("-0", 0.0),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(value(text, NumberKind::Amount), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn accepts_percentages_with_or_without_sign() {
+        assert_eq!(value("2.5", NumberKind::Percent), 2.5);
+        assert_eq!(value("2.5%", NumberKind::Percent), 2.5);
+        assert_eq!(value("20 %", NumberKind::Percent), 20.0);
+    }
+
+    #[test]
+    fn rejects_bad_text_with_a_reason() {
+        assert_eq!(amount(""), Err(NumberError::Empty));
+        assert_eq!(amount("   "), Err(NumberError::Empty));
+        assert_eq!(amount("abc"), Err(NumberError::NotANumber("abc".into())));
+        assert_eq!(amount("NaN"), Err(NumberError::NotANumber("NaN".into())));
+        assert_eq!(amount("inf"), Err(NumberError::NotANumber("inf".into())));
+        assert_eq!(amount("-5"), Err(NumberError::Negative));
+        assert_eq!(amount("2,5"), Err(NumberError::BadGrouping));
+        assert_eq!(amount("1,00,000"), Err(NumberError::BadGrouping));
+        assert_eq!(amount("5%"), Err(NumberError::PercentNotAllowed));
+        assert_eq!(amount("1.2.3"), Err(NumberError::NotANumber("1.2.3".into())));
+        assert_eq!(amount("1e"), Err(NumberError::NotANumber("1e".into())));
+        assert_eq!(amount("1e99999"), Err(NumberError::NotANumber("1e99999".into())));
+        assert_eq!(amount(&"9".repeat(61)), Err(NumberError::TooLarge));
+        assert_eq!(amount("1e308"), Err(NumberError::TooLarge));
+        assert_eq!(
+            parse_number("5k", NumberKind::Percent),
+            Err(NumberError::NotANumber("5k".into()))
+        );
+    }
+
+    #[test]
+    fn quotes_long_text_shortened() {
+        let long = "x".repeat(40);
+        let Err(NumberError::NotANumber(quoted)) = amount(&long) else {
+            panic!("expected NotANumber");
+        };
+        assert_eq!(quoted.chars().count(), 25);
+    }
+
+    #[test]
+    fn scaling_rounds_half_up_exactly() {
+        let d = amount("2.345").unwrap();
+        assert_eq!(d.scaled(2), Some(235));
+        assert_eq!(amount("2.344").unwrap().scaled(2), Some(234));
+        assert_eq!(parse_number("2.5", NumberKind::Percent).unwrap().scaled(4), Some(25_000));
+        assert_eq!(amount("1e-30").unwrap().scaled(2), Some(0));
+    }
+}

@@ -1,0 +1,344 @@
+//! The plan: working backwards from the quota to the volume every stage needs, and forwards
+//! from planned traffic to the revenue it yields.
+
+use super::scenario::{Rounding, Scenario};
+
+/// Parts per million in 100 %, as `u128` for whole-number arithmetic.
+const PPM: u128 = 1_000_000;
+
+/// Relative distance from a whole number within which an exact value counts as that whole
+/// number, so that floating-point noise (`400.00000000000006`) never adds a unit.
+const WHOLE_TOLERANCE: f64 = 1e-9;
+
+/// What one stage needs and what the planned traffic brings to it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StagePlan {
+    /// Volume needed to hit the quota, in whole units as shown under the scenario's rounding.
+    pub need: f64,
+    /// Volume needed before rounding for display: equal to `need` under [`Rounding::Stage`],
+    /// the exact value under [`Rounding::Exact`].
+    pub need_exact: f64,
+    /// Expected volume from the planned traffic, unrounded.
+    pub forecast: f64,
+}
+
+/// The computed plan for a scenario.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Plan {
+    /// One entry per stage, top first.
+    pub stages: Vec<StagePlan>,
+    /// Deals needed: the last stage's need.
+    pub deals_needed: f64,
+    /// Index of the stage just above closed-won (usually Opportunities).
+    pub pipeline_stage: usize,
+    /// Pipeline needed: that stage's need × deal size.
+    pub pipeline_needed: f64,
+    /// Pipeline needed as a multiple of the quota (pipeline coverage); 0 when the quota is 0.
+    pub pipeline_coverage: f64,
+    /// Share of top-stage volume that becomes a deal: the product of every rate.
+    pub overall_conversion: f64,
+    /// Deals expected from the planned traffic.
+    pub forecast_deals: f64,
+    /// Revenue expected from the planned traffic: forecast deals × deal size.
+    pub forecast_revenue: f64,
+    /// Quota − forecast revenue: positive is a shortfall, negative a surplus.
+    pub gap: f64,
+}
+
+impl Plan {
+    /// Returns the top-stage volume still missing from the planned traffic (negative when the
+    /// traffic is more than enough).
+    #[must_use]
+    pub fn traffic_gap(&self, scenario: &Scenario) -> f64 {
+        self.stages
+            .first()
+            .map_or(0.0, |top| top.need - scenario.traffic.units())
+    }
+}
+
+/// Computes the plan for a scenario. Every figure is finite for every valid scenario.
+#[must_use]
+#[allow(clippy::cast_precision_loss, reason = "counts above 2^53 are shown approximately")]
+pub fn compute(scenario: &Scenario) -> Plan {
+    let funnel = &scenario.funnel;
+    let count = funnel.stage_count();
+    let rates_ppm: Vec<u32> = (0..count)
+        .map(|i| funnel.rate_into(i).map_or(1_000_000, |rate| rate.ppm()))
+        .collect();
+    let quota_cents = scenario.quota.cents();
+    let deal_cents = scenario.deal_size.cents().max(1);
+
+    let (needs, needs_exact) = match scenario.rounding {
+        Rounding::Stage => {
+            let needs = needs_by_stage(quota_cents.div_ceil(deal_cents), &rates_ppm);
+            (needs.clone(), needs)
+        }
+        Rounding::Exact => {
+            let exact = needs_exact(quota_cents as f64 / deal_cents as f64, &rates_ppm);
+            (exact.iter().copied().map(ceil_whole).collect(), exact)
+        }
+    };
+
+    let mut forecast = Vec::with_capacity(count);
+    let mut volume = scenario.traffic.units();
+    for &ppm in &rates_ppm {
+        // The top stage's "rate" is 100 %, so the first value is the traffic itself.
+        volume = volume * f64::from(ppm) / 1e6;
+        forecast.push(volume);
+    }
+
+    let deal_size = scenario.deal_size.to_f64();
+    let quota = scenario.quota.to_f64();
+    let pipeline_stage = count - 2;
+    let pipeline_needed = needs[pipeline_stage] * deal_size;
+    let forecast_deals = forecast[count - 1];
+    let forecast_revenue = forecast_deals * deal_size;
+    let stages = needs
+        .iter()
+        .zip(&needs_exact)
+        .zip(&forecast)
+        .map(|((&need, &need_exact), &forecast)| StagePlan {
+            need,
+            need_exact,
+            forecast,
+        })
+        .collect();
+    Plan {
+        stages,
+        deals_needed: needs[count - 1],
+        pipeline_stage,
+        pipeline_needed,
+        pipeline_coverage: if quota > 0.0 {
+            pipeline_needed / quota
+        } else {
+            0.0
+        },
+        overall_conversion: rates_ppm.iter().map(|&ppm| f64::from(ppm) / 1e6).product(),
+        forecast_deals,
+        forecast_revenue,
+        gap: quota - forecast_revenue,
+    }
+}
+
+/// Needs under [`Rounding::Stage`]: whole-number arithmetic, each stage
+/// `ceil(stage below × 1,000,000 / rate in ppm)`. Past `u128` (absurd funnels only) the
+/// arithmetic continues in `f64`, still rounding up.
+#[allow(clippy::cast_precision_loss, reason = "counts above 2^53 are shown approximately")]
+fn needs_by_stage(deals: u64, rates_ppm: &[u32]) -> Vec<f64> {
+    let count = rates_ppm.len();
+    let mut needs = vec![0.0; count];
+    let mut exact: Option<u128> = Some(u128::from(deals));
+    let mut approx = deals as f64;
+    needs[count - 1] = approx;
+    for i in (1..count).rev() {
+        let ppm = rates_ppm[i];
+        exact = exact
+            .and_then(|below| below.checked_mul(PPM))
+            .map(|scaled| scaled.div_ceil(u128::from(ppm)));
+        approx = match exact {
+            Some(value) => value as f64,
+            None => (approx * 1e6 / f64::from(ppm)).ceil(),
+        };
+        needs[i - 1] = approx;
+    }
+    needs
+}
+
+/// Needs under [`Rounding::Exact`], unrounded: each stage = stage below ÷ rate.
+fn needs_exact(deals: f64, rates_ppm: &[u32]) -> Vec<f64> {
+    let count = rates_ppm.len();
+    let mut needs = vec![0.0; count];
+    needs[count - 1] = deals;
+    for i in (1..count).rev() {
+        needs[i - 1] = needs[i] * 1e6 / f64::from(rates_ppm[i]);
+    }
+    needs
+}
+
+/// Rounds up to a whole unit, treating values within [`WHOLE_TOLERANCE`] of a whole number as
+/// that number.
+fn ceil_whole(value: f64) -> f64 {
+    let nearest = value.round();
+    if (value - nearest).abs() <= WHOLE_TOLERANCE * nearest.abs().max(1.0) {
+        nearest
+    } else {
+        value.ceil()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Funnel, Money, Rate, StageName, Step, Volume};
+    use proptest::prelude::*;
+
+    fn funnel(top: &str, steps: &[(&str, &str)]) -> Funnel {
+        let steps = steps
+            .iter()
+            .map(|(name, percent)| Step {
+                name: StageName::new(name).unwrap(),
+                rate: Rate::parse_percent(percent).unwrap(),
+            })
+            .collect();
+        Funnel::new(StageName::new(top).unwrap(), steps).unwrap()
+    }
+
+    fn scenario(quota: &str, deal: &str, funnel: Funnel, rounding: Rounding) -> Scenario {
+        Scenario {
+            quota: Money::parse(quota).unwrap(),
+            deal_size: Money::parse(deal).unwrap(),
+            traffic: Volume::new(0.0).unwrap(),
+            funnel,
+            rounding,
+        }
+    }
+
+    fn needs(plan: &Plan) -> Vec<f64> {
+        plan.stages.iter().map(|stage| stage.need).collect()
+    }
+
+    #[test]
+    fn worked_examples_match_hand_arithmetic() {
+        let leads_to_won = || {
+            funnel(
+                "Leads",
+                &[("MQLs", "20"), ("SQLs", "40"), ("Won", "25")],
+            )
+        };
+        let sqls_to_won = || funnel("SQLs", &[("Won", "25")]);
+        let opps_to_won = || funnel("Opportunities", &[("Won", "30")]);
+        // (quota, deal, funnel, rounding, needs top first, deals exact)
+        let cases: Vec<(&str, &str, Funnel, Rounding, Vec<f64>, f64)> = vec![
+            ("1000000", "25000", leads_to_won(), Rounding::Stage, vec![2000.0, 400.0, 160.0, 40.0], 40.0),
+            ("1000000", "25000", leads_to_won(), Rounding::Exact, vec![2000.0, 400.0, 160.0, 40.0], 40.0),
+            ("1000000", "30000", sqls_to_won(), Rounding::Stage, vec![136.0, 34.0], 34.0),
+            ("1000000", "30000", sqls_to_won(), Rounding::Exact, vec![134.0, 34.0], 1_000_000.0 / 30_000.0),
+            ("1000000", "30000", opps_to_won(), Rounding::Stage, vec![114.0, 34.0], 34.0),
+            ("1000000", "30000", opps_to_won(), Rounding::Exact, vec![112.0, 34.0], 1_000_000.0 / 30_000.0),
+            ("0", "30000", opps_to_won(), Rounding::Stage, vec![0.0, 0.0], 0.0),
+        ];
+        for (quota, deal, funnel, rounding, expected, deals_exact) in cases {
+            let plan = compute(&scenario(quota, deal, funnel, rounding));
+            assert_eq!(needs(&plan), expected, "{quota}/{deal} {rounding}");
+            assert_eq!(plan.deals_needed, *expected.last().unwrap());
+            assert!((plan.stages.last().unwrap().need_exact - deals_exact).abs() < 1e-12);
+        }
+    }
+
+    #[test]
+    fn default_scenario_plan_and_forecast() {
+        let plan = compute(&Scenario::default());
+        assert_eq!(needs(&plan), [208_750.0, 4_175.0, 835.0, 334.0, 200.0, 40.0]);
+        assert_eq!(plan.pipeline_stage, 4);
+        assert_eq!(plan.pipeline_needed, 200.0 * 25_000.0);
+        assert_eq!(plan.pipeline_coverage, 5.0);
+        assert!((plan.overall_conversion - 0.000_192).abs() < 1e-15);
+        // 40 deals ÷ 20 % = 200 opportunities ÷ 60 % = 333.3 → 334 SQLs ÷ 40 % = 835 MQLs …
+        // Forecast: 200,000 × 2 % × 20 % × 40 % × 60 % × 20 % = 38.4 deals.
+        assert!((plan.forecast_deals - 38.4).abs() < 1e-9);
+        assert!((plan.forecast_revenue - 960_000.0).abs() < 1e-6);
+        assert!((plan.gap - 40_000.0).abs() < 1e-6);
+        assert!((plan.traffic_gap(&Scenario::default()) - 8_750.0).abs() < 1e-9);
+        assert_eq!(plan.stages[0].forecast, 200_000.0);
+    }
+
+    #[test]
+    fn rates_that_are_inexact_in_binary_still_divide_exactly() {
+        // 160 ÷ 40 % must be 400, not 401 from 399.99999999999994 or 400.00000000000006.
+        let plan = compute(&scenario(
+            "4000000",
+            "25000",
+            funnel("MQLs", &[("SQLs", "40"), ("Won", "100")]),
+            Rounding::Stage,
+        ));
+        assert_eq!(needs(&plan), [400.0, 160.0, 160.0]);
+        let plan = compute(&scenario(
+            "3000",
+            "1",
+            funnel("A", &[("B", "30"), ("C", "10"), ("D", "70")]),
+            Rounding::Exact,
+        ));
+        // 3000 ÷ 0.7 = 4285.71… → 4286; ÷ 0.1 = 42857.14… → 42858; ÷ 0.3 = 142857.14… → 142858.
+        assert_eq!(needs(&plan), [142_858.0, 42_858.0, 4_286.0, 3_000.0]);
+    }
+
+    #[test]
+    fn absurd_funnels_stay_finite() {
+        let tiny = [("S", "0.0001"); 19];
+        let plan = compute(&scenario("1e15", "0.01", funnel("Top", &tiny), Rounding::Stage));
+        assert!(plan.stages.iter().all(|s| s.need.is_finite() && s.need > 0.0));
+        let plan = compute(&scenario("1e15", "0.01", funnel("Top", &tiny), Rounding::Exact));
+        assert!(plan.stages.iter().all(|s| s.need.is_finite()));
+    }
+
+    fn arbitrary_scenario() -> impl Strategy<Value = Scenario> {
+        (
+            0u64..=10_000_000_000,
+            1u64..=100_000_000,
+            proptest::collection::vec(1u32..=1_000_000, 1..=8),
+            0.0f64..1e7,
+        )
+            .prop_map(|(quota, deal, rates, traffic)| {
+                let steps = rates
+                    .into_iter()
+                    .map(|ppm| Step {
+                        name: StageName::new("Stage").unwrap(),
+                        rate: Rate::from_ppm(ppm).unwrap(),
+                    })
+                    .collect();
+                Scenario {
+                    quota: Money::from_cents(quota).unwrap(),
+                    deal_size: Money::from_cents(deal).unwrap(),
+                    traffic: Volume::new(traffic).unwrap(),
+                    funnel: Funnel::new(StageName::new("Top").unwrap(), steps).unwrap(),
+                    rounding: Rounding::Stage,
+                }
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn stage_rounding_never_needs_less_than_exact(scenario in arbitrary_scenario()) {
+            let by_stage = compute(&scenario);
+            let exact = compute(&Scenario { rounding: Rounding::Exact, ..scenario });
+            for (s, e) in by_stage.stages.iter().zip(&exact.stages) {
+                prop_assert!(s.need >= e.need, "stage {} < exact {}", s.need, e.need);
+                prop_assert!(e.need >= e.need_exact - 1e-6 * e.need_exact.max(1.0));
+            }
+        }
+
+        #[test]
+        fn needs_never_decrease_when_a_rate_decreases(
+            scenario in arbitrary_scenario(),
+            which in any::<prop::sample::Index>(),
+            cut in 1u32..=999_999,
+            exact in any::<bool>(),
+        ) {
+            let rounding = if exact { Rounding::Exact } else { Rounding::Stage };
+            let scenario = Scenario { rounding, ..scenario };
+            let mut steps = scenario.funnel.steps().to_vec();
+            let i = which.index(steps.len());
+            let lower = (u64::from(steps[i].rate.ppm()) * u64::from(cut) / 1_000_000).max(1);
+            steps[i].rate = Rate::from_ppm(u32::try_from(lower).unwrap()).unwrap();
+            let lowered = Scenario {
+                funnel: Funnel::new(scenario.funnel.top().clone(), steps).unwrap(),
+                ..scenario.clone()
+            };
+            let before = compute(&scenario);
+            let after = compute(&lowered);
+            for (b, a) in before.stages.iter().zip(&after.stages) {
+                prop_assert!(a.need >= b.need);
+                prop_assert!(a.forecast <= b.forecast);
+            }
+        }
+
+        #[test]
+        fn every_figure_is_finite(scenario in arbitrary_scenario()) {
+            let plan = compute(&scenario);
+            for stage in &plan.stages {
+                prop_assert!(stage.need.is_finite() && stage.forecast.is_finite());
+            }
+            prop_assert!(plan.gap.is_finite() && plan.pipeline_coverage.is_finite());
+        }
+    }
+}

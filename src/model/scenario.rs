@@ -1,0 +1,160 @@
+//! A scenario: every assumption a planner enters, validated.
+
+use std::fmt;
+
+use super::amount::{Money, Volume};
+use super::rate::Rate;
+use super::stage::{Funnel, StageName, Step};
+
+/// How needed volumes are rounded to whole units.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Rounding {
+    /// Whole units at every stage, each computed from the already rounded-up stage below,
+    /// so every row checks by hand against the row below it.
+    #[default]
+    Stage,
+    /// Exact values carried all the way up, each rounded up only for display.
+    Exact,
+}
+
+impl Rounding {
+    /// Both rules, in the order a menu lists them.
+    pub const ALL: [Self; 2] = [Self::Stage, Self::Exact];
+
+    /// Returns the rule's name as links write it: `stage` or `exact`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Stage => "stage",
+            Self::Exact => "exact",
+        }
+    }
+
+    /// Reads a rule's name as links write it, or `None` for any other text.
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|rule| rule.as_str() == name)
+    }
+
+    /// Returns a short label for a menu.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Stage => "Whole units at every stage",
+            Self::Exact => "Exact values, rounded up for display",
+        }
+    }
+
+    /// Returns the rule in plain words, as shown next to the results.
+    #[must_use]
+    pub fn explanation(self) -> &'static str {
+        match self {
+            Self::Stage => {
+                "Deals needed = quota \u{f7} deal size, rounded up. Each stage above = the \
+                 stage below \u{f7} its conversion rate, rounded up to a whole unit, so every \
+                 row checks by hand against the row below it."
+            }
+            Self::Exact => {
+                "Exact values are carried from the quota all the way up; each stage is rounded \
+                 up to a whole unit only for display, so figures can be a little lower than \
+                 under whole-unit rounding."
+            }
+        }
+    }
+}
+
+impl fmt::Display for Rounding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Every assumption of a plan for one period.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scenario {
+    /// Revenue to close in the period.
+    pub quota: Money,
+    /// Average revenue of one closed-won deal; above zero.
+    pub deal_size: Money,
+    /// Planned volume entering the top stage in the period, for the forecast.
+    pub traffic: Volume,
+    /// The stages, top first; the last is closed-won deals.
+    pub funnel: Funnel,
+    /// How needed volumes are rounded.
+    pub rounding: Rounding,
+}
+
+impl Scenario {
+    /// Returns the default quota: 1,000,000.
+    #[must_use]
+    pub fn default_quota() -> Money {
+        Money::from_cents(100_000_000).unwrap_or_else(|| unreachable!("below the maximum"))
+    }
+
+    /// Returns the default average deal size: 25,000.
+    #[must_use]
+    pub fn default_deal_size() -> Money {
+        Money::from_cents(2_500_000).unwrap_or_else(|| unreachable!("below the maximum"))
+    }
+
+    /// Returns the default planned traffic: 200,000 visitors.
+    #[must_use]
+    pub fn default_traffic() -> Volume {
+        Volume::new(200_000.0).unwrap_or_else(|| unreachable!("within bounds"))
+    }
+
+    /// Returns the default funnel, the median B2B SaaS rates in `shared/benchmark-rates.md`:
+    /// Visitors → Leads 2 % → MQLs 20 % → SQLs 40 % → Opportunities 60 % → Won 20 %.
+    #[must_use]
+    pub fn default_funnel() -> Funnel {
+        let stage = |name: &str| StageName::new(name).unwrap_or_else(|_| unreachable!("valid"));
+        let step = |name: &str, percent: u32| Step {
+            name: stage(name),
+            rate: Rate::from_ppm(percent * 10_000).unwrap_or_else(|| unreachable!("valid")),
+        };
+        let steps = vec![
+            step("Leads", 2),
+            step("MQLs", 20),
+            step("SQLs", 40),
+            step("Opportunities", 60),
+            step("Won", 20),
+        ];
+        Funnel::new(stage("Visitors"), steps).unwrap_or_else(|_| unreachable!("six stages"))
+    }
+}
+
+impl Default for Scenario {
+    fn default() -> Self {
+        Self {
+            quota: Self::default_quota(),
+            deal_size: Self::default_deal_size(),
+            traffic: Self::default_traffic(),
+            funnel: Self::default_funnel(),
+            rounding: Rounding::default(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_is_the_b2b_funnel() {
+        let scenario = Scenario::default();
+        let names: Vec<_> = scenario.funnel.names().map(StageName::as_str).collect();
+        assert_eq!(names, ["Visitors", "Leads", "MQLs", "SQLs", "Opportunities", "Won"]);
+        let rates: Vec<_> = scenario.funnel.steps().iter().map(|s| s.rate.ppm()).collect();
+        assert_eq!(rates, [20_000, 200_000, 400_000, 600_000, 200_000]);
+        assert_eq!(scenario.rounding, Rounding::Stage);
+    }
+
+    #[test]
+    fn rounding_names_round_trip() {
+        for rule in Rounding::ALL {
+            assert_eq!(Rounding::from_name(rule.as_str()), Some(rule));
+        }
+        assert_eq!(Rounding::from_name("Stage"), None);
+        assert_eq!(Rounding::from_name("up"), None);
+    }
+}
