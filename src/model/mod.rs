@@ -5,6 +5,7 @@
 //! natively with `cargo test`.
 
 pub mod amount;
+pub mod form;
 pub mod format;
 pub mod number;
 pub mod plan;
@@ -13,6 +14,7 @@ pub mod scenario;
 pub mod stage;
 
 pub use amount::{MAX_WHOLE_UNITS, Money, Volume};
+pub use form::{Entry, Form, StageEntry};
 pub use number::NumberError;
 pub use plan::{Plan, StagePlan, compute};
 pub use rate::Rate;

@@ -1,0 +1,8 @@
+//! Codecs for the scenario's two homes outside memory: the link and the browser's storage.
+//!
+//! Pure like the model: raw text in, a DTO, then a validated [`crate::model::Scenario`] out,
+//! with typed errors for anything unusable. No browser API is touched here.
+
+pub mod link;
+pub mod percent;
+pub mod saved;
