@@ -1,4 +1,62 @@
 //! Funnel Planner: from a revenue quota to the volume every funnel stage needs.
+//!
+//! - [`model`]: the planning math and input rules, pure Rust.
+//! - [`codec`]: links and saved plans, text to validated model, pure Rust.
+//! - [`browser`]: storage, address bar, clipboard; thin web-sys wrappers.
+//! - [`ui`]: Leptos components, one per file.
+//!
+//! [`App`] is the whole page; `main.rs` only mounts it.
 
+pub mod browser;
 pub mod codec;
 pub mod model;
+pub mod ui;
+
+use leptos::prelude::*;
+
+use crate::codec::opening;
+use crate::ui::notice_area::NoticeArea;
+use crate::ui::plan_summary::PlanSummary;
+use crate::ui::results_table::ResultsTable;
+use crate::ui::rounding_choice::RoundingChoice;
+use crate::ui::share_link::ShareLink;
+use crate::ui::stage_editor::StageEditor;
+use crate::ui::state::Planner;
+use crate::ui::targets_panel::TargetsPanel;
+
+/// The planner page: inputs on one side, the plan on the other.
+#[component]
+pub fn App() -> impl IntoView {
+    let planner = Planner::new(opening::resolve(
+        &browser::address::current_params(),
+        browser::storage::load(),
+    ));
+    // A link pasted into the address bar of an open page arrives as a hash change.
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| planner.follow_address());
+    view! {
+        <header class="top">
+            <div>
+                <h1>"Funnel Planner"</h1>
+                <p class="tagline">"How many leads must marketing deliver for sales to hit its quota?"</p>
+            </div>
+            <ShareLink planner/>
+        </header>
+        <NoticeArea planner/>
+        <main class="layout">
+            <div class="inputs">
+                <TargetsPanel planner/>
+                <StageEditor planner/>
+            </div>
+            <section class="panel plan" aria-labelledby="plan-heading">
+                <h2 id="plan-heading">"The plan"</h2>
+                <RoundingChoice planner/>
+                <PlanSummary planner/>
+                <ResultsTable planner/>
+            </section>
+        </main>
+        <footer class="privacy">
+            "Your plan stays in this browser. Links carry it after the #, which browsers never \
+             send to a server."
+        </footer>
+    }
+}

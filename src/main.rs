@@ -1,3 +1,5 @@
 //! Mounts the planner into the page.
 
-fn main() {}
+fn main() {
+    leptos::mount::mount_to_body(funnel_planner::App);
+}

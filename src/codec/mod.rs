@@ -4,5 +4,6 @@
 //! with typed errors for anything unusable. No browser API is touched here.
 
 pub mod link;
+pub mod opening;
 pub mod percent;
 pub mod saved;

@@ -96,6 +96,24 @@ impl fmt::Display for SavedError {
 
 impl std::error::Error for SavedError {}
 
+/// What the browser's storage holds, as read by the page.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Stored {
+    /// No saved plan.
+    Empty,
+    /// A saved plan, read and validated.
+    Plan(Scenario),
+    /// Saved text that could not be read.
+    Unreadable {
+        /// Why it could not be read.
+        error: SavedError,
+        /// Whether the text was kept under a backup key.
+        kept: bool,
+    },
+    /// Storage cannot be used in this browser (blocked or disabled).
+    Unavailable,
+}
+
 impl From<&Scenario> for SavedEnvelope {
     fn from(scenario: &Scenario) -> Self {
         let funnel = &scenario.funnel;

@@ -44,6 +44,13 @@ pub fn one_decimal(value: f64) -> String {
     group_thousands(text)
 }
 
+/// Formats a value to exactly two decimal places with grouping (`33.33`).
+#[must_use]
+pub fn two_decimals(value: f64) -> String {
+    let text = format!("{:.2}", value + 0.0);
+    group_thousands(if text == "-0.00" { "0.00" } else { &text })
+}
+
 /// Formats an amount of money in whole units with grouping, rounding to the nearest unit.
 #[must_use]
 pub fn money(value: f64) -> String {
@@ -109,6 +116,8 @@ mod tests {
         assert_eq!(one_decimal(5_000.0), "5,000");
         assert_eq!(one_decimal(-0.01), "0");
         assert_eq!(money(960_000.000_000_1), "960,000");
+        assert_eq!(two_decimals(33.333_333), "33.33");
+        assert_eq!(two_decimals(1234.5), "1,234.50");
         assert_eq!(money(-40_000.0), "-40,000");
         assert_eq!(money(-0.2), "0");
         assert_eq!(percent(0.025), "2.5%");

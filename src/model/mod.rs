@@ -12,6 +12,7 @@ pub mod plan;
 pub mod rate;
 pub mod scenario;
 pub mod stage;
+pub mod wording;
 
 pub use amount::{MAX_WHOLE_UNITS, Money, Volume};
 pub use form::{Entry, Form, StageEntry};

@@ -1,0 +1,174 @@
+//! What the page shows when it opens, or when its address changes: the link's plan, the saved
+//! plan, or the default, and what to tell the user about it.
+
+use super::link::{self, LinkParams};
+use super::saved::Stored;
+use crate::model::Scenario;
+
+/// Storage key named in messages about unreadable saved text (see `browser::storage`).
+pub const UNREADABLE_KEY: &str = "funnel-planner.plan.unreadable";
+
+/// How a message should look.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    /// Something was wrong and the page worked around it.
+    Problem,
+    /// Worth knowing, nothing wrong.
+    Info,
+}
+
+/// A message for the notice area.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    /// How it should look.
+    pub tone: Tone,
+    /// The message, in plain words.
+    pub text: String,
+}
+
+impl Notice {
+    /// A problem message.
+    #[must_use]
+    pub fn problem(text: impl Into<String>) -> Self {
+        Self {
+            tone: Tone::Problem,
+            text: text.into(),
+        }
+    }
+
+    /// An informational message.
+    #[must_use]
+    pub fn info(text: impl Into<String>) -> Self {
+        Self {
+            tone: Tone::Info,
+            text: text.into(),
+        }
+    }
+}
+
+/// The page's state on opening.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Opening {
+    /// The plan to show.
+    pub scenario: Scenario,
+    /// What to tell the user.
+    pub notices: Vec<Notice>,
+    /// The plan saved in this browser, when a link's different plan is shown instead: the page
+    /// offers to bring it back, and does not overwrite it until the user edits.
+    pub saved_offer: Option<Scenario>,
+}
+
+/// Decides what to show from the address's parameters and the browser's saved plan.
+///
+/// A link with scenario parameters wins, and a different saved plan is offered back; without
+/// one, the saved plan is shown; without that, the default. Unreadable storage is reported.
+#[must_use]
+pub fn resolve(params: &LinkParams, stored: Stored) -> Opening {
+    let mut notices = Vec::new();
+    let saved = match stored {
+        Stored::Plan(scenario) => Some(scenario),
+        Stored::Empty => None,
+        Stored::Unavailable => {
+            notices.push(Notice::problem(
+                "This browser blocks local storage, so the plan will not be saved here. \
+                 Use Copy link to keep it.",
+            ));
+            None
+        }
+        Stored::Unreadable { error, kept } => {
+            let kept = if kept {
+                format!(" The unreadable data is kept in local storage under \u{201c}{UNREADABLE_KEY}\u{201d}.")
+            } else {
+                String::new()
+            };
+            notices.push(Notice::problem(format!(
+                "Your saved plan could not be read: {error}. Starting from the default plan.{kept}"
+            )));
+            None
+        }
+    };
+    if params.has_scenario() {
+        let decoded = link::decode(params);
+        notices.extend(
+            decoded
+                .problems
+                .iter()
+                .map(|problem| Notice::problem(problem.to_string())),
+        );
+        let saved_offer = saved.filter(|saved| *saved != decoded.scenario);
+        Opening {
+            scenario: decoded.scenario,
+            notices,
+            saved_offer,
+        }
+    } else {
+        Opening {
+            scenario: saved.unwrap_or_default(),
+            notices,
+            saved_offer: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codec::saved::SavedError;
+    use crate::model::Money;
+
+    fn linked(text: &str) -> LinkParams {
+        LinkParams::parse(text)
+    }
+
+    fn plan(quota: u64) -> Scenario {
+        Scenario {
+            quota: Money::from_units(quota).unwrap(),
+            ..Scenario::default()
+        }
+    }
+
+    #[test]
+    fn no_link_and_no_saved_plan_opens_the_default_quietly() {
+        let opening = resolve(&linked(""), Stored::Empty);
+        assert_eq!(opening.scenario, Scenario::default());
+        assert_eq!(opening.notices, []);
+        assert_eq!(opening.saved_offer, None);
+    }
+
+    #[test]
+    fn saved_plan_opens_without_a_link() {
+        let opening = resolve(&linked("v=1"), Stored::Plan(plan(5)));
+        assert_eq!(opening.scenario, plan(5));
+        assert_eq!(opening.saved_offer, None);
+    }
+
+    #[test]
+    fn link_wins_and_a_different_saved_plan_is_offered_back() {
+        let opening = resolve(&linked("quota=7"), Stored::Plan(plan(5)));
+        assert_eq!(opening.scenario, plan(7));
+        assert_eq!(opening.saved_offer, Some(plan(5)));
+        let same = resolve(&linked("quota=5"), Stored::Plan(plan(5)));
+        assert_eq!(same.saved_offer, None);
+    }
+
+    #[test]
+    fn unreadable_storage_is_reported_and_named() {
+        let stored = Stored::Unreadable {
+            error: SavedError::Format("EOF".into()),
+            kept: true,
+        };
+        let opening = resolve(&linked(""), stored);
+        assert_eq!(opening.scenario, Scenario::default());
+        assert_eq!(opening.notices.len(), 1);
+        assert_eq!(opening.notices[0].tone, Tone::Problem);
+        assert!(opening.notices[0].text.contains(UNREADABLE_KEY));
+    }
+
+    #[test]
+    fn link_problems_become_notices() {
+        let opening = resolve(&linked("quota=abc"), Stored::Unavailable);
+        assert_eq!(opening.notices.len(), 2);
+        assert!(opening.notices[0].text.contains("blocks local storage"));
+        assert!(opening.notices[1].text.contains("\u{201c}abc\u{201d}"));
+    }
+}

@@ -1,0 +1,56 @@
+//! Messages about the opened link and the saved plan, and the offer to bring a saved plan back.
+
+use leptos::prelude::*;
+
+use super::state::Planner;
+use crate::codec::opening::Tone;
+
+/// The notice area: link and storage problems, the bring-back offer, invalid-field count.
+#[component]
+pub fn NoticeArea(
+    /// The planner's state.
+    planner: Planner,
+) -> impl IntoView {
+    let notices = planner.notices;
+    let offer = Memo::new(move |_| planner.saved_offer.with(Option::is_some));
+    let invalid = Memo::new(move |_| planner.form.with(crate::model::Form::invalid_count));
+    view! {
+        <div class="notices" data-testid="notice" role="status" aria-live="polite">
+            <Show when=move || offer.get()>
+                <div class="notice info offer">
+                    <p>
+                        "You opened a shared plan. Your own saved plan is still in this browser, \
+                         untouched until you edit this one (a copy is kept then too)."
+                    </p>
+                    <button type="button" data-testid="restore-saved" on:click=move |_| planner.restore_saved()>
+                        "Bring back my saved plan"
+                    </button>
+                </div>
+            </Show>
+            <For
+                each=move || notices.get().into_iter().enumerate()
+                key=|(index, notice)| (*index, notice.text.clone())
+                children=move |(_, notice)| {
+                    let class = match notice.tone {
+                        Tone::Problem => "notice problem",
+                        Tone::Info => "notice info",
+                    };
+                    view! { <p class=class>{notice.text}</p> }
+                }
+            />
+            <Show when=move || !notices.with(Vec::is_empty)>
+                <button type="button" class="link-button" data-testid="dismiss-notices" on:click=move |_| notices.set(Vec::new())>
+                    "Dismiss messages"
+                </button>
+            </Show>
+            <Show when=move || { invalid.get() > 0 }>
+                <p class="notice problem" data-testid="invalid-fields">
+                    {move || match invalid.get() {
+                        1 => "1 field needs attention; the plan uses its last valid value.".to_owned(),
+                        n => format!("{n} fields need attention; the plan uses their last valid values."),
+                    }}
+                </p>
+            </Show>
+        </div>
+    }
+}

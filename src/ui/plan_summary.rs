@@ -1,0 +1,94 @@
+//! The headline answers: deals needed, pipeline needed, overall conversion, and the forecast.
+
+use leptos::prelude::*;
+
+use super::figure::Figure;
+use super::state::Planner;
+use crate::model::{format, wording};
+
+/// Headline figures above the stage table.
+#[component]
+pub fn PlanSummary(
+    /// The planner's state.
+    planner: Planner,
+) -> impl IntoView {
+    let (scenario, plan) = (planner.scenario, planner.plan);
+    let stage_name = move |index: usize| {
+        scenario.with(|s| s.funnel.name(index).map(ToString::to_string).unwrap_or_default())
+    };
+    let top_name = move || stage_name(0);
+    let last_name = move || scenario.with(|s| stage_name(s.funnel.stage_count() - 1));
+    let top_need = Signal::derive(move || plan.with(|p| p.stages.first().map_or(0.0, |s| s.need)));
+    let deals = Signal::derive(move || plan.with(|p| p.deals_needed));
+    let pipeline = Signal::derive(move || plan.with(|p| p.pipeline_needed));
+    let conversion = Signal::derive(move || plan.with(|p| p.overall_conversion));
+    let forecast_deals = Signal::derive(move || plan.with(|p| p.forecast_deals));
+    let revenue = Signal::derive(move || plan.with(|p| p.forecast_revenue));
+    let gap = Signal::derive(move || plan.with(|p| p.gap));
+    let traffic_gap = Signal::derive(move || scenario.with(|s| plan.with(|p| p.traffic_gap(s))));
+    let pipeline_note = move || {
+        plan.with(|p| {
+            format!(
+                "{} needed \u{d7} deal size: {}\u{d7} quota coverage.",
+                stage_name(p.pipeline_stage),
+                format::one_decimal(p.pipeline_coverage)
+            )
+        })
+    };
+    view! {
+        <div class="summary">
+            <div class="headline" data-testid="headline">
+                <p class="headline-label">{move || format!("{} needed", top_name())}</p>
+                <p class="headline-value">{move || format::count(top_need.get())}</p>
+                <p class="headline-note">
+                    {move || scenario.with(|s| format!(
+                        "to close {} at {} per deal",
+                        s.quota.to_display(),
+                        s.deal_size.to_display()
+                    ))}
+                </p>
+            </div>
+            <dl class="key-figures">
+                <div>
+                    <dt>"Deals needed"</dt>
+                    <dd><Figure testid="deals-needed" value=deals display=format::count/></dd>
+                </div>
+                <div>
+                    <dt>"Pipeline needed"</dt>
+                    <dd><Figure testid="pipeline-needed" value=pipeline display=format::money/></dd>
+                    <dd class="note">{pipeline_note}</dd>
+                </div>
+                <div>
+                    <dt>"Overall conversion"</dt>
+                    <dd><Figure testid="overall-conversion" value=conversion display=format::percent/></dd>
+                    <dd class="note">{move || wording::one_in(conversion.get(), &top_name(), &last_name())}</dd>
+                </div>
+            </dl>
+            <h3>"Forecast from planned traffic"</h3>
+            <dl class="key-figures">
+                <div>
+                    <dt>"Forecast deals"</dt>
+                    <dd><Figure testid="forecast-deals" value=forecast_deals display=format::one_decimal/></dd>
+                </div>
+                <div>
+                    <dt>"Forecast revenue"</dt>
+                    <dd><Figure testid="forecast-revenue" value=revenue display=format::money/></dd>
+                </div>
+                <div class:short={move || gap.get() > 0.5} class:ahead={move || gap.get() < -0.5}>
+                    <dt>"Gap to quota"</dt>
+                    <dd><Figure testid="gap" value=gap display=format::money/></dd>
+                </div>
+            </dl>
+            <p class="sentence" data-testid="gap-sentence">
+                {move || scenario.with(|s| wording::gap_sentence(gap.get(), s.quota.to_f64()))}
+            </p>
+            <p class="sentence" data-testid="traffic-gap" data-value=move || format::plain(traffic_gap.get())>
+                {move || scenario.with(|s| plan.with(|p| wording::traffic_sentence(
+                    &top_name(),
+                    s.traffic.units(),
+                    p.stages.first().map_or(0.0, |t| t.need),
+                )))}
+            </p>
+        </div>
+    }
+}

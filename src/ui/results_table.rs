@@ -1,0 +1,80 @@
+//! The stage-by-stage table: what each stage needs for the quota and what the traffic brings.
+
+use leptos::prelude::*;
+
+use super::figure::Figure;
+use super::state::Planner;
+use crate::model::{Rounding, format};
+
+/// One row per stage: name, rate from above, volume needed, forecast from planned traffic.
+#[component]
+pub fn ResultsTable(
+    /// The planner's state.
+    planner: Planner,
+) -> impl IntoView {
+    let count = Memo::new(move |_| planner.scenario.with(|s| s.funnel.stage_count()));
+    view! {
+        <table class="results" data-testid="results-table">
+            <caption class="visually-hidden">"Volume needed and forecast at each stage"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Stage"</th>
+                    <th scope="col" class="num">"Rate"</th>
+                    <th scope="col" class="num">"Needed"</th>
+                    <th scope="col" class="num">"Forecast"</th>
+                </tr>
+            </thead>
+            <tbody>
+                <For
+                    each=move || 0..count.get()
+                    key=|index| *index
+                    children=move |index| view! { <ResultRow planner index/> }
+                />
+            </tbody>
+        </table>
+    }
+}
+
+/// One stage's row of the results table.
+#[component]
+fn ResultRow(
+    /// The planner's state.
+    planner: Planner,
+    /// The stage's position, 0 = top.
+    index: usize,
+) -> impl IntoView {
+    let scenario = planner.scenario;
+    let plan = planner.plan;
+    let name = move || {
+        scenario.with(|s| s.funnel.name(index).map(ToString::to_string).unwrap_or_default())
+    };
+    let rate = move || {
+        scenario.with(|s| {
+            s.funnel
+                .rate_into(index)
+                .map_or_else(|| "\u{2014}".to_owned(), |rate| format!("{} %", rate.percent_plain()))
+        })
+    };
+    let stage = move || plan.with(|plan| plan.stages.get(index).cloned());
+    let need = Signal::derive(move || stage().map_or(0.0, |s| s.need));
+    let forecast = Signal::derive(move || stage().map_or(0.0, |s| s.forecast));
+    let exact_note = move || {
+        let exact = scenario.with(|s| s.rounding == Rounding::Exact);
+        stage()
+            .filter(|s| exact && s.need_exact != s.need)
+            .map(|s| format!("exact {}", format::two_decimals(s.need_exact)))
+    };
+    view! {
+        <tr>
+            <th scope="row">{name}</th>
+            <td class="num">{rate}</td>
+            <td class="num need">
+                <Figure testid=format!("need-{index}") value=need display=format::count/>
+                {move || exact_note().map(|note| view! { <span class="exact-note">{note}</span> })}
+            </td>
+            <td class="num">
+                <Figure testid=format!("forecast-{index}") value=forecast display=format::one_decimal/>
+            </td>
+        </tr>
+    }
+}

@@ -1,0 +1,61 @@
+//! The Copy link button, and the link itself for browsers that refuse clipboard access.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::state::Planner;
+use crate::browser::{address, clipboard};
+use crate::codec::link;
+
+/// Copies a link to the current plan, and shows it so it can be copied by hand.
+#[component]
+pub fn ShareLink(
+    /// The planner's state.
+    planner: Planner,
+) -> impl IntoView {
+    let shown = RwSignal::new(None::<String>);
+    let status = RwSignal::new(String::new());
+    let copy = move |_| {
+        let url = address::share_url(&link::encode(&planner.scenario.get_untracked()));
+        shown.set(Some(url.clone()));
+        status.set("Copying\u{2026}".to_owned());
+        spawn_local(async move {
+            status.set(match clipboard::copy(&url).await {
+                Ok(()) => "Link copied. Anyone with it sees this plan.".to_owned(),
+                Err(reason) => format!("Could not copy ({reason}): copy the link below."),
+            });
+        });
+    };
+    // Once shown, the link follows the plan, so it is never stale.
+    Effect::new(move |_| {
+        let fragment = link::encode(&planner.scenario.get());
+        if shown.with_untracked(Option::is_some) {
+            shown.set(Some(address::share_url(&fragment)));
+        }
+    });
+    view! {
+        <div class="share">
+            <button type="button" class="primary" data-testid="copy-link" on:click=copy>"Copy link"</button>
+            <span class="copy-status" data-testid="copy-status" role="status">{move || status.get()}</span>
+            <Show when=move || shown.with(Option::is_some)>
+                <label class="visually-hidden" for="share-link">"Link to this plan"</label>
+                <input
+                    id="share-link"
+                    data-testid="share-link"
+                    type="text"
+                    readonly
+                    prop:value=move || shown.get().unwrap_or_default()
+                    on:focus=move |event| {
+                        use leptos::wasm_bindgen::JsCast;
+                        if let Some(input) = event
+                            .target()
+                            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                        {
+                            input.select();
+                        }
+                    }
+                />
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,51 @@
+//! The funnel stage list: 2 to 20 stages, top first, the last being closed-won deals.
+
+use leptos::prelude::*;
+
+use super::stage_row::StageRow;
+use super::state::Planner;
+use crate::browser::focus::focus_later;
+use crate::model::Funnel;
+
+/// The editable list of stages with an Add stage button.
+#[component]
+pub fn StageEditor(
+    /// The planner's state.
+    planner: Planner,
+) -> impl IntoView {
+    let form = planner.form;
+    let count = Memo::new(move |_| form.with(|form| form.stages().len()));
+    let add = move |_: leptos::ev::MouseEvent| {
+        let mut added = None;
+        planner.edit(|form| added = form.add_stage());
+        if let Some(index) = added {
+            focus_later(format!("stage-name-{index}"));
+        }
+    };
+    view! {
+        <section class="panel" aria-labelledby="stages-heading">
+            <h2 id="stages-heading">"Funnel stages"</h2>
+            <p class="hint">
+                "Top of the funnel first; the last stage is closed-won deals. Each rate is the \
+                 share of the stage above that reaches this stage."
+            </p>
+            <ol class="stages">
+                <For
+                    each=move || 0..count.get()
+                    key=|index| *index
+                    children=move |index| view! { <StageRow planner index/> }
+                />
+            </ol>
+            <button
+                type="button"
+                class="secondary"
+                data-testid="stage-add"
+                disabled={move || count.get() >= Funnel::MAX_STAGES}
+                on:click=add
+            >"+ Add stage"</button>
+            <span class="hint">
+                {move || format!("{} of at most {} stages", count.get(), Funnel::MAX_STAGES)}
+            </span>
+        </section>
+    }
+}
