@@ -1,0 +1,139 @@
+//! In-browser tests (wasm-bindgen-test in Chromium): the browser glue and the mounted app.
+//!
+//! Run with `make test-wasm`. Leptos updates the DOM asynchronously, so every check after an
+//! event first waits for the reactive system with `tick`.
+#![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, reason = "tests fail loudly")]
+
+use funnel_planner::App;
+use funnel_planner::browser::storage::{self, PLAN_KEY, UNREADABLE_KEY};
+use funnel_planner::codec::saved::Stored;
+use funnel_planner::model::Scenario;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn window() -> web_sys::Window {
+    web_sys::window().unwrap()
+}
+
+fn local_storage() -> web_sys::Storage {
+    window().local_storage().unwrap().unwrap()
+}
+
+fn by_testid(testid: &str) -> web_sys::Element {
+    window()
+        .document()
+        .unwrap()
+        .query_selector(&format!("[data-testid=\"{testid}\"]"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element with data-testid {testid}"))
+}
+
+fn value_of(testid: &str) -> String {
+    by_testid(testid).get_attribute("data-value").unwrap()
+}
+
+fn type_into(testid: &str, text: &str) {
+    let input: web_sys::HtmlInputElement = by_testid(testid).dyn_into().unwrap();
+    input.set_value(text);
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+}
+
+async fn settle() {
+    for _ in 0..3 {
+        leptos::task::tick().await;
+    }
+}
+
+/// Mounts the app into a fresh element, after putting `fragment` in the address bar.
+fn mount_with_fragment(fragment: &str) -> leptos::mount::UnmountHandle<impl Mountable> {
+    let history = window().history().unwrap();
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("#{fragment}")))
+        .unwrap();
+    let document = window().document().unwrap();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    leptos::mount::mount_to(host, App)
+}
+
+#[wasm_bindgen_test]
+fn storage_keeps_unreadable_text_and_reads_back_saved_plans() {
+    let storage_area = local_storage();
+    storage_area.clear().unwrap();
+    storage_area.set_item(PLAN_KEY, "{\"version\":1,").unwrap();
+    let Stored::Unreadable { kept, .. } = storage::load() else {
+        panic!("corrupt text must read as unreadable");
+    };
+    assert!(kept);
+    assert_eq!(
+        storage_area.get_item(UNREADABLE_KEY).unwrap().as_deref(),
+        Some("{\"version\":1,")
+    );
+
+    storage::save(&Scenario::default()).unwrap();
+    assert_eq!(storage::load(), Stored::Plan(Scenario::default()));
+    storage_area.clear().unwrap();
+    assert_eq!(storage::load(), Stored::Empty);
+}
+
+#[wasm_bindgen_test]
+async fn app_shows_a_linked_plan_and_follows_typing() {
+    local_storage().clear().unwrap();
+    let handle = mount_with_fragment("quota=1000000&deal=30000&stages=SQLs,Won:25");
+    settle().await;
+    assert_eq!(value_of("deals-needed"), "34");
+    assert_eq!(value_of("need-0"), "136");
+
+    type_into("quota", "2,000,000");
+    settle().await;
+    // 2,000,000 ÷ 30,000 = 66.7 → 67 deals; ÷ 25 % = 268 SQLs.
+    assert_eq!(value_of("deals-needed"), "67");
+    assert_eq!(value_of("need-0"), "268");
+    let hash = window().location().hash().unwrap();
+    assert!(hash.contains("quota=2000000"), "{hash}");
+    let saved = local_storage().get_item(PLAN_KEY).unwrap().unwrap();
+    assert!(saved.contains("\"quota\":2000000"), "{saved}");
+
+    type_into("quota", "lots");
+    settle().await;
+    assert_eq!(value_of("deals-needed"), "67", "bad text keeps the last valid quota");
+    let message = by_testid("quota-error").text_content().unwrap();
+    assert!(message.contains("\u{201c}lots\u{201d} is not a number"), "{message}");
+    assert!(message.contains("Still using 2,000,000"), "{message}");
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+async fn stage_buttons_add_move_and_remove_stages() {
+    local_storage().clear().unwrap();
+    let handle = mount_with_fragment("stages=Leads,MQLs:20,Won:10&quota=100&deal=1");
+    settle().await;
+    let click = |testid: &str| {
+        let button: web_sys::HtmlElement = by_testid(testid).dyn_into().unwrap();
+        button.click();
+    };
+    let name = |index: usize| {
+        let input: web_sys::HtmlInputElement =
+            by_testid(&format!("stage-name-{index}")).dyn_into().unwrap();
+        input.value()
+    };
+    click("stage-add");
+    settle().await;
+    assert_eq!(name(2), "New stage");
+    assert_eq!(name(3), "Won");
+    click("stage-up-2");
+    settle().await;
+    assert_eq!((name(1), name(2)), ("New stage".to_owned(), "MQLs".to_owned()));
+    click("stage-remove-1");
+    settle().await;
+    assert_eq!((name(0), name(1), name(2)), ("Leads".into(), "MQLs".into(), "Won".into()));
+    // 100 deals ÷ 10 % = 1,000 MQLs ÷ 20 % = 5,000 leads.
+    assert_eq!(value_of("need-0"), "5000");
+    drop(handle);
+}
