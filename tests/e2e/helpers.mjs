@@ -1,0 +1,89 @@
+// Shared set-up for the end-to-end tests: serve dist/ on 127.0.0.1, drive Debian's Chromium.
+import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
+
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** Starts the server and the browser; returns { base, browser, close }. */
+export async function start() {
+  const server = await serve(new URL('../../dist', import.meta.url).pathname);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  return {
+    base,
+    browser,
+    close: async () => {
+      await browser.close();
+      await new Promise((done) => server.close(done));
+    },
+  };
+}
+
+/** Opens a page in a fresh context (empty storage) at `base` + `suffix`, waiting for results. */
+export async function openFresh(env, suffix = '') {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.errors = errors;
+  await page.goto(env.base + suffix);
+  await ready(page);
+  return page;
+}
+
+/** Waits until the plan is on screen. */
+export async function ready(page) {
+  await page.waitForSelector('[data-testid="need-0"]', { timeout: 15000 });
+}
+
+/** Reads every `data-value` on the page, keyed by `data-testid`. */
+export function values(page) {
+  return page.evaluate(() => Object.fromEntries(
+    [...document.querySelectorAll('[data-testid][data-value]')]
+      .map((element) => [element.dataset.testid, element.dataset.value]),
+  ));
+}
+
+/** Waits until the element `testid` has `data-value` equal to `expected`. */
+export async function waitForValue(page, testid, expected) {
+  try {
+    await page.waitForFunction(
+      ([id, want]) => document.querySelector(`[data-testid="${id}"]`)?.dataset.value === want,
+      [testid, String(expected)],
+      { timeout: 5000 },
+    );
+  } catch {
+    const actual = await page.getAttribute(`[data-testid="${testid}"]`, 'data-value');
+    throw new Error(`${testid}: expected data-value ${expected}, found ${actual}`);
+  }
+}
+
+/** Replaces the text of the input `testid` as a user would: select all, type. */
+export async function typeInto(page, testid, text) {
+  const input = page.locator(`[data-testid="${testid}"]`);
+  await input.click();
+  await input.press('Control+A');
+  await input.pressSequentially(text);
+}
+
+/** Asserts the page shows no NaN, Infinity or undefined, in text or in data-value. */
+export async function assertNoNonsense(page) {
+  const bad = await page.evaluate(() => {
+    const text = document.body.innerText;
+    const found = ['NaN', 'Infinity', 'undefined'].filter((word) =>
+      new RegExp(`\\b${word}\\b`).test(text));
+    for (const element of document.querySelectorAll('[data-value]')) {
+      if (!Number.isFinite(Number(element.dataset.value))) {
+        found.push(`${element.dataset.testid}=${element.dataset.value}`);
+      }
+    }
+    return found;
+  });
+  if (bad.length) throw new Error(`page shows ${bad.join(', ')}`);
+}
