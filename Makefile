@@ -104,7 +104,7 @@ bench: dist tool-node tool-chromium
 lint: tool-rust
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target $(WASM_TARGET) --lib --bins -- -D warnings
+	cargo clippy --target $(WASM_TARGET) --lib --bins --test web -- -D warnings
 
 fmt:
 	cargo fmt

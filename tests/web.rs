@@ -54,7 +54,11 @@ async fn settle() {
 fn mount_with_fragment(fragment: &str) -> leptos::mount::UnmountHandle<impl Mountable> {
     let history = window().history().unwrap();
     history
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("#{fragment}")))
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("#{fragment}")),
+        )
         .unwrap();
     let document = window().document().unwrap();
     let host: web_sys::HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
@@ -102,9 +106,16 @@ async fn app_shows_a_linked_plan_and_follows_typing() {
 
     type_into("quota", "lots");
     settle().await;
-    assert_eq!(value_of("deals-needed"), "67", "bad text keeps the last valid quota");
+    assert_eq!(
+        value_of("deals-needed"),
+        "67",
+        "bad text keeps the last valid quota"
+    );
     let message = by_testid("quota-error").text_content().unwrap();
-    assert!(message.contains("\u{201c}lots\u{201d} is not a number"), "{message}");
+    assert!(
+        message.contains("\u{201c}lots\u{201d} is not a number"),
+        "{message}"
+    );
     assert!(message.contains("Still using 2,000,000"), "{message}");
     drop(handle);
 }
@@ -119,8 +130,9 @@ async fn stage_buttons_add_move_and_remove_stages() {
         button.click();
     };
     let name = |index: usize| {
-        let input: web_sys::HtmlInputElement =
-            by_testid(&format!("stage-name-{index}")).dyn_into().unwrap();
+        let input: web_sys::HtmlInputElement = by_testid(&format!("stage-name-{index}"))
+            .dyn_into()
+            .unwrap();
         input.value()
     };
     click("stage-add");
@@ -129,10 +141,16 @@ async fn stage_buttons_add_move_and_remove_stages() {
     assert_eq!(name(3), "Won");
     click("stage-up-2");
     settle().await;
-    assert_eq!((name(1), name(2)), ("New stage".to_owned(), "MQLs".to_owned()));
+    assert_eq!(
+        (name(1), name(2)),
+        ("New stage".to_owned(), "MQLs".to_owned())
+    );
     click("stage-remove-1");
     settle().await;
-    assert_eq!((name(0), name(1), name(2)), ("Leads".into(), "MQLs".into(), "Won".into()));
+    assert_eq!(
+        (name(0), name(1), name(2)),
+        ("Leads".into(), "MQLs".into(), "Won".into())
+    );
     // 100 deals ÷ 10 % = 1,000 MQLs ÷ 20 % = 5,000 leads.
     assert_eq!(value_of("need-0"), "5000");
     drop(handle);

@@ -12,8 +12,8 @@ use std::fmt;
 use super::percent;
 use crate::model::format::group_thousands;
 use crate::model::{
-    Funnel, FunnelError, Money, NameError, NumberError, Rate, Rounding, Scenario, StageName,
-    Step, Volume,
+    Funnel, FunnelError, Money, NameError, NumberError, Rate, Rounding, Scenario, StageName, Step,
+    Volume,
 };
 
 /// The link format version this page writes and reads.
@@ -301,7 +301,13 @@ pub fn decode(params: &LinkParams) -> Decoded {
         }
     };
     problems.extend(params.repeated.iter().cloned().map(LinkProblem::Repeated));
-    problems.extend(params.unknown.iter().cloned().map(LinkProblem::UnknownParam));
+    problems.extend(
+        params
+            .unknown
+            .iter()
+            .cloned()
+            .map(LinkProblem::UnknownParam),
+    );
     Decoded {
         scenario: Scenario {
             quota,
@@ -377,9 +383,8 @@ fn decode_stages(raw: &str) -> Result<Funnel, LinkProblem> {
             Some((name, rate)) => (name, Some(rate)),
             None => (item, None),
         };
-        let name_text = percent::decode(raw_name).ok_or(LinkProblem::BadEncoding {
-            param: "stages",
-        })?;
+        let name_text =
+            percent::decode(raw_name).ok_or(LinkProblem::BadEncoding { param: "stages" })?;
         let name = StageName::new(&name_text).map_err(|error| {
             LinkProblem::Stages(StagesProblem::Name {
                 index,
@@ -409,9 +414,11 @@ fn decode_stages(raw: &str) -> Result<Funnel, LinkProblem> {
         names.push(name);
     }
     let mut names = names.into_iter();
-    let top = names.next().ok_or(LinkProblem::Stages(StagesProblem::Count(
-        FunnelError::TooFewStages(0),
-    )))?;
+    let top = names
+        .next()
+        .ok_or(LinkProblem::Stages(StagesProblem::Count(
+            FunnelError::TooFewStages(0),
+        )))?;
     let steps = names
         .zip(rates)
         .map(|(name, rate)| Step { name, rate })
@@ -431,6 +438,7 @@ fn quote(text: &str) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::float_cmp, reason = "the arithmetic under test is exact")]
 mod tests {
     use super::*;
     use crate::model::compute;
@@ -494,9 +502,8 @@ mod tests {
 
     #[test]
     fn each_bad_parameter_falls_back_alone() {
-        let decoded = open(
-            "v=1&quota=abc&deal=60000&stages=Leads,Won:0&traffic=1e308&round=up&color=red",
-        );
+        let decoded =
+            open("v=1&quota=abc&deal=60000&stages=Leads,Won:0&traffic=1e308&round=up&color=red");
         let scenario = &decoded.scenario;
         assert_eq!(scenario.quota, Scenario::default_quota());
         assert_eq!(scenario.deal_size, Money::from_units(60_000).unwrap());
@@ -514,7 +521,13 @@ mod tests {
 
     #[test]
     fn malformed_stage_lists_are_explained() {
-        let problem = |text: &str| open(text).problems.into_iter().next().map(|p| p.to_string());
+        let problem = |text: &str| {
+            open(text)
+                .problems
+                .into_iter()
+                .next()
+                .map(|p| p.to_string())
+        };
         let many = format!("stages=Top{}", ",S:50".repeat(499));
         let cases = [
             ("stages=Leads", "at least 2 stages, not 1"),
@@ -522,7 +535,10 @@ mod tests {
             ("stages=Leads,Won:150", "cannot be above 100 %"),
             ("stages=Leads,Won", "has no conversion rate"),
             ("stages=Leads,,Won:5", "Give the stage a name"),
-            ("stages=%3Cscript%3Ealert(1)%3C%2Fscript%3E,Won:5", "cannot contain \u{201c}<\u{201d}"),
+            (
+                "stages=%3Cscript%3Ealert(1)%3C%2Fscript%3E,Won:5",
+                "cannot contain \u{201c}<\u{201d}",
+            ),
             ("stages=<script>,Won:5", "cannot contain \u{201c}<\u{201d}"),
             ("stages=Leads,Won:5%", "garbled"),
         ];
@@ -555,7 +571,10 @@ mod tests {
         let decoded = decode(&merged);
         assert_eq!(decoded.scenario.quota, Money::from_units(9).unwrap());
         assert_eq!(decoded.scenario.deal_size, Money::from_units(2).unwrap());
-        assert_eq!(decoded.problems, [LinkProblem::UnknownParam("utm_source".into())]);
+        assert_eq!(
+            decoded.problems,
+            [LinkProblem::UnknownParam("utm_source".into())]
+        );
     }
 
     fn arbitrary_scenario() -> impl Strategy<Value = Scenario> {
@@ -584,7 +603,11 @@ mod tests {
                         .collect(),
                 )
                 .unwrap(),
-                rounding: if exact { Rounding::Exact } else { Rounding::Stage },
+                rounding: if exact {
+                    Rounding::Exact
+                } else {
+                    Rounding::Stage
+                },
             })
     }
 

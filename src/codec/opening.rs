@@ -77,7 +77,9 @@ pub fn resolve(params: &LinkParams, stored: Stored) -> Opening {
         }
         Stored::Unreadable { error, kept } => {
             let kept = if kept {
-                format!(" The unreadable data is kept in local storage under \u{201c}{UNREADABLE_KEY}\u{201d}.")
+                format!(
+                    " The unreadable data is kept in local storage under \u{201c}{UNREADABLE_KEY}\u{201d}."
+                )
             } else {
                 String::new()
             };

@@ -11,8 +11,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    Funnel, FunnelError, Money, NameError, NumberError, Rate, Rounding, Scenario, StageName,
-    Step, Volume,
+    Funnel, FunnelError, Money, NameError, NumberError, Rate, Rounding, Scenario, StageName, Step,
+    Volume,
 };
 
 /// The storage format version this page writes and reads.
@@ -178,8 +178,8 @@ pub fn validate(saved: &SavedScenario) -> Result<Scenario, SavedError> {
     let quota = Money::parse(&plain(saved.quota)).map_err(|e| number("quota", e))?;
     let deal_size = Money::parse_positive(&plain(saved.deal)).map_err(|e| number("deal", e))?;
     let traffic = Volume::parse(&plain(saved.traffic)).map_err(|e| number("traffic", e))?;
-    let rounding =
-        Rounding::from_name(&saved.round).ok_or_else(|| SavedError::Rounding(saved.round.clone()))?;
+    let rounding = Rounding::from_name(&saved.round)
+        .ok_or_else(|| SavedError::Rounding(saved.round.clone()))?;
     if saved.stages.len() > Funnel::MAX_STAGES {
         return Err(SavedError::Funnel(FunnelError::TooManyStages(
             saved.stages.len(),

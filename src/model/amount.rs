@@ -35,7 +35,10 @@ impl Money {
 
     /// Returns the amount in whole units as a float, for arithmetic that is not exact anyway.
     #[must_use]
-    #[allow(clippy::cast_precision_loss, reason = "exact below 2^53 cents, 90 trillion units")]
+    #[allow(
+        clippy::cast_precision_loss,
+        reason = "exact below 2^53 cents, 90 trillion units"
+    )]
     pub fn to_f64(self) -> f64 {
         self.cents as f64 / 100.0
     }
@@ -145,6 +148,7 @@ fn over_max(error: NumberError) -> NumberError {
 }
 
 #[cfg(test)]
+#[allow(clippy::float_cmp, reason = "the arithmetic under test is exact")]
 mod tests {
     use super::*;
 
@@ -153,13 +157,19 @@ mod tests {
         assert_eq!(Money::parse("1,000,000").unwrap().cents(), 100_000_000);
         assert_eq!(Money::parse("0.1").unwrap().cents(), 10);
         assert_eq!(Money::parse("2.345").unwrap().cents(), 235);
-        assert_eq!(Money::parse("$60k").unwrap(), Money::from_units(60_000).unwrap());
+        assert_eq!(
+            Money::parse("$60k").unwrap(),
+            Money::from_units(60_000).unwrap()
+        );
     }
 
     #[test]
     fn money_bounds_are_explained() {
         let max = "1,000,000,000,000,000".to_owned();
-        assert_eq!(Money::parse("1e308"), Err(NumberError::AboveMax(max.clone())));
+        assert_eq!(
+            Money::parse("1e308"),
+            Err(NumberError::AboveMax(max.clone()))
+        );
         assert_eq!(Money::parse("2e15"), Err(NumberError::AboveMax(max)));
         assert!(Money::parse("1e15").is_ok());
         assert_eq!(Money::parse_positive("0"), Err(NumberError::Zero));
@@ -179,7 +189,11 @@ mod tests {
             let money = Money::parse(text).unwrap();
             assert_eq!(money.to_plain(), plain);
             assert_eq!(money.to_display(), display);
-            assert_eq!(Money::parse(&money.to_plain()), Ok(money), "round trip {text}");
+            assert_eq!(
+                Money::parse(&money.to_plain()),
+                Ok(money),
+                "round trip {text}"
+            );
         }
     }
 

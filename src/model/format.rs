@@ -54,7 +54,7 @@ pub fn two_decimals(value: f64) -> String {
 /// Formats an amount of money in whole units with grouping, rounding to the nearest unit.
 #[must_use]
 pub fn money(value: f64) -> String {
-    let text = format!("{:.0}", value);
+    let text = format!("{value:.0}");
     group_thousands(if text == "-0" { "0" } else { &text })
 }
 
@@ -70,7 +70,11 @@ pub fn percent(fraction: f64) -> String {
         2
     } else {
         // Two significant digits: 0.0096 needs 4 decimals.
-        #[allow(clippy::cast_possible_truncation, reason = "log10 of a value in (0, 1)")]
+        #[allow(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "minus log10 of a value in (0, 1) is positive and small"
+        )]
         let leading_zeros = (-value.log10()).floor() as usize;
         (leading_zeros + 2).min(12)
     };

@@ -122,7 +122,9 @@ pub fn parse_number(text: &str, kind: NumberKind) -> Result<Decimal, NumberError
         return Err(NumberError::Empty);
     }
     if trimmed.chars().count() > MAX_TEXT_CHARS {
-        let numeric = trimmed.chars().all(|c| c.is_ascii_digit() || ",. ".contains(c));
+        let numeric = trimmed
+            .chars()
+            .all(|c| c.is_ascii_digit() || ",. ".contains(c));
         return Err(if numeric {
             NumberError::TooLarge
         } else {
@@ -199,7 +201,10 @@ fn shift(decimal: Decimal, by: i64) -> Result<Decimal, NumberError> {
         let places = u32::try_from(places).map_err(|_| NumberError::TooLarge)?;
         if places > 38 {
             // Smaller than anything a plan uses: keep it exact only as far as u128 allows.
-            return Ok(Decimal { digits: 0, places: 0 });
+            return Ok(Decimal {
+                digits: 0,
+                places: 0,
+            });
         }
         Ok(Decimal {
             digits: decimal.digits,
@@ -286,6 +291,7 @@ fn ungroup(int_part: &str) -> Option<String> {
 }
 
 #[cfg(test)]
+#[allow(clippy::float_cmp, reason = "the arithmetic under test is exact")]
 mod tests {
     use super::*;
 
@@ -340,9 +346,15 @@ mod tests {
         assert_eq!(amount("2,5"), Err(NumberError::BadGrouping));
         assert_eq!(amount("1,00,000"), Err(NumberError::BadGrouping));
         assert_eq!(amount("5%"), Err(NumberError::PercentNotAllowed));
-        assert_eq!(amount("1.2.3"), Err(NumberError::NotANumber("1.2.3".into())));
+        assert_eq!(
+            amount("1.2.3"),
+            Err(NumberError::NotANumber("1.2.3".into()))
+        );
         assert_eq!(amount("1e"), Err(NumberError::NotANumber("1e".into())));
-        assert_eq!(amount("1e99999"), Err(NumberError::NotANumber("1e99999".into())));
+        assert_eq!(
+            amount("1e99999"),
+            Err(NumberError::NotANumber("1e99999".into()))
+        );
         assert_eq!(amount(&"9".repeat(61)), Err(NumberError::TooLarge));
         assert_eq!(amount("1e308"), Err(NumberError::TooLarge));
         assert_eq!(
@@ -365,7 +377,10 @@ mod tests {
         let d = amount("2.345").unwrap();
         assert_eq!(d.scaled(2), Some(235));
         assert_eq!(amount("2.344").unwrap().scaled(2), Some(234));
-        assert_eq!(parse_number("2.5", NumberKind::Percent).unwrap().scaled(4), Some(25_000));
+        assert_eq!(
+            parse_number("2.5", NumberKind::Percent).unwrap().scaled(4),
+            Some(25_000)
+        );
         assert_eq!(amount("1e-30").unwrap().scaled(2), Some(0));
     }
 }

@@ -1,6 +1,7 @@
 //! The plan: working backwards from the quota to the volume every stage needs, and forwards
 //! from planned traffic to the revenue it yields.
 
+use super::rate::Rate;
 use super::scenario::{Rounding, Scenario};
 
 /// Parts per million in 100 %, as `u128` for whole-number arithmetic.
@@ -58,12 +59,15 @@ impl Plan {
 
 /// Computes the plan for a scenario. Every figure is finite for every valid scenario.
 #[must_use]
-#[allow(clippy::cast_precision_loss, reason = "counts above 2^53 are shown approximately")]
+#[allow(
+    clippy::cast_precision_loss,
+    reason = "counts above 2^53 are shown approximately"
+)]
 pub fn compute(scenario: &Scenario) -> Plan {
     let funnel = &scenario.funnel;
     let count = funnel.stage_count();
     let rates_ppm: Vec<u32> = (0..count)
-        .map(|i| funnel.rate_into(i).map_or(1_000_000, |rate| rate.ppm()))
+        .map(|i| funnel.rate_into(i).map_or(1_000_000, Rate::ppm))
         .collect();
     let quota_cents = scenario.quota.cents();
     let deal_cents = scenario.deal_size.cents().max(1);
@@ -123,7 +127,10 @@ pub fn compute(scenario: &Scenario) -> Plan {
 /// Needs under [`Rounding::Stage`]: whole-number arithmetic, each stage
 /// `ceil(stage below × 1,000,000 / rate in ppm)`. Past `u128` (absurd funnels only) the
 /// arithmetic continues in `f64`, still rounding up.
-#[allow(clippy::cast_precision_loss, reason = "counts above 2^53 are shown approximately")]
+#[allow(
+    clippy::cast_precision_loss,
+    reason = "counts above 2^53 are shown approximately"
+)]
 fn needs_by_stage(deals: u64, rates_ppm: &[u32]) -> Vec<f64> {
     let count = rates_ppm.len();
     let mut needs = vec![0.0; count];
@@ -167,6 +174,7 @@ fn ceil_whole(value: f64) -> f64 {
 }
 
 #[cfg(test)]
+#[allow(clippy::float_cmp, reason = "the arithmetic under test is exact")]
 mod tests {
     use super::*;
     use crate::model::{Funnel, Money, Rate, StageName, Step, Volume};
@@ -197,25 +205,72 @@ mod tests {
         plan.stages.iter().map(|stage| stage.need).collect()
     }
 
+    /// A worked example: quota, deal size, funnel, rounding, needs top first, exact deals.
+    type Case = (&'static str, &'static str, Funnel, Rounding, Vec<f64>, f64);
+
     #[test]
     fn worked_examples_match_hand_arithmetic() {
-        let leads_to_won = || {
-            funnel(
-                "Leads",
-                &[("MQLs", "20"), ("SQLs", "40"), ("Won", "25")],
-            )
-        };
+        let leads_to_won = || funnel("Leads", &[("MQLs", "20"), ("SQLs", "40"), ("Won", "25")]);
         let sqls_to_won = || funnel("SQLs", &[("Won", "25")]);
         let opps_to_won = || funnel("Opportunities", &[("Won", "30")]);
         // (quota, deal, funnel, rounding, needs top first, deals exact)
-        let cases: Vec<(&str, &str, Funnel, Rounding, Vec<f64>, f64)> = vec![
-            ("1000000", "25000", leads_to_won(), Rounding::Stage, vec![2000.0, 400.0, 160.0, 40.0], 40.0),
-            ("1000000", "25000", leads_to_won(), Rounding::Exact, vec![2000.0, 400.0, 160.0, 40.0], 40.0),
-            ("1000000", "30000", sqls_to_won(), Rounding::Stage, vec![136.0, 34.0], 34.0),
-            ("1000000", "30000", sqls_to_won(), Rounding::Exact, vec![134.0, 34.0], 1_000_000.0 / 30_000.0),
-            ("1000000", "30000", opps_to_won(), Rounding::Stage, vec![114.0, 34.0], 34.0),
-            ("1000000", "30000", opps_to_won(), Rounding::Exact, vec![112.0, 34.0], 1_000_000.0 / 30_000.0),
-            ("0", "30000", opps_to_won(), Rounding::Stage, vec![0.0, 0.0], 0.0),
+        let cases: Vec<Case> = vec![
+            (
+                "1000000",
+                "25000",
+                leads_to_won(),
+                Rounding::Stage,
+                vec![2000.0, 400.0, 160.0, 40.0],
+                40.0,
+            ),
+            (
+                "1000000",
+                "25000",
+                leads_to_won(),
+                Rounding::Exact,
+                vec![2000.0, 400.0, 160.0, 40.0],
+                40.0,
+            ),
+            (
+                "1000000",
+                "30000",
+                sqls_to_won(),
+                Rounding::Stage,
+                vec![136.0, 34.0],
+                34.0,
+            ),
+            (
+                "1000000",
+                "30000",
+                sqls_to_won(),
+                Rounding::Exact,
+                vec![134.0, 34.0],
+                1_000_000.0 / 30_000.0,
+            ),
+            (
+                "1000000",
+                "30000",
+                opps_to_won(),
+                Rounding::Stage,
+                vec![114.0, 34.0],
+                34.0,
+            ),
+            (
+                "1000000",
+                "30000",
+                opps_to_won(),
+                Rounding::Exact,
+                vec![112.0, 34.0],
+                1_000_000.0 / 30_000.0,
+            ),
+            (
+                "0",
+                "30000",
+                opps_to_won(),
+                Rounding::Stage,
+                vec![0.0, 0.0],
+                0.0,
+            ),
         ];
         for (quota, deal, funnel, rounding, expected, deals_exact) in cases {
             let plan = compute(&scenario(quota, deal, funnel, rounding));
@@ -228,7 +283,10 @@ mod tests {
     #[test]
     fn default_scenario_plan_and_forecast() {
         let plan = compute(&Scenario::default());
-        assert_eq!(needs(&plan), [208_750.0, 4_175.0, 835.0, 334.0, 200.0, 40.0]);
+        assert_eq!(
+            needs(&plan),
+            [208_750.0, 4_175.0, 835.0, 334.0, 200.0, 40.0]
+        );
         assert_eq!(plan.pipeline_stage, 4);
         assert_eq!(plan.pipeline_needed, 200.0 * 25_000.0);
         assert_eq!(plan.pipeline_coverage, 5.0);
@@ -265,9 +323,23 @@ mod tests {
     #[test]
     fn absurd_funnels_stay_finite() {
         let tiny = [("S", "0.0001"); 19];
-        let plan = compute(&scenario("1e15", "0.01", funnel("Top", &tiny), Rounding::Stage));
-        assert!(plan.stages.iter().all(|s| s.need.is_finite() && s.need > 0.0));
-        let plan = compute(&scenario("1e15", "0.01", funnel("Top", &tiny), Rounding::Exact));
+        let plan = compute(&scenario(
+            "1e15",
+            "0.01",
+            funnel("Top", &tiny),
+            Rounding::Stage,
+        ));
+        assert!(
+            plan.stages
+                .iter()
+                .all(|s| s.need.is_finite() && s.need > 0.0)
+        );
+        let plan = compute(&scenario(
+            "1e15",
+            "0.01",
+            funnel("Top", &tiny),
+            Rounding::Exact,
+        ));
         assert!(plan.stages.iter().all(|s| s.need.is_finite()));
     }
 

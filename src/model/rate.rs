@@ -95,10 +95,22 @@ mod tests {
     fn rejects_rates_that_cannot_convert() {
         assert_eq!(Rate::parse_percent("0"), Err(NumberError::RateZero));
         assert_eq!(Rate::parse_percent("0%"), Err(NumberError::RateZero));
-        assert_eq!(Rate::parse_percent("100.01"), Err(NumberError::RateAboveHundred));
-        assert_eq!(Rate::parse_percent("150"), Err(NumberError::RateAboveHundred));
-        assert_eq!(Rate::parse_percent("1e308"), Err(NumberError::RateAboveHundred));
-        assert_eq!(Rate::parse_percent("0.00001"), Err(NumberError::RateTooSmall));
+        assert_eq!(
+            Rate::parse_percent("100.01"),
+            Err(NumberError::RateAboveHundred)
+        );
+        assert_eq!(
+            Rate::parse_percent("150"),
+            Err(NumberError::RateAboveHundred)
+        );
+        assert_eq!(
+            Rate::parse_percent("1e308"),
+            Err(NumberError::RateAboveHundred)
+        );
+        assert_eq!(
+            Rate::parse_percent("0.00001"),
+            Err(NumberError::RateTooSmall)
+        );
         assert_eq!(Rate::parse_percent("-5"), Err(NumberError::Negative));
         assert_eq!(Rate::parse_percent(""), Err(NumberError::Empty));
     }

@@ -103,8 +103,8 @@ impl Scenario {
         Volume::new(200_000.0).unwrap_or_else(|| unreachable!("within bounds"))
     }
 
-    /// Returns the default funnel, the median B2B SaaS rates in `shared/benchmark-rates.md`:
-    /// Visitors → Leads 2 % → MQLs 20 % → SQLs 40 % → Opportunities 60 % → Won 20 %.
+    /// Returns the default funnel, the median business-to-business rates the team collected (see the README):
+    /// Visitors, Leads 2 %, MQLs 20 %, SQLs 40 %, Opportunities 60 %, Won 20 %.
     #[must_use]
     pub fn default_funnel() -> Funnel {
         let stage = |name: &str| StageName::new(name).unwrap_or_else(|_| unreachable!("valid"));
@@ -143,8 +143,16 @@ mod tests {
     fn default_is_the_b2b_funnel() {
         let scenario = Scenario::default();
         let names: Vec<_> = scenario.funnel.names().map(StageName::as_str).collect();
-        assert_eq!(names, ["Visitors", "Leads", "MQLs", "SQLs", "Opportunities", "Won"]);
-        let rates: Vec<_> = scenario.funnel.steps().iter().map(|s| s.rate.ppm()).collect();
+        assert_eq!(
+            names,
+            ["Visitors", "Leads", "MQLs", "SQLs", "Opportunities", "Won"]
+        );
+        let rates: Vec<_> = scenario
+            .funnel
+            .steps()
+            .iter()
+            .map(|s| s.rate.ppm())
+            .collect();
         assert_eq!(rates, [20_000, 200_000, 400_000, 600_000, 200_000]);
         assert_eq!(scenario.rounding, Rounding::Stage);
     }

@@ -48,7 +48,10 @@ impl StageName {
         if name.is_empty() {
             return Err(NameError::Empty);
         }
-        if let Some(c) = name.chars().find(|&c| c.is_control() || c == '<' || c == '>') {
+        if let Some(c) = name
+            .chars()
+            .find(|&c| c.is_control() || c == '<' || c == '>')
+        {
             return Err(NameError::Forbidden(c));
         }
         if name.chars().count() > MAX_NAME_CHARS {
@@ -203,7 +206,10 @@ mod tests {
             StageName::new("<script>alert(1)</script>"),
             Err(NameError::Forbidden('<'))
         );
-        assert_eq!(StageName::new("a\u{0}b"), Err(NameError::Forbidden('\u{0}')));
+        assert_eq!(
+            StageName::new("a\u{0}b"),
+            Err(NameError::Forbidden('\u{0}'))
+        );
         assert_eq!(StageName::new(&"x".repeat(41)), Err(NameError::TooLong));
         assert!(StageName::new(&"\u{e9}".repeat(40)).is_ok());
     }

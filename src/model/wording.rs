@@ -75,7 +75,10 @@ mod tests {
             gap_sentence(-200_000.0, 1_000_000.0),
             "The forecast beats quota by 200,000 (20% of quota)."
         );
-        assert_eq!(gap_sentence(0.2, 1.0), "The forecast meets the quota exactly.");
+        assert_eq!(
+            gap_sentence(0.2, 1.0),
+            "The forecast meets the quota exactly."
+        );
         assert_eq!(gap_sentence(-5.0, 0.0), "The forecast beats quota by 5.");
     }
 

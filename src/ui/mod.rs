@@ -8,6 +8,7 @@ pub mod plan_summary;
 pub mod results_table;
 pub mod rounding_choice;
 pub mod share_link;
+pub mod stage_actions;
 pub mod stage_editor;
 pub mod stage_row;
 pub mod state;

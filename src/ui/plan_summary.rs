@@ -14,7 +14,12 @@ pub fn PlanSummary(
 ) -> impl IntoView {
     let (scenario, plan) = (planner.scenario, planner.plan);
     let stage_name = move |index: usize| {
-        scenario.with(|s| s.funnel.name(index).map(ToString::to_string).unwrap_or_default())
+        scenario.with(|s| {
+            s.funnel
+                .name(index)
+                .map(ToString::to_string)
+                .unwrap_or_default()
+        })
     };
     let top_name = move || stage_name(0);
     let last_name = move || scenario.with(|s| stage_name(s.funnel.stage_count() - 1));

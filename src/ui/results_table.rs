@@ -46,13 +46,19 @@ fn ResultRow(
     let scenario = planner.scenario;
     let plan = planner.plan;
     let name = move || {
-        scenario.with(|s| s.funnel.name(index).map(ToString::to_string).unwrap_or_default())
+        scenario.with(|s| {
+            s.funnel
+                .name(index)
+                .map(ToString::to_string)
+                .unwrap_or_default()
+        })
     };
     let rate = move || {
         scenario.with(|s| {
-            s.funnel
-                .rate_into(index)
-                .map_or_else(|| "\u{2014}".to_owned(), |rate| format!("{} %", rate.percent_plain()))
+            s.funnel.rate_into(index).map_or_else(
+                || "\u{2014}".to_owned(),
+                |rate| format!("{} %", rate.percent_plain()),
+            )
         })
     };
     let stage = move || plan.with(|plan| plan.stages.get(index).cloned());
@@ -61,7 +67,7 @@ fn ResultRow(
     let exact_note = move || {
         let exact = scenario.with(|s| s.rounding == Rounding::Exact);
         stage()
-            .filter(|s| exact && s.need_exact != s.need)
+            .filter(|s| exact && s.need_exact < s.need)
             .map(|s| format!("exact {}", format::two_decimals(s.need_exact)))
     };
     view! {

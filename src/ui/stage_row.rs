@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 
 use super::number_field::InputField;
+use super::stage_actions::StageActions;
 use super::state::Planner;
 use super::targets_panel::still_using;
-use crate::browser::focus::focus_later;
 use crate::model::{Form, StageEntry};
 
 /// Reads something from stage `index` of the form, or a default while the row is going away.
@@ -23,52 +23,38 @@ pub fn StageRow(
 ) -> impl IntoView {
     let form = planner.form;
     let count = Memo::new(move |_| form.with(|form| form.stages().len()));
-    let name = Memo::new(move |_| form.with(|f| read_stage(f, index, |s| s.name.value.to_string())));
-    let name_text = Signal::derive(move || form.with(|f| read_stage(f, index, |s| s.name.text.clone())));
+    let name =
+        Memo::new(move |_| form.with(|f| read_stage(f, index, |s| s.name.value.to_string())));
+    let name_text =
+        Signal::derive(move || form.with(|f| read_stage(f, index, |s| s.name.text.clone())));
     let name_error = Signal::derive(move || {
-        form.with(|f| read_stage(f, index, |s| still_using(&s.name, |n| format!("\u{201c}{n}\u{201d}"))))
+        form.with(|f| {
+            read_stage(f, index, |s| {
+                still_using(&s.name, |n| format!("\u{201c}{n}\u{201d}"))
+            })
+        })
     });
     let above = Memo::new(move |_| {
-        form.with(|f| index.checked_sub(1).map(|i| read_stage(f, i, |s| s.name.value.to_string())))
+        form.with(|f| {
+            index
+                .checked_sub(1)
+                .map(|i| read_stage(f, i, |s| s.name.value.to_string()))
+        })
     });
     let rate_text = Signal::derive(move || {
-        form.with(|f| read_stage(f, index, |s| s.rate.as_ref().map(|r| r.text.clone())).unwrap_or_default())
+        form.with(|f| {
+            read_stage(f, index, |s| s.rate.as_ref().map(|r| r.text.clone())).unwrap_or_default()
+        })
     });
     let rate_error = Signal::derive(move || {
         form.with(|f| {
             read_stage(f, index, |s| {
-                s.rate.as_ref().and_then(|rate| still_using(rate, |r| format!("{} %", r.percent_plain())))
+                s.rate
+                    .as_ref()
+                    .and_then(|rate| still_using(rate, |r| format!("{} %", r.percent_plain())))
             })
         })
     });
-
-    let move_up = move |_: leptos::ev::MouseEvent| {
-        if planner.form.with_untracked(|f| index > 0 && index < f.stages().len()) {
-            planner.edit(|form| {
-                form.move_stage_up(index);
-            });
-            let to = index - 1;
-            focus_later(if to == 0 { "stage-down-0".to_owned() } else { format!("stage-up-{to}") });
-        }
-    };
-    let move_down = move |_: leptos::ev::MouseEvent| {
-        let last = count.get_untracked().saturating_sub(1);
-        if index < last {
-            planner.edit(|form| {
-                form.move_stage_down(index);
-            });
-            let to = index + 1;
-            focus_later(if to == last { format!("stage-up-{to}") } else { format!("stage-down-{to}") });
-        }
-    };
-    let remove = move |_: leptos::ev::MouseEvent| {
-        let mut removed = false;
-        planner.edit(|form| removed = form.remove_stage(index));
-        if removed {
-            let left = count.get_untracked();
-            focus_later(format!("stage-name-{}", index.min(left.saturating_sub(1))));
-        }
-    };
 
     view! {
         <li class="stage-row" data-testid=format!("stage-{index}")>
@@ -99,32 +85,7 @@ pub fn StageRow(
                     />
                 }.into_any()
             }}
-            <div class="stage-actions">
-                <button
-                    type="button"
-                    data-testid=format!("stage-up-{index}")
-                    aria-label=move || format!("Move {} up", name.get())
-                    title="Move up"
-                    disabled=move || index == 0
-                    on:click=move_up
-                >"\u{2191}"</button>
-                <button
-                    type="button"
-                    data-testid=format!("stage-down-{index}")
-                    aria-label=move || format!("Move {} down", name.get())
-                    title="Move down"
-                    disabled={move || index + 1 >= count.get()}
-                    on:click=move_down
-                >"\u{2193}"</button>
-                <button
-                    type="button"
-                    data-testid=format!("stage-remove-{index}")
-                    aria-label=move || format!("Remove {}", name.get())
-                    title="Remove"
-                    disabled={move || count.get() <= 2}
-                    on:click=remove
-                >"\u{2715}"</button>
-            </div>
+            <StageActions planner index name=name count=count/>
         </li>
     }
 }
