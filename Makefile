@@ -82,7 +82,7 @@ serve: dist
 test: test-native test-wasm test-e2e
 
 test-native: tool-rust
-	cargo test --all-targets
+	cargo test --lib
 
 # wasm-bindgen-test in Chromium through chromedriver; webdriver.json passes the headless flags.
 test-wasm: tool-rust tool-wasm-bindgen tool-chromium

@@ -287,7 +287,7 @@ pub fn decode(params: &LinkParams) -> Decoded {
         params.traffic.as_deref(),
         Volume::parse,
         Scenario::default_traffic(),
-        |volume| group_thousands(&volume.to_plain()),
+        |volume| volume.to_display(),
         &mut problems,
     );
     let rounding = match params.round.as_deref() {
@@ -583,7 +583,7 @@ mod tests {
         (
             0u64..=100_000_000_000_000_000,
             1u64..=100_000_000_000_000_000,
-            0.0f64..1e15,
+            0u64..=100_000_000_000_000_000,
             name.clone(),
             proptest::collection::vec((name, 1u32..=1_000_000), 1..20),
             any::<bool>(),
@@ -591,7 +591,7 @@ mod tests {
             .prop_map(|(quota, deal, traffic, top, steps, exact)| Scenario {
                 quota: Money::from_cents(quota).unwrap(),
                 deal_size: Money::from_cents(deal).unwrap(),
-                traffic: Volume::new(traffic).unwrap(),
+                traffic: Volume::from_hundredths(traffic).unwrap(),
                 funnel: Funnel::new(
                     top,
                     steps

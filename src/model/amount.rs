@@ -1,7 +1,7 @@
 //! Amounts of money and volumes of units, with the bounds a plan can hold.
 
 use super::format::group_thousands;
-use super::number::{Decimal, NumberError, NumberKind, parse_number};
+use super::number::{NumberError, NumberKind, parse_number};
 
 /// Largest amount or volume any field accepts: one quadrillion (10^15).
 pub const MAX_WHOLE_UNITS: u64 = 1_000_000_000_000_000;
@@ -72,12 +72,7 @@ impl Money {
     /// Formats the amount as a link writes it: plain digits, a point, no grouping (`1000000.5`).
     #[must_use]
     pub fn to_plain(self) -> String {
-        let (units, cents) = (self.cents / 100, self.cents % 100);
-        match cents {
-            0 => units.to_string(),
-            c if c % 10 == 0 => format!("{units}.{}", c / 10),
-            c => format!("{units}.{c:02}"),
-        }
+        hundredths_plain(self.cents)
     }
 
     /// Formats the amount for a person: grouped thousands, cents only when there are any.
@@ -93,44 +88,67 @@ impl Money {
     }
 }
 
-/// A volume of units entering a stage (visitors, leads): a finite number from 0 to
+/// A volume of units entering a stage (visitors, leads), held exactly in hundredths, from 0 to
 /// [`MAX_WHOLE_UNITS`]. Fractions are allowed, since a plan may average over periods.
-#[derive(Clone, Copy, Debug, PartialEq, PartialOrd)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Volume {
-    units: f64,
+    hundredths: u64,
 }
 
 impl Volume {
-    /// Returns the volume, or `None` when `units` is negative, not finite or too large.
+    /// Returns the volume of `hundredths` hundredths of a unit, or `None` above
+    /// [`MAX_WHOLE_UNITS`].
     #[must_use]
-    #[allow(clippy::cast_precision_loss, reason = "10^15 is exact in f64")]
-    pub fn new(units: f64) -> Option<Self> {
-        let max = MAX_WHOLE_UNITS as f64;
-        (units.is_finite() && (0.0..=max).contains(&units)).then_some(Self {
-            // Normalise -0.0 so it never shows as "-0".
-            units: units + 0.0,
-        })
+    pub fn from_hundredths(hundredths: u64) -> Option<Self> {
+        (hundredths <= MAX_WHOLE_UNITS * 100).then_some(Self { hundredths })
+    }
+
+    /// Returns a whole volume, or `None` above [`MAX_WHOLE_UNITS`].
+    #[must_use]
+    pub fn from_units(units: u64) -> Option<Self> {
+        Self::from_hundredths(units.checked_mul(100)?)
     }
 
     /// Returns the number of units.
     #[must_use]
+    #[allow(clippy::cast_precision_loss, reason = "exact below 2^53 hundredths")]
     pub fn units(self) -> f64 {
-        self.units
+        self.hundredths as f64 / 100.0
     }
 
-    /// Reads a volume a user typed (`200,000`, `1.5M`).
+    /// Reads a volume a user typed (`200,000`, `1.5M`), rounded to hundredths.
     ///
     /// # Errors
     /// Returns why the text is not a volume from 0 to [`MAX_WHOLE_UNITS`].
     pub fn parse(text: &str) -> Result<Self, NumberError> {
-        let decimal: Decimal = parse_number(text, NumberKind::Amount).map_err(over_max)?;
-        Self::new(decimal.to_f64()).ok_or_else(max_error)
+        let decimal = parse_number(text, NumberKind::Amount).map_err(over_max)?;
+        decimal
+            .scaled(2)
+            .and_then(|hundredths| u64::try_from(hundredths).ok())
+            .and_then(Self::from_hundredths)
+            .ok_or_else(max_error)
     }
 
-    /// Formats the volume as a link writes it: the shortest text that reads back exactly.
+    /// Formats the volume as a link writes it: plain digits, a point, no grouping.
     #[must_use]
     pub fn to_plain(self) -> String {
-        self.units.to_string()
+        hundredths_plain(self.hundredths)
+    }
+
+    /// Formats the volume for a person: grouped thousands, decimals only when there are any.
+    #[must_use]
+    pub fn to_display(self) -> String {
+        group_thousands(&self.to_plain())
+    }
+}
+
+/// Writes hundredths as plain decimal text without trailing zeros (`150` → `1.5`).
+fn hundredths_plain(hundredths: u64) -> String {
+    let (units, rest) = (hundredths / 100, hundredths % 100);
+    match rest {
+        0 => units.to_string(),
+        r if r % 10 == 0 => format!("{units}.{}", r / 10),
+        r => format!("{units}.{r:02}"),
     }
 }
 
@@ -201,10 +219,13 @@ mod tests {
     fn volume_accepts_fractions_and_rejects_what_is_not_a_volume() {
         assert_eq!(Volume::parse("200,000").unwrap().units(), 200_000.0);
         assert_eq!(Volume::parse("12.5").unwrap().units(), 12.5);
+        assert_eq!(
+            Volume::parse("123,456.5").unwrap().to_display(),
+            "123,456.5"
+        );
+        assert_eq!(Volume::parse("0.004").unwrap().to_plain(), "0");
         assert!(Volume::parse("-1").is_err());
         assert!(Volume::parse("1e308").is_err());
-        assert!(Volume::new(f64::NAN).is_none());
-        assert!(Volume::new(f64::INFINITY).is_none());
-        assert_eq!(Volume::new(-0.0).unwrap().to_plain(), "0");
+        assert!(Volume::from_units(MAX_WHOLE_UNITS + 1).is_none());
     }
 }

@@ -87,10 +87,7 @@ impl Form {
         Self {
             quota: Entry::valid(scenario.quota.to_display(), scenario.quota),
             deal_size: Entry::valid(scenario.deal_size.to_display(), scenario.deal_size),
-            traffic: Entry::valid(
-                super::format::group_thousands(&scenario.traffic.to_plain()),
-                scenario.traffic,
-            ),
+            traffic: Entry::valid(scenario.traffic.to_display(), scenario.traffic),
             rounding: scenario.rounding,
             stages,
         }

@@ -28,34 +28,60 @@ pub fn group_thousands(digits: &str) -> String {
     }
 }
 
+/// Writes `value` rounded half away from zero to `decimals` places, without grouping, never
+/// as `-0`. Integer arithmetic below 1.8 × 10^19 scaled units; beyond, whole numbers only.
+fn fixed(value: f64, decimals: u32) -> String {
+    let factor = 10u64.pow(decimals.min(12));
+    #[allow(
+        clippy::cast_precision_loss,
+        reason = "a power of ten up to 10^12 is exact"
+    )]
+    let scaled = (value.abs() * factor as f64).round();
+    #[allow(clippy::cast_precision_loss, reason = "u64::MAX as a bound")]
+    if !scaled.is_finite() || scaled >= u64::MAX as f64 {
+        // Only absurd plans get here; their digits past 2^53 are noise anyway.
+        return (value.round() + 0.0).to_string();
+    }
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "a non-negative whole number below u64::MAX"
+    )]
+    let scaled = scaled as u64;
+    let sign = if value < 0.0 && scaled != 0 { "-" } else { "" };
+    let (whole, fraction) = (scaled / factor, scaled % factor);
+    if decimals == 0 {
+        format!("{sign}{whole}")
+    } else {
+        let width = decimals as usize;
+        format!("{sign}{whole}.{fraction:0width$}")
+    }
+}
+
 /// Formats a whole number of units with grouping (`312,500`). Fractions are rounded to the
 /// nearest unit; callers pass values already rounded by the plan's rule.
 #[must_use]
 pub fn count(value: f64) -> String {
-    group_thousands(&format!("{:.0}", value + 0.0))
+    group_thousands(&fixed(value, 0))
 }
 
 /// Formats a value to at most one decimal place, dropping a trailing `.0` (`38.4`, `5,000`).
 #[must_use]
 pub fn one_decimal(value: f64) -> String {
-    let text = format!("{value:.1}");
-    let text = text.strip_suffix(".0").unwrap_or(&text);
-    let text = if text == "-0" { "0" } else { text };
-    group_thousands(text)
+    let text = fixed(value, 1);
+    group_thousands(text.strip_suffix(".0").unwrap_or(&text))
 }
 
 /// Formats a value to exactly two decimal places with grouping (`33.33`).
 #[must_use]
 pub fn two_decimals(value: f64) -> String {
-    let text = format!("{:.2}", value + 0.0);
-    group_thousands(if text == "-0.00" { "0.00" } else { &text })
+    group_thousands(&fixed(value, 2))
 }
 
 /// Formats an amount of money in whole units with grouping, rounding to the nearest unit.
 #[must_use]
 pub fn money(value: f64) -> String {
-    let text = format!("{value:.0}");
-    group_thousands(if text == "-0" { "0" } else { &text })
+    group_thousands(&fixed(value, 0))
 }
 
 /// Formats a fraction as a percentage: two decimal places at most for 1 % and above, two
@@ -78,7 +104,7 @@ pub fn percent(fraction: f64) -> String {
         let leading_zeros = (-value.log10()).floor() as usize;
         (leading_zeros + 2).min(12)
     };
-    let text = format!("{value:.decimals$}");
+    let text = fixed(value, u32::try_from(decimals).unwrap_or(12));
     let text = if text.contains('.') {
         text.trim_end_matches('0').trim_end_matches('.')
     } else {
@@ -122,6 +148,9 @@ mod tests {
         assert_eq!(money(960_000.000_000_1), "960,000");
         assert_eq!(two_decimals(33.333_333), "33.33");
         assert_eq!(two_decimals(1234.5), "1,234.50");
+        assert_eq!(two_decimals(-0.001), "0.00");
+        assert_eq!(one_decimal(-2.25), "-2.3");
+        assert_eq!(count(1e30), "1,000,000,000,000,000,000,000,000,000,000");
         assert_eq!(money(-40_000.0), "-40,000");
         assert_eq!(money(-0.2), "0");
         assert_eq!(percent(0.025), "2.5%");

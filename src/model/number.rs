@@ -97,15 +97,6 @@ impl Decimal {
             Some(whole + u128::from(rest * 2 >= divisor))
         }
     }
-
-    /// Returns the value as the nearest `f64`.
-    #[must_use]
-    pub fn to_f64(self) -> f64 {
-        // Formatting then parsing gives the correctly rounded nearest double.
-        format!("{}e-{}", self.digits, self.places)
-            .parse()
-            .unwrap_or(f64::INFINITY)
-    }
 }
 
 /// Parses a number as a planner types it.
@@ -299,8 +290,12 @@ mod tests {
         parse_number(text, NumberKind::Amount)
     }
 
+    /// The value in millionths, exact.
     fn value(text: &str, kind: NumberKind) -> f64 {
-        parse_number(text, kind).unwrap().to_f64()
+        let millionths = parse_number(text, kind).unwrap().scaled(6).unwrap();
+        #[allow(clippy::cast_precision_loss, reason = "test values are small")]
+        let value = millionths as f64 / 1e6;
+        value
     }
 
     #[test]

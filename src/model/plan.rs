@@ -195,7 +195,7 @@ mod tests {
         Scenario {
             quota: Money::parse(quota).unwrap(),
             deal_size: Money::parse(deal).unwrap(),
-            traffic: Volume::new(0.0).unwrap(),
+            traffic: Volume::from_units(0).unwrap(),
             funnel,
             rounding,
         }
@@ -348,7 +348,7 @@ mod tests {
             0u64..=10_000_000_000,
             1u64..=100_000_000,
             proptest::collection::vec(1u32..=1_000_000, 1..=8),
-            0.0f64..1e7,
+            0u64..1_000_000_000,
         )
             .prop_map(|(quota, deal, rates, traffic)| {
                 let steps = rates
@@ -361,7 +361,7 @@ mod tests {
                 Scenario {
                     quota: Money::from_cents(quota).unwrap(),
                     deal_size: Money::from_cents(deal).unwrap(),
-                    traffic: Volume::new(traffic).unwrap(),
+                    traffic: Volume::from_hundredths(traffic).unwrap(),
                     funnel: Funnel::new(StageName::new("Top").unwrap(), steps).unwrap(),
                     rounding: Rounding::Stage,
                 }

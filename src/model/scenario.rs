@@ -100,7 +100,7 @@ impl Scenario {
     /// Returns the default planned traffic: 200,000 visitors.
     #[must_use]
     pub fn default_traffic() -> Volume {
-        Volume::new(200_000.0).unwrap_or_else(|| unreachable!("within bounds"))
+        Volume::from_units(200_000).unwrap_or_else(|| unreachable!("within bounds"))
     }
 
     /// Returns the default funnel, the median business-to-business rates the team collected (see the README):

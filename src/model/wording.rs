@@ -32,7 +32,7 @@ pub fn gap_sentence(gap: f64, quota: f64) -> String {
 /// Compares the planned traffic with the traffic the quota needs.
 #[must_use]
 pub fn traffic_sentence(top_stage: &str, planned: f64, needed: f64) -> String {
-    let stage = top_stage.to_lowercase();
+    let stage = top_stage;
     let (planned_text, needed_text) = (format::one_decimal(planned), format::count(needed));
     if planned >= needed {
         format!(
@@ -54,10 +54,8 @@ pub fn one_in(conversion: f64, top_stage: &str, last_stage: &str) -> String {
         return String::new();
     }
     format!(
-        "1 in {} {} becomes {}.",
-        format::one_decimal(1.0 / conversion),
-        top_stage.to_lowercase(),
-        last_stage.to_lowercase()
+        "About 1 in {} {top_stage} reaches {last_stage}.",
+        format::count(1.0 / conversion),
     )
 }
 
@@ -86,11 +84,11 @@ mod tests {
     fn traffic_is_compared_with_the_need() {
         assert_eq!(
             traffic_sentence("Visitors", 200_000.0, 208_750.0),
-            "You plan 200,000 visitors; the quota needs 208,750: 8,750 more."
+            "You plan 200,000 Visitors; the quota needs 208,750: 8,750 more."
         );
         assert_eq!(
             traffic_sentence("Leads", 300.0, 250.0),
-            "You plan 300 leads; the quota needs 250, so 50 to spare."
+            "You plan 300 Leads; the quota needs 250, so 50 to spare."
         );
     }
 
@@ -98,7 +96,7 @@ mod tests {
     fn overall_conversion_reads_as_one_in_n() {
         assert_eq!(
             one_in(0.000_192, "Visitors", "Won"),
-            "1 in 5,208.3 visitors becomes won."
+            "About 1 in 5,208 Visitors reaches Won."
         );
         assert_eq!(one_in(0.0, "A", "B"), "");
     }

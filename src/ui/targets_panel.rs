@@ -4,7 +4,6 @@ use leptos::prelude::*;
 
 use super::number_field::InputField;
 use super::state::Planner;
-use crate::model::format::group_thousands;
 use crate::model::{Entry, Form, Money, NumberError, Volume};
 
 /// The message for a field with bad text: what is wrong and the value still in use.
@@ -38,7 +37,7 @@ pub fn TargetsPanel(
     planner: Planner,
 ) -> impl IntoView {
     let show_money = |money: &Money| money.to_display();
-    let show_volume = |volume: &Volume| group_thousands(&volume.to_plain());
+    let show_volume = |volume: &Volume| volume.to_display();
     let (quota_text, quota_error) = field_signals(planner, |form| &form.quota, show_money);
     let (deal_text, deal_error) = field_signals(planner, |form| &form.deal_size, show_money);
     let (traffic_text, traffic_error) = field_signals(planner, |form| &form.traffic, show_volume);
