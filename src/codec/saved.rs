@@ -173,8 +173,8 @@ pub fn decode(text: &str) -> Result<Scenario, SavedError> {
 /// Returns the first [`SavedError`] found.
 pub fn validate(saved: &SavedScenario) -> Result<Scenario, SavedError> {
     let number = |field: &'static str, error| SavedError::Number { field, error };
-    // Numbers go through the same exact parser as typed text; `{}` of an f64 is its shortest
-    // exact decimal form, so 0.1 stays 0.1.
+    // Numbers go through the same exact parser as typed text, via the shortest decimal form
+    // of the f64, so 0.1 stays 0.1.
     let quota = Money::parse(&plain(saved.quota)).map_err(|e| number("quota", e))?;
     let deal_size = Money::parse_positive(&plain(saved.deal)).map_err(|e| number("deal", e))?;
     let traffic = Volume::parse(&plain(saved.traffic)).map_err(|e| number("traffic", e))?;
@@ -210,7 +210,7 @@ pub fn validate(saved: &SavedScenario) -> Result<Scenario, SavedError> {
 
 /// Writes a stored number as text for the exact parser (NaN cannot come from JSON).
 fn plain(value: f64) -> String {
-    value.to_string()
+    crate::model::format::plain(value)
 }
 
 #[cfg(test)]

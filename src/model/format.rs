@@ -40,7 +40,7 @@ fn fixed(value: f64, decimals: u32) -> String {
     #[allow(clippy::cast_precision_loss, reason = "u64::MAX as a bound")]
     if !scaled.is_finite() || scaled >= u64::MAX as f64 {
         // Only absurd plans get here; their digits past 2^53 are noise anyway.
-        return (value.round() + 0.0).to_string();
+        return plain(value.round());
     }
     #[allow(
         clippy::cast_possible_truncation,
@@ -114,10 +114,47 @@ pub fn percent(fraction: f64) -> String {
 }
 
 /// Formats a number for a `data-value` test hook: plain digits, `.` as decimal point, no
-/// grouping, the shortest text that reads back as the same `f64`, never `-0`.
+/// grouping, no exponent, the shortest text that reads back as the same `f64`, never `-0`.
+/// Not-finite values (which the plan never produces) are written as `0`.
 #[must_use]
 pub fn plain(value: f64) -> String {
-    (value + 0.0).to_string()
+    if !value.is_finite() {
+        return "0".to_owned();
+    }
+    // zmij (already linked by serde_json) writes the shortest round-trip form, which is far
+    // smaller in wasm than core's float formatting.
+    let mut buffer = zmij::Buffer::new();
+    let text = expand_exponent(buffer.format_finite(value + 0.0));
+    match text.strip_suffix(".0") {
+        Some(whole) => whole.to_owned(),
+        None => text,
+    }
+}
+
+/// Rewrites `1.5e+16` or `2e-7` as plain digits (`15000000000000000`, `0.0000002`).
+fn expand_exponent(text: &str) -> String {
+    let Some((mantissa, exponent)) = text.split_once('e') else {
+        return text.to_owned();
+    };
+    let exponent: i32 = exponent.trim_start_matches('+').parse().unwrap_or(0);
+    let (sign, mantissa) = match mantissa.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", mantissa),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = format!("{whole}{fraction}");
+    // Position of the decimal point within `digits` after shifting.
+    let point = i32::try_from(whole.len()).unwrap_or(0) + exponent;
+    let length = i32::try_from(digits.len()).unwrap_or(0);
+    let zeros = |count: i32| "0".repeat(usize::try_from(count).unwrap_or(0));
+    if point <= 0 {
+        format!("{sign}0.{}{digits}", zeros(-point))
+    } else if point >= length {
+        format!("{sign}{digits}{}", zeros(point - length))
+    } else {
+        let (left, right) = digits.split_at(usize::try_from(point).unwrap_or(0));
+        format!("{sign}{left}.{right}")
+    }
 }
 
 #[cfg(test)]
@@ -167,5 +204,13 @@ mod tests {
         assert_eq!(plain(38.4), "38.4");
         assert_eq!(plain(-0.0), "0");
         assert_eq!(plain(1e20), "100000000000000000000");
+        assert_eq!(plain(1.5e16), "15000000000000000");
+        assert_eq!(plain(2e-7), "0.0000002");
+        assert_eq!(plain(-2.5e-7), "-0.00000025");
+        assert_eq!(plain(960_000.000_000_000_1), "960000.0000000001");
+        assert_eq!(plain(f64::NAN), "0");
+        for value in [38.4, 1e16, 1.234_567_890_123e-9, 123_456.5, 1e300] {
+            assert_eq!(plain(value).parse::<f64>().unwrap(), value, "{value}");
+        }
     }
 }
