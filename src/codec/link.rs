@@ -10,7 +10,6 @@
 use std::fmt;
 
 use super::percent;
-use crate::model::format::group_thousands;
 use crate::model::{
     Funnel, FunnelError, Money, NameError, NumberError, Rate, Rounding, Scenario, StageName, Step,
     Volume,

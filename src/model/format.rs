@@ -158,6 +158,7 @@ fn expand_exponent(text: &str) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::float_cmp, reason = "round trips must be exact")]
 mod tests {
     use super::*;
 
