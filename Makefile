@@ -23,7 +23,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 SOURCES := $(shell find src style -type f) index.html Cargo.toml Cargo.lock Trunk.toml
 
 .PHONY: help tools tool-rust tool-trunk tool-wasm-bindgen tool-node tool-chromium \
-	serve dist test test-native test-wasm test-e2e size bench lint fmt clean
+	serve dist test test-native test-wasm test-e2e size bench lint fmt clean screenshot
 
 help:
 	@echo "make serve   build and serve on http://$(HOST):$(PORT)/"
@@ -111,3 +111,6 @@ fmt:
 
 clean:
 	rm -rf dist target
+
+screenshot: dist tool-node tool-chromium
+	node tests/e2e/screenshot.mjs

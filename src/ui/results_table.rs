@@ -57,7 +57,7 @@ fn ResultRow(
         scenario.with(|s| {
             s.funnel.rate_into(index).map_or_else(
                 || "\u{2014}".to_owned(),
-                |rate| format!("{} %", rate.percent_plain()),
+                |rate| format!("{}\u{a0}%", rate.percent_plain()),
             )
         })
     };
