@@ -20,7 +20,7 @@ PORT ?= 8080
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-SOURCES := $(shell find src style -type f) index.html Cargo.toml Cargo.lock Trunk.toml
+SOURCES := $(shell find src style -type f) index.html sw.js Cargo.toml Cargo.lock Trunk.toml
 
 .PHONY: help tools tool-rust tool-trunk tool-wasm-bindgen tool-node tool-chromium \
 	serve dist test test-native test-wasm test-e2e size bench lint fmt clean screenshot

@@ -284,3 +284,25 @@ test('a link pasted into the address bar of the open page is followed', async ()
   assert.equal(await page.inputValue('[data-testid="quota"]'), '250,000');
   await page.context().close();
 });
+
+test('once loaded, the page works offline, and the plan never goes into a request', async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  const requested = [];
+  context.on('request', (request) => requested.push(request.url()));
+  await page.goto(env.base + '#quota=777000&deal=7000');
+  await ready(page);
+  // The service worker has installed (precached the page) once it controls the page.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 10000 });
+  await context.setOffline(true);
+  await page.reload();
+  await ready(page);
+  // 777,000 ÷ 7,000 = 111 deals.
+  await waitForValue(page, 'deals-needed', 111);
+  await context.setOffline(false);
+  assert.ok(requested.length > 0);
+  for (const url of requested) {
+    assert.ok(!url.includes('777000') && !url.includes('#'), url);
+  }
+  await context.close();
+});
