@@ -48,12 +48,7 @@ impl Money {
     /// # Errors
     /// Returns why the text is not an amount from 0 to [`MAX_WHOLE_UNITS`].
     pub fn parse(text: &str) -> Result<Self, NumberError> {
-        let decimal = parse_number(text, NumberKind::Amount).map_err(over_max)?;
-        decimal
-            .scaled(2)
-            .and_then(|cents| u64::try_from(cents).ok())
-            .and_then(Self::from_cents)
-            .ok_or_else(max_error)
+        parse_hundredths(text).map(|cents| Self { cents })
     }
 
     /// Reads an amount that must be above zero, such as a deal size.
@@ -121,12 +116,7 @@ impl Volume {
     /// # Errors
     /// Returns why the text is not a volume from 0 to [`MAX_WHOLE_UNITS`].
     pub fn parse(text: &str) -> Result<Self, NumberError> {
-        let decimal = parse_number(text, NumberKind::Amount).map_err(over_max)?;
-        decimal
-            .scaled(2)
-            .and_then(|hundredths| u64::try_from(hundredths).ok())
-            .and_then(Self::from_hundredths)
-            .ok_or_else(max_error)
+        parse_hundredths(text).map(|hundredths| Self { hundredths })
     }
 
     /// Formats the volume as a link writes it: plain digits, a point, no grouping.
@@ -150,6 +140,16 @@ fn hundredths_plain(hundredths: u64) -> String {
         r if r % 10 == 0 => format!("{units}.{}", r / 10),
         r => format!("{units}.{r:02}"),
     }
+}
+
+/// Reads typed text as hundredths, rounded half up, from 0 to [`MAX_WHOLE_UNITS`] whole units.
+fn parse_hundredths(text: &str) -> Result<u64, NumberError> {
+    parse_number(text, NumberKind::Amount)
+        .map_err(over_max)?
+        .scaled(2)
+        .and_then(|hundredths| u64::try_from(hundredths).ok())
+        .filter(|&hundredths| hundredths <= MAX_WHOLE_UNITS * 100)
+        .ok_or_else(max_error)
 }
 
 /// The error for a value above [`MAX_WHOLE_UNITS`], with the bound spelled out.

@@ -67,6 +67,11 @@ test('typing updates results, and bad text keeps the last valid value with a mes
     await page.waitForSelector('[data-testid="stage-rate-2-error"]:not(:empty)');
     await assertNoNonsense(page);
   }
+  await page.fill('[data-testid="stage-name-1"]', '<img src=x onerror=alert(1)>');
+  await page.waitForSelector('[data-testid="stage-name-1-error"]:has-text("cannot contain")');
+  assert.match(await page.innerText('[data-testid="stage-name-1-error"]'), /Still using “Leads”/);
+  assert.equal(await page.$('img'), null);
+  assert.match(page.url(), /stages=Visitors,Leads:/);
   await page.waitForSelector('[data-testid="invalid-fields"]');
   assert.deepEqual(page.errors, []);
   await page.context().close();
