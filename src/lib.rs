@@ -30,6 +30,7 @@ pub fn App() -> impl IntoView {
     let planner = Planner::new(opening::resolve(
         &browser::address::current_params(),
         browser::storage::load(),
+        browser::clock::this_month(),
     ));
     // A link pasted into the address bar of an open page arrives as a hash change.
     let _ = window_event_listener(leptos::ev::hashchange, move |_| planner.follow_address());

@@ -31,7 +31,7 @@ pub fn load() -> Stored {
     let Ok(Some(text)) = LocalStorage::raw().get_item(PLAN_KEY) else {
         return Stored::Empty;
     };
-    match saved::decode(&text) {
+    match saved::decode(&text, super::clock::this_month()) {
         Ok(scenario) => Stored::Plan(scenario),
         Err(error) => {
             // Keep an earlier backup if it holds something else: write beside it instead.

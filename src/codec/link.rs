@@ -10,9 +10,12 @@
 use std::fmt;
 
 use super::percent;
+use crate::model::assumptions::{self, MAX_FOLLOWUP_HOURS};
+use crate::model::form::join_days;
 use crate::model::{
-    Funnel, FunnelError, Money, NameError, NumberError, Rate, Rounding, Scenario, StageName, Step,
-    Volume,
+    Attainment, Channel, Costs, Funnel, FunnelError, Handoff, Money, NameError, NumberError,
+    Period, Rate, Rounding, Scenario, Season, Share, StageName, Step, Team, Timing, Volume,
+    YearMonth,
 };
 
 /// The link format version this page writes and reads.
@@ -21,21 +24,38 @@ pub const VERSION: &str = "1";
 /// Longest raw value quoted back in a problem message.
 const QUOTE_CHARS: usize = 24;
 
+/// Every parameter a link may carry, in the order links write them.
+pub const PARAMS: [&str; 23] = [
+    "v",
+    "quota",
+    "deal",
+    "stages",
+    "traffic",
+    "round",
+    "period",
+    "existing",
+    "share",
+    "reps",
+    "repquota",
+    "attain",
+    "leadstage",
+    "cpl",
+    "channels",
+    "cap",
+    "start",
+    "cycle",
+    "season",
+    "stagedays",
+    "handoff",
+    "followup",
+    "ftereps",
+];
+
 /// A link's parameters as raw, still percent-encoded text: the first decoding step.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LinkParams {
-    /// `v`: the link format version.
-    pub version: Option<String>,
-    /// `quota`: revenue quota.
-    pub quota: Option<String>,
-    /// `deal`: average deal size.
-    pub deal: Option<String>,
-    /// `traffic`: planned volume entering the top stage.
-    pub traffic: Option<String>,
-    /// `stages`: comma-separated stages, top first, `Name:rate` below the top.
-    pub stages: Option<String>,
-    /// `round`: `stage` or `exact`.
-    pub round: Option<String>,
+    /// Known parameters and their raw values (the last one given wins).
+    values: Vec<(&'static str, String)>,
     /// Names of parameters this page does not know, in order of appearance.
     pub unknown: Vec<String>,
     /// Names of known parameters given more than once (the last one is used).
@@ -50,56 +70,56 @@ impl LinkParams {
         for pair in text.split('&').filter(|pair| !pair.is_empty()) {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             let key = percent::decode(key).unwrap_or_else(|| key.to_owned());
-            let slot = match key.as_str() {
-                "v" => &mut params.version,
-                "quota" => &mut params.quota,
-                "deal" => &mut params.deal,
-                "traffic" => &mut params.traffic,
-                "stages" => &mut params.stages,
-                "round" => &mut params.round,
-                _ => {
-                    params.unknown.push(quote(&key));
-                    continue;
-                }
+            let Some(known) = PARAMS.iter().copied().find(|&name| name == key) else {
+                params.unknown.push(quote(&key));
+                continue;
             };
-            if slot.replace(value.to_owned()).is_some() && !params.repeated.contains(&key) {
-                params.repeated.push(key);
-            }
+            params.set(known, value.to_owned());
         }
         params
+    }
+
+    /// Sets a parameter's raw value, noting when it was already given.
+    fn set(&mut self, key: &'static str, value: String) {
+        if let Some(slot) = self.values.iter_mut().find(|(name, _)| *name == key) {
+            slot.1 = value;
+            if !self.repeated.iter().any(|name| name == key) {
+                self.repeated.push(key.to_owned());
+            }
+        } else {
+            self.values.push((key, value));
+        }
+    }
+
+    /// Returns a parameter's raw (still percent-encoded) value.
+    #[must_use]
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.values
+            .iter()
+            .find(|(name, _)| *name == key)
+            .map(|(_, value)| value.as_str())
     }
 
     /// Combines the query string's parameters with the fragment's; the fragment wins.
     #[must_use]
     pub fn merge(query: Self, fragment: Self) -> Self {
-        let mut unknown = query.unknown;
-        unknown.extend(fragment.unknown);
-        let mut repeated = query.repeated;
-        repeated.extend(fragment.repeated);
-        Self {
-            version: fragment.version.or(query.version),
-            quota: fragment.quota.or(query.quota),
-            deal: fragment.deal.or(query.deal),
-            traffic: fragment.traffic.or(query.traffic),
-            stages: fragment.stages.or(query.stages),
-            round: fragment.round.or(query.round),
-            unknown,
-            repeated,
+        let mut merged = query;
+        for (key, value) in fragment.values {
+            if let Some(slot) = merged.values.iter_mut().find(|(name, _)| *name == key) {
+                slot.1 = value;
+            } else {
+                merged.values.push((key, value));
+            }
         }
+        merged.unknown.extend(fragment.unknown);
+        merged.repeated.extend(fragment.repeated);
+        merged
     }
 
     /// Whether the link carries any scenario parameter (an empty link means "no scenario").
     #[must_use]
     pub fn has_scenario(&self) -> bool {
-        [
-            &self.quota,
-            &self.deal,
-            &self.traffic,
-            &self.stages,
-            &self.round,
-        ]
-        .iter()
-        .any(|param| param.is_some())
+        self.values.iter().any(|(name, _)| *name != "v")
     }
 }
 
@@ -126,6 +146,17 @@ pub enum LinkProblem {
     },
     /// `round` is neither `stage` nor `exact`.
     Rounding(String),
+    /// A parameter other than a plain number is not acceptable; its default is used.
+    Invalid {
+        /// The parameter's name.
+        param: &'static str,
+        /// The value as given, shortened.
+        text: String,
+        /// What is wrong with it, as a sentence.
+        reason: String,
+        /// The default used instead, in words.
+        default: String,
+    },
     /// `stages` is not a funnel; the default stages are used.
     Stages(StagesProblem),
     /// A parameter this page does not use; ignored.
@@ -216,6 +247,15 @@ impl fmt::Display for LinkProblem {
                 "The link's {param} \u{201c}{text}\u{201d} is not usable: {error} Using the \
                  default, {default}."
             ),
+            Self::Invalid {
+                param,
+                text,
+                reason,
+                default,
+            } => write!(
+                f,
+                "The link's {param} \u{201c}{text}\u{201d} is not usable: {reason} Using {default}."
+            ),
             Self::Rounding(text) => write!(
                 f,
                 "The link's rounding \u{201c}{text}\u{201d} is not stage or exact; using stage."
@@ -247,58 +287,265 @@ pub struct Decoded {
     pub problems: Vec<LinkProblem>,
 }
 
-/// Validates a link's parameters into a scenario: the second decoding step.
+/// Reads parameters one by one, recording problems and falling back to defaults.
+struct Reader<'a> {
+    params: &'a LinkParams,
+    problems: Vec<LinkProblem>,
+}
+
+impl Reader<'_> {
+    /// Returns a parameter's percent-decoded text, or `None` when absent or garbled (garbled
+    /// text is recorded as a problem).
+    fn text(&mut self, param: &'static str) -> Option<String> {
+        let raw = self.params.get(param)?;
+        let text = percent::decode(raw);
+        if text.is_none() {
+            self.problems.push(LinkProblem::BadEncoding { param });
+        }
+        text
+    }
+
+    /// Reads a number parameter, falling back to `default` with a problem.
+    fn number<T>(
+        &mut self,
+        param: &'static str,
+        parse: impl FnOnce(&str) -> Result<T, NumberError>,
+        default: T,
+        show: impl FnOnce(&T) -> String,
+    ) -> T {
+        let Some(text) = self.text(param) else {
+            return default;
+        };
+        parse(&text).unwrap_or_else(|error| {
+            self.problems.push(LinkProblem::Number {
+                param,
+                text: quote(&text),
+                error,
+                default: show(&default),
+            });
+            default
+        })
+    }
+
+    /// Reads any other parameter, falling back to `default` (described as `default_words`).
+    fn value<T, E: fmt::Display>(
+        &mut self,
+        param: &'static str,
+        parse: impl FnOnce(&str) -> Result<T, E>,
+        default: T,
+        default_words: &str,
+    ) -> T {
+        let Some(text) = self.text(param) else {
+            return default;
+        };
+        parse(&text).unwrap_or_else(|error| {
+            self.problems.push(LinkProblem::Invalid {
+                param,
+                text: quote(&text),
+                reason: sentence(&error.to_string()),
+                default: default_words.to_owned(),
+            });
+            default
+        })
+    }
+}
+
+/// Makes a message a sentence: capitalised, ending in a full stop.
+fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    let first = chars
+        .next()
+        .map(|c| c.to_ascii_uppercase())
+        .unwrap_or_default();
+    let rest: String = chars.collect();
+    let text = format!("{first}{rest}");
+    if text.ends_with('.') {
+        text
+    } else {
+        format!("{text}.")
+    }
+}
+
+/// Why a stage index is not usable: holds the stage count.
+struct StageIndexError(usize);
+
+impl fmt::Display for StageIndexError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Give a stage number from 0 (top) to {}.", self.0 - 1)
+    }
+}
+
+/// Reads a stage index below `count`.
+fn stage_index(text: &str, count: usize) -> Result<Option<usize>, StageIndexError> {
+    text.trim()
+        .parse::<usize>()
+        .ok()
+        .filter(|&index| index < count)
+        .map(Some)
+        .ok_or(StageIndexError(count))
+}
+
+/// Reads a follow-up time: whole hours from 1 to [`MAX_FOLLOWUP_HOURS`].
+///
+/// # Errors
+/// Returns why the text is not such a number.
+pub fn parse_followup(text: &str) -> Result<u32, NumberError> {
+    match assumptions::parse_whole(text, MAX_FOLLOWUP_HOURS)? {
+        0 => Err(NumberError::Zero),
+        hours => Ok(hours),
+    }
+}
+
+/// Validates a link's parameters into a scenario: the second decoding step. Parameters left
+/// out take their defaults; `today` sets the default first month.
 #[must_use]
-pub fn decode(params: &LinkParams) -> Decoded {
-    let mut problems = Vec::new();
-    if let Some(version) = &params.version {
-        let version = percent::decode(version).unwrap_or_else(|| version.clone());
+pub fn decode(params: &LinkParams, today: YearMonth) -> Decoded {
+    let mut read = Reader {
+        params,
+        problems: Vec::new(),
+    };
+    if let Some(version) = read.text("v") {
         if version != VERSION {
-            problems.push(LinkProblem::UnknownVersion(quote(&version)));
+            read.problems
+                .push(LinkProblem::UnknownVersion(quote(&version)));
         }
     }
-    let quota = number_param(
-        "quota",
-        params.quota.as_deref(),
-        Money::parse,
-        Scenario::default_quota(),
-        |money| money.to_display(),
-        &mut problems,
-    );
-    let deal_size = number_param(
+    let defaults = Scenario::starting(today);
+    let show_money = |money: &Money| money.to_display();
+    let quota = read.number("quota", Money::parse, defaults.quota, show_money);
+    let deal_size = read.number(
         "deal",
-        params.deal.as_deref(),
         Money::parse_positive,
-        Scenario::default_deal_size(),
-        |money| money.to_display(),
-        &mut problems,
+        defaults.deal_size,
+        show_money,
     );
-    let funnel = match params.stages.as_deref().map(decode_stages) {
-        None => Scenario::default_funnel(),
+    // Stages split on raw separators, so they are decoded from the raw value.
+    let funnel = match params.get("stages").map(decode_stages) {
+        None => defaults.funnel.clone(),
         Some(Ok(funnel)) => funnel,
         Some(Err(problem)) => {
-            problems.push(problem);
-            Scenario::default_funnel()
+            read.problems.push(problem);
+            defaults.funnel.clone()
         }
     };
-    let traffic = number_param(
-        "traffic",
-        params.traffic.as_deref(),
-        Volume::parse,
-        Scenario::default_traffic(),
-        |volume| volume.to_display(),
-        &mut problems,
-    );
-    let rounding = match params.round.as_deref() {
+    let traffic = read.number("traffic", Volume::parse, defaults.traffic, |v| {
+        v.to_display()
+    });
+    let rounding = match read.text("round") {
         None => Rounding::default(),
-        Some(raw) => {
-            let text = percent::decode(raw).unwrap_or_else(|| raw.to_owned());
-            Rounding::from_name(text.trim()).unwrap_or_else(|| {
-                problems.push(LinkProblem::Rounding(quote(&text)));
-                Rounding::default()
-            })
-        }
+        Some(text) => Rounding::from_name(text.trim()).unwrap_or_else(|| {
+            read.problems.push(LinkProblem::Rounding(quote(&text)));
+            Rounding::default()
+        }),
     };
+    let period = read.value(
+        "period",
+        |text| Period::from_name(text.trim()).ok_or("use month, quarter or year"),
+        defaults.period,
+        "quarter",
+    );
+    let existing = read.number("existing", Money::parse, defaults.existing, show_money);
+    let marketing_share = read.number(
+        "share",
+        Share::parse_percent,
+        defaults.marketing_share,
+        |share| format!("{} %", share.percent_plain()),
+    );
+    let team = Team {
+        reps: read.number("reps", Volume::parse, defaults.team.reps, |v| {
+            v.to_display()
+        }),
+        rep_quota: read.number(
+            "repquota",
+            Money::parse,
+            defaults.team.rep_quota,
+            show_money,
+        ),
+        attainment: read.number(
+            "attain",
+            Attainment::parse_percent,
+            defaults.team.attainment,
+            |a| format!("{} %", a.percent_plain()),
+        ),
+    };
+    let count = funnel.stage_count();
+    let costs = Costs {
+        lead_stage: read.value(
+            "leadstage",
+            |t| stage_index(t, count),
+            None,
+            "the default lead stage",
+        ),
+        cost_per_lead: read.number(
+            "cpl",
+            Money::parse,
+            defaults.costs.cost_per_lead,
+            show_money,
+        ),
+        channels: match params.get("channels").map(decode_channels_raw) {
+            None => Vec::new(),
+            Some(Ok(channels)) => channels,
+            Some(Err(reason)) => {
+                let raw = params.get("channels").unwrap_or_default();
+                read.problems.push(LinkProblem::Invalid {
+                    param: "channels",
+                    text: quote(&percent::decode(raw).unwrap_or_else(|| raw.to_owned())),
+                    reason: sentence(&reason),
+                    default: "the blended cost per lead".to_owned(),
+                });
+                Vec::new()
+            }
+        },
+        cap: read.value(
+            "cap",
+            |text| Money::parse(text).map(Some),
+            None,
+            "no budget cap",
+        ),
+    };
+    let start_default = today.period_start(period);
+    let timing = Timing {
+        start: read.value(
+            "start",
+            YearMonth::parse,
+            start_default,
+            &start_default.to_string(),
+        ),
+        cycle_days: read.number("cycle", assumptions::parse_days, 0, ToString::to_string),
+        season: read.value(
+            "season",
+            |t| Season::parse(t).map(Some),
+            None,
+            "even months",
+        ),
+        stage_days: read.value(
+            "stagedays",
+            |t| assumptions::parse_stage_days(t).map(Some),
+            None,
+            "an even split of the cycle",
+        ),
+    };
+    let handoff = Handoff {
+        stage: read.value(
+            "handoff",
+            |t| stage_index(t, count),
+            None,
+            "the default handoff stage",
+        ),
+        followup_hours: read.number(
+            "followup",
+            parse_followup,
+            defaults.handoff.followup_hours,
+            ToString::to_string,
+        ),
+        fte_reps: read.value(
+            "ftereps",
+            |text| Volume::parse(text).map(Some),
+            None,
+            "the team's reps",
+        ),
+    };
+    let mut problems = read.problems;
     problems.extend(params.repeated.iter().cloned().map(LinkProblem::Repeated));
     problems.extend(
         params
@@ -314,9 +561,46 @@ pub fn decode(params: &LinkParams) -> Decoded {
             traffic,
             funnel,
             rounding,
+            period,
+            existing,
+            marketing_share,
+            team,
+            costs,
+            timing,
+            handoff,
         },
         problems,
     }
+}
+
+/// Decodes `channels=Name:share:cost,…` (raw), checking that the shares total 100 %.
+fn decode_channels_raw(raw: &str) -> Result<Vec<Channel>, String> {
+    let channels = raw
+        .split(',')
+        .enumerate()
+        .map(|(index, item)| {
+            let parts: Vec<String> = item
+                .split(':')
+                .map(|part| percent::decode(part).ok_or("a broken % escape".to_owned()))
+                .collect::<Result<_, _>>()?;
+            let [name, share, cost] = &parts[..] else {
+                return Err(format!(
+                    "channel {} is not written Name:share:cost (for example Search:60:45)",
+                    index + 1
+                ));
+            };
+            let name = StageName::new(name).map_err(|e| format!("channel {}: {e}", index + 1))?;
+            let share = Share::parse_percent(share).map_err(|e| format!("{name}'s share: {e}"))?;
+            let cost_per_lead = Money::parse(cost).map_err(|e| format!("{name}'s cost: {e}"))?;
+            Ok(Channel {
+                name,
+                share,
+                cost_per_lead,
+            })
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    assumptions::check_channels(&channels).map_err(|error| error.to_string())?;
+    Ok(channels)
 }
 
 /// Writes a scenario as link parameters (without the leading `#`).
@@ -329,40 +613,64 @@ pub fn encode(scenario: &Scenario) -> String {
         stages.push(':');
         stages.push_str(&step.rate.percent_plain());
     }
-    format!(
-        "v={VERSION}&quota={}&deal={}&stages={stages}&traffic={}&round={}",
+    let team = &scenario.team;
+    let costs = &scenario.costs;
+    let timing = &scenario.timing;
+    let handoff = &scenario.handoff;
+    let mut link = format!(
+        "v={VERSION}&quota={}&deal={}&stages={stages}&traffic={}&round={}&period={}\
+         &existing={}&share={}&reps={}&repquota={}&attain={}&cpl={}&start={}&cycle={}\
+         &followup={}",
         scenario.quota.to_plain(),
         scenario.deal_size.to_plain(),
         scenario.traffic.to_plain(),
         scenario.rounding.as_str(),
-    )
-}
-
-/// Decodes and validates one number parameter, falling back to its default with a problem.
-fn number_param<T>(
-    param: &'static str,
-    raw: Option<&str>,
-    parse: impl FnOnce(&str) -> Result<T, NumberError>,
-    default: T,
-    show: impl FnOnce(&T) -> String,
-    problems: &mut Vec<LinkProblem>,
-) -> T {
-    let Some(raw) = raw else {
-        return default;
-    };
-    let Some(text) = percent::decode(raw) else {
-        problems.push(LinkProblem::BadEncoding { param });
-        return default;
-    };
-    parse(&text).unwrap_or_else(|error| {
-        problems.push(LinkProblem::Number {
-            param,
-            text: quote(&text),
-            error,
-            default: show(&default),
-        });
-        default
-    })
+        scenario.period.as_str(),
+        scenario.existing.to_plain(),
+        scenario.marketing_share.percent_plain(),
+        team.reps.to_plain(),
+        team.rep_quota.to_plain(),
+        team.attainment.percent_plain(),
+        costs.cost_per_lead.to_plain(),
+        timing.start,
+        timing.cycle_days,
+        handoff.followup_hours,
+    );
+    let optional: [(&str, Option<String>); 7] = [
+        ("leadstage", costs.lead_stage.map(|s| s.to_string())),
+        ("handoff", handoff.stage.map(|s| s.to_string())),
+        ("cap", costs.cap.map(Money::to_plain)),
+        ("ftereps", handoff.fte_reps.map(Volume::to_plain)),
+        ("season", timing.season.as_ref().map(Season::to_plain)),
+        ("stagedays", timing.stage_days.as_deref().map(join_days)),
+        (
+            "channels",
+            (!costs.channels.is_empty()).then(|| {
+                let items: Vec<String> = costs
+                    .channels
+                    .iter()
+                    .map(|c| {
+                        format!(
+                            "{}:{}:{}",
+                            percent::encode(c.name.as_str()),
+                            c.share.percent_plain(),
+                            c.cost_per_lead.to_plain()
+                        )
+                    })
+                    .collect();
+                items.join(",")
+            }),
+        ),
+    ];
+    for (key, value) in optional {
+        if let Some(value) = value {
+            link.push('&');
+            link.push_str(key);
+            link.push('=');
+            link.push_str(&value);
+        }
+    }
+    link
 }
 
 /// Decodes the `stages` parameter into a funnel.
@@ -440,20 +748,25 @@ fn quote(text: &str) -> String {
 #[allow(clippy::float_cmp, reason = "the arithmetic under test is exact")]
 mod tests {
     use super::*;
-    use crate::model::compute;
+    use crate::model::{Period, compute};
     use proptest::prelude::*;
 
+    fn today() -> YearMonth {
+        YearMonth::new(2026, 11).unwrap()
+    }
+
     fn open(text: &str) -> Decoded {
-        decode(&LinkParams::parse(text))
+        decode(&LinkParams::parse(text), today())
     }
 
     #[test]
     fn default_scenario_link_reads_as_documented() {
         assert_eq!(
-            encode(&Scenario::default()),
+            encode(&Scenario::starting(today())),
             "v=1&quota=1000000&deal=25000\
              &stages=Visitors,Leads:2,MQLs:20,SQLs:40,Opportunities:60,Won:20\
-             &traffic=200000&round=stage"
+             &traffic=200000&round=stage&period=quarter&existing=0&share=100&reps=5\
+             &repquota=250000&attain=100&cpl=100&start=2026-10&cycle=0&followup=24"
         );
     }
 
@@ -491,7 +804,7 @@ mod tests {
             decoded.scenario,
             Scenario {
                 quota: Money::from_units(500_000).unwrap(),
-                ..Scenario::default()
+                ..Scenario::starting(today())
             }
         );
         assert!(LinkParams::parse("quota=5").has_scenario());
@@ -562,12 +875,96 @@ mod tests {
     }
 
     #[test]
+    fn every_planning_parameter_reads_from_a_hand_written_link() {
+        let decoded = open(
+            "quota=3000000&deal=50000&period=year&existing=600000&share=60&reps=8\
+             &repquota=400000&attain=85&leadstage=2&cpl=120&channels=Search:70:80,Events%2C+EU:30:300\
+             &cap=500000&start=2027-02&cycle=90&season=1,1,1,1,1,1,0.5,0.5,1,1,1,2\
+             &stagedays=20,30,40&handoff=3&followup=48&ftereps=3.5",
+        );
+        assert_eq!(decoded.problems, []);
+        let s = decoded.scenario;
+        assert_eq!(s.period, Period::Year);
+        assert_eq!(s.existing, Money::from_units(600_000).unwrap());
+        assert_eq!(s.marketing_share.ppm(), 600_000);
+        assert_eq!(s.team.reps, Volume::from_units(8).unwrap());
+        assert_eq!(s.team.rep_quota, Money::from_units(400_000).unwrap());
+        assert_eq!(s.team.attainment.ppm(), 850_000);
+        assert_eq!(s.costs.lead_stage, Some(2));
+        assert_eq!(s.costs.cost_per_lead, Money::from_units(120).unwrap());
+        assert_eq!(s.costs.channels.len(), 2);
+        assert_eq!(s.costs.channels[1].name.as_str(), "Events, EU");
+        assert_eq!(s.costs.cap, Some(Money::from_units(500_000).unwrap()));
+        assert_eq!(s.timing.start.to_string(), "2027-02");
+        assert_eq!(s.timing.cycle_days, 90);
+        assert_eq!(s.timing.season.as_ref().unwrap().weight(7), 50);
+        assert_eq!(s.timing.stage_days, Some(vec![20, 30, 40]));
+        assert_eq!(s.handoff.stage, Some(3));
+        assert_eq!(s.handoff.followup_hours, 48);
+        assert_eq!(s.handoff.fte_reps, Some(Volume::parse("3.5").unwrap()));
+    }
+
+    #[test]
+    fn the_default_first_month_follows_the_period() {
+        assert_eq!(open("quota=1").scenario.timing.start.to_string(), "2026-10");
+        assert_eq!(
+            open("period=year").scenario.timing.start.to_string(),
+            "2026-01"
+        );
+        assert_eq!(
+            open("period=month").scenario.timing.start.to_string(),
+            "2026-11"
+        );
+    }
+
+    #[test]
+    fn bad_planning_parameters_fall_back_alone_with_reasons() {
+        let decoded = open(
+            "period=week&share=120&attain=0&leadstage=9&channels=Search:60:50,Events:30:200\
+             &start=2027-13&cycle=1.5&season=1,2,3&followup=0&ftereps=-1&deal=40000",
+        );
+        let messages: Vec<String> = decoded.problems.iter().map(ToString::to_string).collect();
+        let expect = [
+            "period \u{201c}week\u{201d} is not usable: Use month, quarter or year. Using quarter.",
+            "share \u{201c}120\u{201d} is not usable: Too large: at most 100 %.",
+            "attain \u{201c}0\u{201d} is not usable: Must be more than 0.",
+            "leadstage \u{201c}9\u{201d} is not usable: Give a stage number from 0 (top) to 5.",
+            "Channel shares must total 100 %, but they total 90 %. Using the blended cost per lead.",
+            "start \u{201c}2027-13\u{201d} is not usable: Use a year from 1970",
+            "cycle \u{201c}1.5\u{201d} is not usable: Use a whole number.",
+            "season \u{201c}1,2,3\u{201d} is not usable: Give 12 weights, January to December, not 3.",
+            "followup \u{201c}0\u{201d} is not usable: Must be more than 0.",
+            "ftereps \u{201c}-1\u{201d} is not usable: Must not be negative.",
+        ];
+        for fragment in expect {
+            assert!(
+                messages.iter().any(|m| m.contains(fragment)),
+                "missing {fragment:?} in {messages:#?}"
+            );
+        }
+        assert_eq!(messages.len(), expect.len(), "{messages:#?}");
+        let s = decoded.scenario;
+        let defaults = Scenario::starting(today());
+        assert_eq!(
+            s.deal_size,
+            Money::from_units(40_000).unwrap(),
+            "good values are kept"
+        );
+        assert_eq!(
+            (s.period, s.marketing_share),
+            (defaults.period, defaults.marketing_share)
+        );
+        assert!(s.costs.channels.is_empty());
+        assert_eq!(s.timing, defaults.timing);
+    }
+
+    #[test]
     fn fragment_overrides_query() {
         let merged = LinkParams::merge(
             LinkParams::parse("quota=5&deal=2&utm_source=mail"),
             LinkParams::parse("quota=9"),
         );
-        let decoded = decode(&merged);
+        let decoded = decode(&merged, today());
         assert_eq!(decoded.scenario.quota, Money::from_units(9).unwrap());
         assert_eq!(decoded.scenario.deal_size, Money::from_units(2).unwrap());
         assert_eq!(
@@ -576,43 +973,9 @@ mod tests {
         );
     }
 
-    fn arbitrary_scenario() -> impl Strategy<Value = Scenario> {
-        let name = "[A-Za-z0-9 ,:&%+=#?/\u{e9}\u{4e2d}-]{1,20}"
-            .prop_filter_map("valid name", |text| StageName::new(&text).ok());
-        (
-            0u64..=100_000_000_000_000_000,
-            1u64..=100_000_000_000_000_000,
-            0u64..=100_000_000_000_000_000,
-            name.clone(),
-            proptest::collection::vec((name, 1u32..=1_000_000), 1..20),
-            any::<bool>(),
-        )
-            .prop_map(|(quota, deal, traffic, top, steps, exact)| Scenario {
-                quota: Money::from_cents(quota).unwrap(),
-                deal_size: Money::from_cents(deal).unwrap(),
-                traffic: Volume::from_hundredths(traffic).unwrap(),
-                funnel: Funnel::new(
-                    top,
-                    steps
-                        .into_iter()
-                        .map(|(name, ppm)| Step {
-                            name,
-                            rate: Rate::from_ppm(ppm).unwrap(),
-                        })
-                        .collect(),
-                )
-                .unwrap(),
-                rounding: if exact {
-                    Rounding::Exact
-                } else {
-                    Rounding::Stage
-                },
-            })
-    }
-
     proptest! {
         #[test]
-        fn link_round_trip_is_identity(scenario in arbitrary_scenario()) {
+        fn link_round_trip_is_identity(scenario in crate::codec::arbitrary::scenario()) {
             let decoded = open(&encode(&scenario));
             prop_assert_eq!(decoded.problems, vec![]);
             prop_assert_eq!(compute(&decoded.scenario), compute(&scenario));

@@ -3,6 +3,8 @@
 //! Pure like the model: raw text in, a DTO, then a validated [`crate::model::Scenario`] out,
 //! with typed errors for anything unusable. No browser API is touched here.
 
+#[cfg(test)]
+mod arbitrary;
 pub mod link;
 pub mod opening;
 pub mod percent;

@@ -3,7 +3,7 @@
 
 use super::link::{self, LinkParams};
 use super::saved::Stored;
-use crate::model::Scenario;
+use crate::model::{Scenario, YearMonth};
 
 /// Storage key named in messages about unreadable saved text (see `browser::storage`).
 pub const UNREADABLE_KEY: &str = "funnel-planner.plan.unreadable";
@@ -58,12 +58,13 @@ pub struct Opening {
     pub saved_offer: Option<Scenario>,
 }
 
-/// Decides what to show from the address's parameters and the browser's saved plan.
+/// Decides what to show from the address's parameters and the browser's saved plan, in month
+/// `today` (which sets the default first month).
 ///
 /// A link with scenario parameters wins, and a different saved plan is offered back; without
 /// one, the saved plan is shown; without that, the default. Unreadable storage is reported.
 #[must_use]
-pub fn resolve(params: &LinkParams, stored: Stored) -> Opening {
+pub fn resolve(params: &LinkParams, stored: Stored, today: YearMonth) -> Opening {
     let mut notices = Vec::new();
     let saved = match stored {
         Stored::Plan(scenario) => Some(scenario),
@@ -90,7 +91,7 @@ pub fn resolve(params: &LinkParams, stored: Stored) -> Opening {
         }
     };
     if params.has_scenario() {
-        let decoded = link::decode(params);
+        let decoded = link::decode(params, today);
         notices.extend(
             decoded
                 .problems
@@ -105,7 +106,7 @@ pub fn resolve(params: &LinkParams, stored: Stored) -> Opening {
         }
     } else {
         Opening {
-            scenario: saved.unwrap_or_default(),
+            scenario: saved.unwrap_or_else(|| Scenario::starting(today)),
             notices,
             saved_offer: None,
         }
@@ -118,6 +119,10 @@ mod tests {
     use crate::codec::saved::SavedError;
     use crate::model::Money;
 
+    fn today() -> YearMonth {
+        YearMonth::new(2026, 11).unwrap()
+    }
+
     fn linked(text: &str) -> LinkParams {
         LinkParams::parse(text)
     }
@@ -125,31 +130,31 @@ mod tests {
     fn plan(quota: u64) -> Scenario {
         Scenario {
             quota: Money::from_units(quota).unwrap(),
-            ..Scenario::default()
+            ..Scenario::starting(today())
         }
     }
 
     #[test]
     fn no_link_and_no_saved_plan_opens_the_default_quietly() {
-        let opening = resolve(&linked(""), Stored::Empty);
-        assert_eq!(opening.scenario, Scenario::default());
+        let opening = resolve(&linked(""), Stored::Empty, today());
+        assert_eq!(opening.scenario, Scenario::starting(today()));
         assert_eq!(opening.notices, []);
         assert_eq!(opening.saved_offer, None);
     }
 
     #[test]
     fn saved_plan_opens_without_a_link() {
-        let opening = resolve(&linked("v=1"), Stored::Plan(plan(5)));
+        let opening = resolve(&linked("v=1"), Stored::Plan(plan(5)), today());
         assert_eq!(opening.scenario, plan(5));
         assert_eq!(opening.saved_offer, None);
     }
 
     #[test]
     fn link_wins_and_a_different_saved_plan_is_offered_back() {
-        let opening = resolve(&linked("quota=7"), Stored::Plan(plan(5)));
+        let opening = resolve(&linked("quota=7"), Stored::Plan(plan(5)), today());
         assert_eq!(opening.scenario, plan(7));
         assert_eq!(opening.saved_offer, Some(plan(5)));
-        let same = resolve(&linked("quota=5"), Stored::Plan(plan(5)));
+        let same = resolve(&linked("quota=5"), Stored::Plan(plan(5)), today());
         assert_eq!(same.saved_offer, None);
     }
 
@@ -159,8 +164,8 @@ mod tests {
             error: SavedError::Format("EOF".into()),
             kept: true,
         };
-        let opening = resolve(&linked(""), stored);
-        assert_eq!(opening.scenario, Scenario::default());
+        let opening = resolve(&linked(""), stored, today());
+        assert_eq!(opening.scenario, Scenario::starting(today()));
         assert_eq!(opening.notices.len(), 1);
         assert_eq!(opening.notices[0].tone, Tone::Problem);
         assert!(opening.notices[0].text.contains(UNREADABLE_KEY));
@@ -168,7 +173,7 @@ mod tests {
 
     #[test]
     fn link_problems_become_notices() {
-        let opening = resolve(&linked("quota=abc"), Stored::Unavailable);
+        let opening = resolve(&linked("quota=abc"), Stored::Unavailable, today());
         assert_eq!(opening.notices.len(), 2);
         assert!(opening.notices[0].text.contains("blocks local storage"));
         assert!(opening.notices[1].text.contains("\u{201c}abc\u{201d}"));

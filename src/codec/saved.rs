@@ -1,36 +1,57 @@
 //! The saved plan: a versioned JSON envelope in the browser's storage.
 //!
-//! `{"version":1,"scenario":{"quota":1000000,"deal":25000,"traffic":200000,"round":"stage",
-//! "stages":[{"name":"Visitors"},{"name":"Leads","rate":2},…]}}`
+//! Version 2 (written now):
+//! `{"version":2,"scenario":{"quota":1000000,"deal":25000,"traffic":200000,"round":"stage",
+//! "stages":[{"name":"Visitors"},{"name":"Leads","rate":2},…],"period":"quarter",
+//! "existing":0,"share":100,"reps":5,"repquota":250000,"attain":100,"cpl":100,
+//! "channels":[],"start":"2026-10","cycle":0,"followup":24}}` with optional `leadstage`,
+//! `cap`, `season`, `stagedays`, `handoff` and `ftereps`.
 //!
-//! Reading takes two steps: JSON text into the [`SavedEnvelope`] DTO, then validation into a
-//! [`Scenario`]. Anything unreadable is a [`SavedError`]; the caller keeps the text as a backup.
+//! Version 1 (issue 2) held only the first five fields; it is migrated on reading, taking the
+//! defaults for everything it did not have. Reading takes two steps: JSON text into a DTO
+//! ([`SavedV1`] or [`SavedV2`]), then validation into a [`Scenario`]. Anything unreadable is a
+//! [`SavedError`]; the caller keeps the text as a backup.
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::link::parse_followup;
+use crate::model::assumptions::{self, MAX_CHANNELS};
+use crate::model::form::join_days;
 use crate::model::{
-    Funnel, FunnelError, Money, NameError, NumberError, Rate, Rounding, Scenario, StageName, Step,
-    Volume,
+    Attainment, Channel, Costs, Funnel, FunnelError, Handoff, Money, NameError, NumberError,
+    Period, Rate, Rounding, Scenario, Season, Share, StageName, Step, Team, Timing, Volume,
+    YearMonth,
 };
 
-/// The storage format version this page writes and reads.
-pub const VERSION: u32 = 1;
+/// The storage format version this page writes.
+pub const VERSION: u32 = 2;
 
-/// The stored envelope: a version and the scenario in plain JSON.
+/// A stage as stored.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SavedEnvelope {
-    /// Format version; only [`VERSION`] is read.
-    pub version: u32,
-    /// The scenario.
-    pub scenario: SavedScenario,
+pub struct SavedStage {
+    /// The stage's name.
+    pub name: String,
+    /// Conversion rate in percent from the stage above; absent for the top stage.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate: Option<f64>,
 }
 
-/// A scenario as stored: plain numbers and strings, not yet validated.
+/// A channel as stored.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct SavedScenario {
+pub struct SavedChannel {
+    /// The channel's name.
+    pub name: String,
+    /// Share of leads in percent.
+    pub share: f64,
+    /// Cost per lead.
+    pub cpl: f64,
+}
+
+/// A version-1 scenario as stored by issue 2's page, not yet validated.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SavedV1 {
     /// Revenue quota.
     pub quota: f64,
     /// Average deal size.
@@ -43,14 +64,86 @@ pub struct SavedScenario {
     pub stages: Vec<SavedStage>,
 }
 
-/// A stage as stored.
+/// A version-2 scenario as stored, not yet validated.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct SavedStage {
-    /// The stage's name.
-    pub name: String,
-    /// Conversion rate in percent from the stage above; absent for the top stage.
+pub struct SavedV2 {
+    /// Revenue quota.
+    pub quota: f64,
+    /// Average deal size.
+    pub deal: f64,
+    /// Planned traffic.
+    pub traffic: f64,
+    /// Rounding rule name.
+    pub round: String,
+    /// Stages, top first.
+    pub stages: Vec<SavedStage>,
+    /// Period name.
+    pub period: String,
+    /// Revenue from existing customers.
+    pub existing: f64,
+    /// Marketing-sourced share of deals, percent.
+    pub share: f64,
+    /// Ramped reps.
+    pub reps: f64,
+    /// Quota per rep.
+    pub repquota: f64,
+    /// Attainment, percent.
+    pub attain: f64,
+    /// Chosen lead stage.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rate: Option<f64>,
+    pub leadstage: Option<usize>,
+    /// Blended cost per lead.
+    pub cpl: f64,
+    /// Channels.
+    pub channels: Vec<SavedChannel>,
+    /// Budget cap.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cap: Option<f64>,
+    /// First month, `YYYY-MM`.
+    pub start: String,
+    /// Sales cycle, days.
+    pub cycle: u32,
+    /// Seasonality weights, January first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub season: Option<Vec<f64>>,
+    /// Days per step from the lead stage to Won.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stagedays: Option<Vec<u32>>,
+    /// Chosen handoff stage.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handoff: Option<usize>,
+    /// Follow-up hours.
+    pub followup: u32,
+    /// Reps who work handed-off units.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ftereps: Option<f64>,
+}
+
+/// The stored envelope this page writes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SavedEnvelope {
+    /// Format version: [`VERSION`].
+    pub version: u32,
+    /// The scenario.
+    pub scenario: SavedV2,
+}
+
+/// A version-1 envelope, as read.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EnvelopeV1 {
+    #[serde(rename = "version")]
+    _version: u32,
+    scenario: SavedV1,
+}
+
+/// A version-2 envelope, as read.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EnvelopeV2 {
+    #[serde(rename = "version")]
+    _version: u32,
+    scenario: SavedV2,
 }
 
 /// Why saved text cannot be read back as a scenario.
@@ -73,6 +166,8 @@ pub enum SavedError {
     Name(NameError),
     /// A stage below the top has no rate.
     MissingRate(usize),
+    /// A field other than a plain number is unusable; holds the field and the reason.
+    Invalid(&'static str, String),
     /// The stages do not form a funnel.
     Funnel(FunnelError),
 }
@@ -89,6 +184,7 @@ impl fmt::Display for SavedError {
             Self::Rounding(name) => write!(f, "its rounding \u{201c}{name}\u{201d} is unknown"),
             Self::Name(error) => write!(f, "a stage name is unusable: {error}"),
             Self::MissingRate(index) => write!(f, "stage {} has no rate", index + 1),
+            Self::Invalid(field, reason) => write!(f, "its {field} is unusable: {reason}"),
             Self::Funnel(error) => write!(f, "its stages are unusable: {error}"),
         }
     }
@@ -127,14 +223,50 @@ impl From<&Scenario> for SavedEnvelope {
                 })
             })
             .collect();
+        let percent = |ppm: u32| f64::from(ppm) / 10_000.0;
+        let (team, costs, timing, handoff) = (
+            &scenario.team,
+            &scenario.costs,
+            &scenario.timing,
+            &scenario.handoff,
+        );
         Self {
             version: VERSION,
-            scenario: SavedScenario {
+            scenario: SavedV2 {
                 quota: scenario.quota.to_f64(),
                 deal: scenario.deal_size.to_f64(),
                 traffic: scenario.traffic.units(),
                 round: scenario.rounding.as_str().to_owned(),
                 stages,
+                period: scenario.period.as_str().to_owned(),
+                existing: scenario.existing.to_f64(),
+                share: percent(scenario.marketing_share.ppm()),
+                reps: team.reps.units(),
+                repquota: team.rep_quota.to_f64(),
+                attain: percent(team.attainment.ppm()),
+                leadstage: costs.lead_stage,
+                cpl: costs.cost_per_lead.to_f64(),
+                channels: costs
+                    .channels
+                    .iter()
+                    .map(|c| SavedChannel {
+                        name: c.name.to_string(),
+                        share: percent(c.share.ppm()),
+                        cpl: c.cost_per_lead.to_f64(),
+                    })
+                    .collect(),
+                cap: costs.cap.map(Money::to_f64),
+                start: timing.start.to_string(),
+                cycle: timing.cycle_days,
+                season: timing.season.as_ref().map(|season| {
+                    (1..=12)
+                        .map(|m| f64::from(season.weight(m)) / 100.0)
+                        .collect()
+                }),
+                stagedays: timing.stage_days.clone(),
+                handoff: handoff.stage,
+                followup: handoff.followup_hours,
+                ftereps: handoff.fte_reps.map(Volume::units),
             },
         }
     }
@@ -147,37 +279,58 @@ pub fn encode(scenario: &Scenario) -> String {
         .unwrap_or_else(|_| unreachable!("plain data always serialises"))
 }
 
-/// Reads stored JSON text back into a scenario.
+/// Reads stored JSON text back into a scenario, migrating version 1. `today` gives the
+/// defaults a version-1 plan did not have (its first month).
 ///
 /// # Errors
 /// Returns a [`SavedError`] when the text is not a saved scenario this page can use.
-pub fn decode(text: &str) -> Result<Scenario, SavedError> {
+pub fn decode(text: &str, today: YearMonth) -> Result<Scenario, SavedError> {
     // Read the version first, so a newer format is named as such rather than as garbage.
     #[derive(Deserialize)]
     struct VersionOnly {
         version: u32,
     }
-    let version: VersionOnly =
-        serde_json::from_str(text).map_err(|error| SavedError::Format(error.to_string()))?;
-    if version.version != VERSION {
-        return Err(SavedError::UnknownVersion(version.version));
+    let format = |error: serde_json::Error| SavedError::Format(error.to_string());
+    let version: VersionOnly = serde_json::from_str(text).map_err(format)?;
+    match version.version {
+        1 => {
+            let read: EnvelopeV1 = serde_json::from_str(text).map_err(format)?;
+            validate(&migrate_v1(read.scenario, today))
+        }
+        2 => {
+            let read: EnvelopeV2 = serde_json::from_str(text).map_err(format)?;
+            validate(&read.scenario)
+        }
+        other => Err(SavedError::UnknownVersion(other)),
     }
-    let envelope: SavedEnvelope =
-        serde_json::from_str(text).map_err(|error| SavedError::Format(error.to_string()))?;
-    validate(&envelope.scenario)
+}
+
+/// Migrates a version-1 scenario to version 2: everything it had is kept; the rest takes the
+/// defaults, with the period starting at the start of `today`'s quarter.
+#[must_use]
+pub fn migrate_v1(v1: SavedV1, today: YearMonth) -> SavedV2 {
+    let defaults = SavedEnvelope::from(&Scenario::starting(today)).scenario;
+    SavedV2 {
+        quota: v1.quota,
+        deal: v1.deal,
+        traffic: v1.traffic,
+        round: v1.round,
+        stages: v1.stages,
+        ..defaults
+    }
 }
 
 /// Validates a stored scenario: the second reading step.
 ///
 /// # Errors
 /// Returns the first [`SavedError`] found.
-pub fn validate(saved: &SavedScenario) -> Result<Scenario, SavedError> {
-    let number = |field: &'static str, error| SavedError::Number { field, error };
+pub fn validate(saved: &SavedV2) -> Result<Scenario, SavedError> {
+    let number = |field: &'static str| move |error| SavedError::Number { field, error };
     // Numbers go through the same exact parser as typed text, via the shortest decimal form
     // of the f64, so 0.1 stays 0.1.
-    let quota = Money::parse(&plain(saved.quota)).map_err(|e| number("quota", e))?;
-    let deal_size = Money::parse_positive(&plain(saved.deal)).map_err(|e| number("deal", e))?;
-    let traffic = Volume::parse(&plain(saved.traffic)).map_err(|e| number("traffic", e))?;
+    let quota = Money::parse(&plain(saved.quota)).map_err(number("quota"))?;
+    let deal_size = Money::parse_positive(&plain(saved.deal)).map_err(number("deal"))?;
+    let traffic = Volume::parse(&plain(saved.traffic)).map_err(number("traffic"))?;
     let rounding = Rounding::from_name(&saved.round)
         .ok_or_else(|| SavedError::Rounding(saved.round.clone()))?;
     if saved.stages.len() > Funnel::MAX_STAGES {
@@ -194,17 +347,96 @@ pub fn validate(saved: &SavedScenario) -> Result<Scenario, SavedError> {
         .map(|(index, stage)| {
             let name = StageName::new(&stage.name).map_err(SavedError::Name)?;
             let percent = stage.rate.ok_or(SavedError::MissingRate(index))?;
-            let rate = Rate::parse_percent(&plain(percent)).map_err(|e| number("rate", e))?;
+            let rate = Rate::parse_percent(&plain(percent)).map_err(number("rate"))?;
             Ok(Step { name, rate })
         })
         .collect::<Result<Vec<_>, SavedError>>()?;
     let funnel = Funnel::new(top, steps).map_err(SavedError::Funnel)?;
+    let count = funnel.stage_count();
+    let stage_index = |field: &'static str, index: Option<usize>| match index {
+        Some(index) if index >= count => Err(SavedError::Invalid(
+            field,
+            format!("there is no stage {index}"),
+        )),
+        other => Ok(other),
+    };
+    let invalid = |field: &'static str| {
+        move |error: &dyn fmt::Display| SavedError::Invalid(field, error.to_string())
+    };
+    if saved.channels.len() > MAX_CHANNELS {
+        return Err(invalid("channels")(&format!(
+            "more than {MAX_CHANNELS} channels"
+        )));
+    }
+    let channels = saved
+        .channels
+        .iter()
+        .map(|c| {
+            Ok(Channel {
+                name: StageName::new(&c.name).map_err(SavedError::Name)?,
+                share: Share::parse_percent(&plain(c.share)).map_err(number("channel share"))?,
+                cost_per_lead: Money::parse(&plain(c.cpl)).map_err(number("channel cost"))?,
+            })
+        })
+        .collect::<Result<Vec<_>, SavedError>>()?;
+    assumptions::check_channels(&channels).map_err(|e| invalid("channels")(&e))?;
+    let season = match &saved.season {
+        None => None,
+        Some(weights) => {
+            let text: Vec<String> = weights.iter().map(|&w| plain(w)).collect();
+            Some(Season::parse(&text.join(",")).map_err(|e| invalid("season")(&e))?)
+        }
+    };
+    let optional_days = saved
+        .stagedays
+        .as_ref()
+        .map(|days| assumptions::parse_stage_days(&join_days(days)))
+        .transpose()
+        .map_err(number("days per stage"))?;
     Ok(Scenario {
         quota,
         deal_size,
         traffic,
-        funnel,
         rounding,
+        period: Period::from_name(&saved.period)
+            .ok_or_else(|| invalid("period")(&"use month, quarter or year"))?,
+        existing: Money::parse(&plain(saved.existing)).map_err(number("existing revenue"))?,
+        marketing_share: Share::parse_percent(&plain(saved.share))
+            .map_err(number("marketing share"))?,
+        team: Team {
+            reps: Volume::parse(&plain(saved.reps)).map_err(number("reps"))?,
+            rep_quota: Money::parse(&plain(saved.repquota)).map_err(number("quota per rep"))?,
+            attainment: Attainment::parse_percent(&plain(saved.attain))
+                .map_err(number("attainment"))?,
+        },
+        costs: Costs {
+            lead_stage: stage_index("lead stage", saved.leadstage)?,
+            cost_per_lead: Money::parse(&plain(saved.cpl)).map_err(number("cost per lead"))?,
+            channels,
+            cap: saved
+                .cap
+                .map(|cap| Money::parse(&plain(cap)))
+                .transpose()
+                .map_err(number("budget cap"))?,
+        },
+        timing: Timing {
+            start: YearMonth::parse(&saved.start).map_err(|e| invalid("first month")(&e))?,
+            cycle_days: assumptions::parse_days(&saved.cycle.to_string())
+                .map_err(number("sales cycle"))?,
+            season,
+            stage_days: optional_days,
+        },
+        handoff: Handoff {
+            stage: stage_index("handoff stage", saved.handoff)?,
+            followup_hours: parse_followup(&saved.followup.to_string())
+                .map_err(number("follow-up hours"))?,
+            fte_reps: saved
+                .ftereps
+                .map(|reps| Volume::parse(&plain(reps)))
+                .transpose()
+                .map_err(number("handoff reps"))?,
+        },
+        funnel,
     })
 }
 
@@ -217,22 +449,29 @@ fn plain(value: f64) -> String {
 mod tests {
     use super::*;
 
+    fn today() -> YearMonth {
+        YearMonth::new(2026, 11).unwrap()
+    }
+
     #[test]
     fn default_scenario_is_saved_as_documented_and_read_back() {
-        let text = encode(&Scenario::default());
+        let text = encode(&Scenario::starting(today()));
         assert!(text.starts_with(
-            r#"{"version":1,"scenario":{"quota":1000000.0,"deal":25000.0,"traffic":200000.0,"round":"stage","stages":[{"name":"Visitors"},{"name":"Leads","rate":2.0}"#
+            r#"{"version":2,"scenario":{"quota":1000000.0,"deal":25000.0,"traffic":200000.0,"round":"stage","stages":[{"name":"Visitors"},{"name":"Leads","rate":2.0}"#
         ), "{text}");
-        assert_eq!(decode(&text), Ok(Scenario::default()));
+        assert_eq!(decode(&text, today()), Ok(Scenario::starting(today())));
     }
 
     #[test]
     fn fractional_values_survive_exactly() {
-        let scenario = crate::codec::link::decode(&crate::codec::link::LinkParams::parse(
-            "quota=1234567.89&deal=0.1&traffic=0.3&stages=A,B:33.3333,C:0.0001",
-        ))
+        let scenario = crate::codec::link::decode(
+            &crate::codec::link::LinkParams::parse(
+                "quota=1234567.89&deal=0.1&traffic=0.3&stages=A,B:33.3333,C:0.0001",
+            ),
+            today(),
+        )
         .scenario;
-        assert_eq!(decode(&encode(&scenario)), Ok(scenario));
+        assert_eq!(decode(&encode(&scenario), today()), Ok(scenario));
     }
 
     #[test]
@@ -241,7 +480,7 @@ mod tests {
             ("", "expected format"),
             ("{not json", "expected format"),
             ("null", "expected format"),
-            (r#"{"version":2,"scenario":{}}"#, "version 2"),
+            (r#"{"version":3,"scenario":{}}"#, "version 3"),
             (r#"{"version":1}"#, "expected format"),
             (
                 r#"{"version":1,"scenario":{"quota":-5,"deal":1,"traffic":0,"round":"stage","stages":[{"name":"A"},{"name":"B","rate":5}]}}"#,
@@ -269,8 +508,70 @@ mod tests {
             ),
         ];
         for (text, expected) in cases {
-            let message = decode(text).map(|_| ()).unwrap_err().to_string();
+            let message = decode(text, today()).map(|_| ()).unwrap_err().to_string();
             assert!(message.contains(expected), "{text}: {message}");
+        }
+    }
+
+    #[test]
+    fn version_1_plans_migrate_without_loss() {
+        // Exactly what issue 2's page saved.
+        let v1 = r#"{"version":1,"scenario":{"quota":2000000.0,"deal":60000.0,"traffic":150000.5,"round":"exact","stages":[{"name":"Site visits"},{"name":"Leads","rate":2.5},{"name":"Won","rate":12.3456}]}}"#;
+        let scenario = decode(v1, today()).unwrap();
+        assert_eq!(scenario.quota, Money::from_units(2_000_000).unwrap());
+        assert_eq!(scenario.deal_size, Money::from_units(60_000).unwrap());
+        assert_eq!(scenario.traffic.to_plain(), "150000.5");
+        assert_eq!(scenario.rounding, Rounding::Exact);
+        assert_eq!(scenario.funnel.top().as_str(), "Site visits");
+        assert_eq!(scenario.funnel.rate_into(2).unwrap().ppm(), 123_456);
+        // Everything version 1 did not have takes the defaults.
+        let defaults = Scenario::starting(today());
+        assert_eq!(scenario.period, defaults.period);
+        assert_eq!(scenario.team, defaults.team);
+        assert_eq!(scenario.costs, defaults.costs);
+        assert_eq!(scenario.timing, defaults.timing);
+        assert_eq!(scenario.handoff, defaults.handoff);
+        // Saving again writes version 2, which reads back to the same plan.
+        let again = encode(&scenario);
+        assert!(again.starts_with(r#"{"version":2,"#));
+        assert_eq!(decode(&again, today()), Ok(scenario));
+    }
+
+    #[test]
+    fn version_2_fields_are_validated() {
+        let mut saved = SavedEnvelope::from(&Scenario::starting(today()));
+        saved.scenario.channels = vec![SavedChannel {
+            name: "Search".into(),
+            share: 90.0,
+            cpl: 40.0,
+        }];
+        let text = serde_json::to_string(&saved).unwrap();
+        let message = decode(&text, today()).unwrap_err().to_string();
+        assert!(message.contains("total 90 %"), "{message}");
+        saved.scenario.channels.clear();
+        saved.scenario.start = "2027-13".into();
+        let text = serde_json::to_string(&saved).unwrap();
+        assert!(
+            decode(&text, today())
+                .unwrap_err()
+                .to_string()
+                .contains("first month")
+        );
+        saved.scenario.start = "2027-01".into();
+        saved.scenario.leadstage = Some(9);
+        let text = serde_json::to_string(&saved).unwrap();
+        assert!(
+            decode(&text, today())
+                .unwrap_err()
+                .to_string()
+                .contains("no stage 9")
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn storage_round_trip_is_identity(scenario in crate::codec::arbitrary::scenario()) {
+            proptest::prop_assert_eq!(decode(&encode(&scenario), today()), Ok(scenario));
         }
     }
 }

@@ -3,8 +3,9 @@
 use super::format::group_thousands;
 use super::number::{NumberError, NumberKind, parse_number};
 
-/// Largest amount or volume any field accepts: one quadrillion (10^15).
-pub const MAX_WHOLE_UNITS: u64 = 1_000_000_000_000_000;
+/// Largest amount or volume any field accepts: ten trillion (10^13). In hundredths that is
+/// 10^15, below 2^53, so every amount is exact as an `f64` and in stored JSON.
+pub const MAX_WHOLE_UNITS: u64 = 10_000_000_000_000;
 
 /// An amount of money, held exactly in hundredths (cents), from 0 to [`MAX_WHOLE_UNITS`].
 ///
@@ -183,13 +184,14 @@ mod tests {
 
     #[test]
     fn money_bounds_are_explained() {
-        let max = "1,000,000,000,000,000".to_owned();
+        let max = "10,000,000,000,000".to_owned();
         assert_eq!(
             Money::parse("1e308"),
             Err(NumberError::AboveMax(max.clone()))
         );
-        assert_eq!(Money::parse("2e15"), Err(NumberError::AboveMax(max)));
-        assert!(Money::parse("1e15").is_ok());
+        assert_eq!(Money::parse("2e13"), Err(NumberError::AboveMax(max)));
+        assert!(Money::parse("1e13").is_ok());
+        assert!(Money::parse("1e13").unwrap().to_f64() == 1e13);
         assert_eq!(Money::parse_positive("0"), Err(NumberError::Zero));
         assert_eq!(Money::parse_positive("0.001"), Err(NumberError::Zero));
         assert_eq!(Money::parse("-3"), Err(NumberError::Negative));

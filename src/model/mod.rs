@@ -5,9 +5,15 @@
 //! natively with `cargo test`.
 
 pub mod amount;
+pub mod assumptions;
+pub mod budget;
+pub mod capacity;
 pub mod form;
 pub mod format;
+pub mod handoff;
+pub mod monthly;
 pub mod number;
+pub mod period;
 pub mod plan;
 pub mod rate;
 pub mod scenario;
@@ -15,9 +21,11 @@ pub mod stage;
 pub mod wording;
 
 pub use amount::{MAX_WHOLE_UNITS, Money, Volume};
-pub use form::{Entry, Form, StageEntry};
+pub use assumptions::{Channel, ChannelError, Costs, Handoff, Season, SeasonError, Team, Timing};
+pub use form::{ChannelEntry, Entry, Form, StageEntry};
 pub use number::NumberError;
+pub use period::{MonthError, Period, YearMonth};
 pub use plan::{Plan, StagePlan, compute};
-pub use rate::Rate;
+pub use rate::{Attainment, Rate, Share};
 pub use scenario::{Rounding, Scenario};
 pub use stage::{Funnel, FunnelError, NameError, StageName, Step};

@@ -52,6 +52,8 @@ pub enum NumberError {
     RateAboveHundred,
     /// A positive conversion rate below the smallest one a plan can hold (0.0001 %).
     RateTooSmall,
+    /// A fraction where only whole numbers make sense (days, hours).
+    NotWhole,
 }
 
 impl fmt::Display for NumberError {
@@ -72,6 +74,7 @@ impl fmt::Display for NumberError {
             }
             Self::RateAboveHundred => f.write_str("A conversion rate cannot be above 100 %."),
             Self::RateTooSmall => f.write_str("The smallest conversion rate is 0.0001 %."),
+            Self::NotWhole => f.write_str("Use a whole number."),
         }
     }
 }

@@ -1,6 +1,11 @@
 //! The plan: working backwards from the quota to the volume every stage needs, and forwards
-//! from planned traffic to the revenue it yields.
+//! from planned traffic to the revenue it yields. Sub-plans (team capacity, budget, the
+//! month-by-month plan and the handoff agreement) are computed in their own modules.
 
+use super::budget::{self, BudgetPlan};
+use super::capacity::{self, Capacity};
+use super::handoff::{self, HandoffPlan};
+use super::monthly::{self, MonthPlan};
 use super::rate::Rate;
 use super::scenario::{Rounding, Scenario};
 
@@ -14,11 +19,21 @@ const WHOLE_TOLERANCE: f64 = 1e-9;
 /// What one stage needs and what the planned traffic brings to it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StagePlan {
-    /// Volume needed to hit the quota, in whole units as shown under the scenario's rounding.
+    /// Volume needed for the new-business target, in whole units under the scenario's rounding.
     pub need: f64,
     /// Volume needed before rounding for display: equal to `need` under [`Rounding::Stage`],
     /// the exact value under [`Rounding::Exact`].
     pub need_exact: f64,
+    /// `need` per month of the period, rounded up.
+    pub need_per_month: f64,
+    /// `need` per week of the period, rounded up.
+    pub need_per_week: f64,
+    /// The part of `need` marketing must source, in whole units under the rounding rule.
+    pub marketing: f64,
+    /// `marketing` per month of the period, rounded up.
+    pub marketing_per_month: f64,
+    /// `marketing` per week of the period, rounded up.
+    pub marketing_per_week: f64,
     /// Expected volume from the planned traffic, unrounded.
     pub forecast: f64,
 }
@@ -28,13 +43,19 @@ pub struct StagePlan {
 pub struct Plan {
     /// One entry per stage, top first.
     pub stages: Vec<StagePlan>,
+    /// Revenue new business must bring: quota − existing revenue, never below 0.
+    pub new_target: f64,
     /// Deals needed: the last stage's need.
     pub deals_needed: f64,
+    /// Deals marketing must source.
+    pub marketing_deals: f64,
+    /// Deals sales sources itself (outbound, referrals, partners).
+    pub sales_deals: f64,
     /// Index of the stage just above closed-won (usually Opportunities).
     pub pipeline_stage: usize,
     /// Pipeline needed: that stage's need × deal size.
     pub pipeline_needed: f64,
-    /// Pipeline needed as a multiple of the quota (pipeline coverage); 0 when the quota is 0.
+    /// Pipeline needed as a multiple of the new-business target; 0 when the target is 0.
     pub pipeline_coverage: f64,
     /// Share of top-stage volume that becomes a deal: the product of every rate.
     pub overall_conversion: f64,
@@ -42,8 +63,16 @@ pub struct Plan {
     pub forecast_deals: f64,
     /// Revenue expected from the planned traffic: forecast deals × deal size.
     pub forecast_revenue: f64,
-    /// Quota − forecast revenue: positive is a shortfall, negative a surplus.
+    /// New-business target − forecast revenue: positive is a shortfall, negative a surplus.
     pub gap: f64,
+    /// The sales team's capacity against the target.
+    pub capacity: Capacity,
+    /// Marketing's budget, costs per stage and channels.
+    pub budget: BudgetPlan,
+    /// When each stage's volume must be generated, month by month.
+    pub months: MonthPlan,
+    /// The marketing-to-sales handoff agreement.
+    pub handoff: HandoffPlan,
 }
 
 impl Plan {
@@ -69,17 +98,29 @@ pub fn compute(scenario: &Scenario) -> Plan {
     let rates_ppm: Vec<u32> = (0..count)
         .map(|i| funnel.rate_into(i).map_or(1_000_000, Rate::ppm))
         .collect();
-    let quota_cents = scenario.quota.cents();
+    let target_cents = scenario.new_business_target().cents();
     let deal_cents = scenario.deal_size.cents().max(1);
+    let share_ppm = scenario.marketing_share.ppm();
 
-    let (needs, needs_exact) = match scenario.rounding {
+    let (needs, needs_exact, marketing) = match scenario.rounding {
         Rounding::Stage => {
-            let needs = needs_by_stage(quota_cents.div_ceil(deal_cents), &rates_ppm);
-            (needs.clone(), needs)
+            let deals = target_cents.div_ceil(deal_cents);
+            let needs = needs_by_stage(deals, &rates_ppm);
+            let marketing_deals =
+                u64::try_from((u128::from(deals) * u128::from(share_ppm)).div_ceil(PPM))
+                    .unwrap_or(deals);
+            let marketing = needs_by_stage(marketing_deals, &rates_ppm);
+            (needs.clone(), needs, marketing)
         }
         Rounding::Exact => {
-            let exact = needs_exact(quota_cents as f64 / deal_cents as f64, &rates_ppm);
-            (exact.iter().copied().map(ceil_whole).collect(), exact)
+            let deals = target_cents as f64 / deal_cents as f64;
+            let exact = needs_exact(deals, &rates_ppm);
+            let marketing = needs_exact(deals * scenario.marketing_share.fraction(), &rates_ppm);
+            (
+                exact.iter().copied().map(ceil_whole).collect(),
+                exact,
+                marketing.into_iter().map(ceil_whole).collect(),
+            )
         }
     };
 
@@ -91,36 +132,72 @@ pub fn compute(scenario: &Scenario) -> Plan {
         forecast.push(volume);
     }
 
+    let months = u64::from(scenario.period.months());
+    let (weeks, per_weeks) = scenario.period.weeks();
+    let stages: Vec<StagePlan> = (0..count)
+        .map(|i| StagePlan {
+            need: needs[i],
+            need_exact: needs_exact[i],
+            need_per_month: per_period(needs[i], months, 1),
+            need_per_week: per_period(needs[i], weeks, per_weeks),
+            marketing: marketing[i],
+            marketing_per_month: per_period(marketing[i], months, 1),
+            marketing_per_week: per_period(marketing[i], weeks, per_weeks),
+            forecast: forecast[i],
+        })
+        .collect();
+
     let deal_size = scenario.deal_size.to_f64();
-    let quota = scenario.quota.to_f64();
+    let new_target = scenario.new_business_target().to_f64();
     let pipeline_stage = count - 2;
     let pipeline_needed = needs[pipeline_stage] * deal_size;
     let forecast_deals = forecast[count - 1];
     let forecast_revenue = forecast_deals * deal_size;
-    let stages = needs
-        .iter()
-        .zip(&needs_exact)
-        .zip(&forecast)
-        .map(|((&need, &need_exact), &forecast)| StagePlan {
-            need,
-            need_exact,
-            forecast,
-        })
-        .collect();
+    let deals_needed = needs[count - 1];
+    let marketing_deals = marketing[count - 1];
+    let capacity = capacity::compute(scenario, &stages, new_target);
+    let budget = budget::compute(scenario, &stages);
+    let months = monthly::compute(scenario, &stages);
+    let handoff = handoff::compute(scenario, &stages);
     Plan {
-        stages,
-        deals_needed: needs[count - 1],
+        new_target,
+        deals_needed,
+        marketing_deals,
+        sales_deals: deals_needed - marketing_deals,
         pipeline_stage,
         pipeline_needed,
-        pipeline_coverage: if quota > 0.0 {
-            pipeline_needed / quota
+        pipeline_coverage: if new_target > 0.0 {
+            pipeline_needed / new_target
         } else {
             0.0
         },
         overall_conversion: rates_ppm.iter().map(|&ppm| f64::from(ppm) / 1e6).product(),
         forecast_deals,
         forecast_revenue,
-        gap: quota - forecast_revenue,
+        gap: new_target - forecast_revenue,
+        capacity,
+        budget,
+        months,
+        handoff,
+        stages,
+    }
+}
+
+/// Divides a whole volume by a period length `numerator / denominator` and rounds up:
+/// `ceil(volume × denominator ÷ numerator)`, in whole numbers where the volume allows.
+#[must_use]
+#[allow(
+    clippy::cast_precision_loss,
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "whole volumes below 2^53 convert exactly; larger ones are approximate anyway"
+)]
+pub fn per_period(volume: f64, numerator: u64, denominator: u64) -> f64 {
+    if (0.0..9.0e15).contains(&volume) {
+        let whole = volume as u128;
+        (whole * u128::from(denominator)).div_ceil(u128::from(numerator.max(1))) as f64
+    } else {
+        (volume * denominator as f64 / numerator.max(1) as f64).ceil()
     }
 }
 
@@ -164,7 +241,7 @@ fn needs_exact(deals: f64, rates_ppm: &[u32]) -> Vec<f64> {
 
 /// Rounds up to a whole unit, treating values within [`WHOLE_TOLERANCE`] of a whole number as
 /// that number.
-fn ceil_whole(value: f64) -> f64 {
+pub(crate) fn ceil_whole(value: f64) -> f64 {
     let nearest = value.round();
     if (value - nearest).abs() <= WHOLE_TOLERANCE * nearest.abs().max(1.0) {
         nearest
@@ -191,6 +268,10 @@ mod tests {
         Funnel::new(StageName::new(top).unwrap(), steps).unwrap()
     }
 
+    fn example() -> Scenario {
+        Scenario::starting(crate::model::YearMonth::new(2027, 1).unwrap())
+    }
+
     fn scenario(quota: &str, deal: &str, funnel: Funnel, rounding: Rounding) -> Scenario {
         Scenario {
             quota: Money::parse(quota).unwrap(),
@@ -198,6 +279,7 @@ mod tests {
             traffic: Volume::from_units(0).unwrap(),
             funnel,
             rounding,
+            ..example()
         }
     }
 
@@ -282,7 +364,7 @@ mod tests {
 
     #[test]
     fn default_scenario_plan_and_forecast() {
-        let plan = compute(&Scenario::default());
+        let plan = compute(&example());
         assert_eq!(
             needs(&plan),
             [208_750.0, 4_175.0, 835.0, 334.0, 200.0, 40.0]
@@ -296,7 +378,7 @@ mod tests {
         assert!((plan.forecast_deals - 38.4).abs() < 1e-9);
         assert!((plan.forecast_revenue - 960_000.0).abs() < 1e-6);
         assert!((plan.gap - 40_000.0).abs() < 1e-6);
-        assert!((plan.traffic_gap(&Scenario::default()) - 8_750.0).abs() < 1e-9);
+        assert!((plan.traffic_gap(&example()) - 8_750.0).abs() < 1e-9);
         assert_eq!(plan.stages[0].forecast, 200_000.0);
     }
 
@@ -324,7 +406,7 @@ mod tests {
     fn absurd_funnels_stay_finite() {
         let tiny = [("S", "0.0001"); 19];
         let plan = compute(&scenario(
-            "1e15",
+            "1e13",
             "0.01",
             funnel("Top", &tiny),
             Rounding::Stage,
@@ -335,7 +417,7 @@ mod tests {
                 .all(|s| s.need.is_finite() && s.need > 0.0)
         );
         let plan = compute(&scenario(
-            "1e15",
+            "1e13",
             "0.01",
             funnel("Top", &tiny),
             Rounding::Exact,
@@ -364,6 +446,7 @@ mod tests {
                     traffic: Volume::from_hundredths(traffic).unwrap(),
                     funnel: Funnel::new(StageName::new("Top").unwrap(), steps).unwrap(),
                     rounding: Rounding::Stage,
+                    ..example()
                 }
             })
     }

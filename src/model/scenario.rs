@@ -3,7 +3,9 @@
 use std::fmt;
 
 use super::amount::{Money, Volume};
-use super::rate::Rate;
+use super::assumptions::{Costs, Handoff, Team, Timing};
+use super::period::{Period, YearMonth};
+use super::rate::{Rate, Share};
 use super::stage::{Funnel, StageName, Step};
 
 /// How needed volumes are rounded to whole units.
@@ -82,6 +84,20 @@ pub struct Scenario {
     pub funnel: Funnel,
     /// How needed volumes are rounded.
     pub rounding: Rounding,
+    /// The period the quota is for.
+    pub period: Period,
+    /// Revenue expected in the period from existing customers (renewals, upsell).
+    pub existing: Money,
+    /// Share of new deals that marketing sources; the rest is sales-sourced.
+    pub marketing_share: Share,
+    /// The sales team.
+    pub team: Team,
+    /// Marketing costs and channels.
+    pub costs: Costs,
+    /// The period's first month, sales cycle and seasonality.
+    pub timing: Timing,
+    /// The marketing-to-sales handoff.
+    pub handoff: Handoff,
 }
 
 impl Scenario {
@@ -123,15 +139,33 @@ impl Scenario {
     }
 }
 
-impl Default for Scenario {
-    fn default() -> Self {
+impl Scenario {
+    /// Returns the default scenario for a plan made in month `today`: every default above, a
+    /// quarter starting at the start of the quarter containing `today`.
+    #[must_use]
+    pub fn starting(today: YearMonth) -> Self {
+        let period = Period::default();
         Self {
             quota: Self::default_quota(),
             deal_size: Self::default_deal_size(),
             traffic: Self::default_traffic(),
             funnel: Self::default_funnel(),
             rounding: Rounding::default(),
+            period,
+            existing: Money::from_cents(0).unwrap_or_else(|| unreachable!("zero")),
+            marketing_share: Share::ALL,
+            team: Team::default(),
+            costs: Costs::default(),
+            timing: Timing::starting(today.period_start(period)),
+            handoff: Handoff::default(),
         }
+    }
+
+    /// Returns the revenue new business must bring: quota − existing revenue, never below 0.
+    #[must_use]
+    pub fn new_business_target(&self) -> Money {
+        Money::from_cents(self.quota.cents().saturating_sub(self.existing.cents()))
+            .unwrap_or(self.quota)
     }
 }
 
@@ -139,9 +173,13 @@ impl Default for Scenario {
 mod tests {
     use super::*;
 
+    fn today() -> YearMonth {
+        YearMonth::new(2026, 11).unwrap()
+    }
+
     #[test]
     fn default_is_the_b2b_funnel() {
-        let scenario = Scenario::default();
+        let scenario = Scenario::starting(today());
         let names: Vec<_> = scenario.funnel.names().map(StageName::as_str).collect();
         assert_eq!(
             names,
@@ -155,6 +193,21 @@ mod tests {
             .collect();
         assert_eq!(rates, [20_000, 200_000, 400_000, 600_000, 200_000]);
         assert_eq!(scenario.rounding, Rounding::Stage);
+        assert_eq!(scenario.period, Period::Quarter);
+        assert_eq!(scenario.timing.start, YearMonth::new(2026, 10).unwrap());
+        assert_eq!(scenario.marketing_share, Share::ALL);
+    }
+
+    #[test]
+    fn new_business_target_never_goes_below_zero() {
+        let mut scenario = Scenario::starting(today());
+        scenario.existing = Money::from_units(400_000).unwrap();
+        assert_eq!(
+            scenario.new_business_target(),
+            Money::from_units(600_000).unwrap()
+        );
+        scenario.existing = Money::from_units(2_000_000).unwrap();
+        assert_eq!(scenario.new_business_target().cents(), 0);
     }
 
     #[test]

@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 
-use crate::browser::{address, storage};
+use crate::browser::{address, clock, storage};
 use crate::codec::link;
 use crate::codec::opening::{self, Notice, Opening};
 use crate::model::{Form, Plan, Scenario, compute};
@@ -79,7 +79,8 @@ impl Planner {
         if !params.has_scenario() {
             return;
         }
-        let decoded = link::decode(&params);
+        let today = clock::this_month();
+        let decoded = link::decode(&params, today);
         if decoded.scenario == self.scenario.get_untracked() && decoded.problems.is_empty() {
             return;
         }
@@ -89,7 +90,7 @@ impl Planner {
             Some(saved) => crate::codec::saved::Stored::Plan(saved),
             None => storage::load(),
         };
-        self.open(opening::resolve(&params, stored));
+        self.open(opening::resolve(&params, stored, today));
     }
 
     /// Starts the effects that keep storage and the address bar in step with the plan.

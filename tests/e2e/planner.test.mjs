@@ -106,7 +106,7 @@ test('a reload restores the plan, and the bare address restores it from storage'
   assert.deepEqual(await values(page), before);
   assert.equal(await page.inputValue('[data-testid="quota"]'), '2,000,000');
   const saved = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), PLAN_KEY));
-  assert.equal(saved.version, 1);
+  assert.equal(saved.version, 2);
   assert.equal(saved.scenario.quota, 2000000);
   await page.context().close();
 });

@@ -1,0 +1,13 @@
+//! The calendar: which month it is, for the default first month of a plan.
+
+use crate::model::YearMonth;
+
+/// Returns the current month on this computer's calendar (local time).
+#[must_use]
+pub fn this_month() -> YearMonth {
+    let now = js_sys::Date::new_0();
+    let year = i32::try_from(now.get_full_year()).unwrap_or(2026);
+    YearMonth::new(year, now.get_month() + 1)
+        .or_else(|| YearMonth::new(2026, 1))
+        .unwrap_or_else(|| unreachable!("2026-01 is in range"))
+}

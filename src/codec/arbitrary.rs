@@ -1,0 +1,137 @@
+//! Arbitrary valid scenarios for property tests of the codecs (test builds only).
+
+use proptest::prelude::*;
+
+use crate::model::{
+    Attainment, Channel, Costs, Funnel, Handoff, Money, Period, Rate, Rounding, Scenario, Season,
+    Share, StageName, Step, Team, Timing, Volume, YearMonth,
+};
+
+/// A stage or channel name, including characters links must escape.
+fn name() -> impl Strategy<Value = StageName> {
+    "[A-Za-z0-9 ,:&%+=#?/\u{e9}\u{4e2d}-]{1,20}"
+        .prop_filter_map("valid name", |text| StageName::new(&text).ok())
+}
+
+/// Channels whose shares total 100 %, or none.
+fn channels() -> impl Strategy<Value = Vec<Channel>> {
+    proptest::collection::vec((name(), 1u32..=1_000, 0u64..=100_000_000), 0..4).prop_map(|raw| {
+        let total: u32 = raw.iter().map(|(_, weight, _)| weight).sum();
+        let mut left = 1_000_000u32;
+        let count = raw.len();
+        raw.into_iter()
+            .enumerate()
+            .map(|(index, (name, weight, cents))| {
+                let ppm = if index + 1 == count {
+                    left
+                } else {
+                    (u64::from(weight) * 1_000_000 / u64::from(total)) as u32
+                };
+                left -= ppm;
+                Channel {
+                    name,
+                    share: Share::from_ppm(ppm).unwrap(),
+                    cost_per_lead: Money::from_cents(cents).unwrap(),
+                }
+            })
+            .collect()
+    })
+}
+
+/// Any valid scenario.
+pub fn scenario() -> impl Strategy<Value = Scenario> {
+    let money = || 0u64..=1_000_000_000_000_000;
+    let core = (
+        money(),
+        1u64..=1_000_000_000_000_000,
+        money(),
+        name(),
+        proptest::collection::vec((name(), 1u32..=1_000_000), 1..20),
+        any::<bool>(),
+        0usize..3,
+    );
+    let team = (
+        money(),
+        0u32..=1_000_000,
+        0u64..=100_000_000,
+        money(),
+        1u32..=2_000_000,
+    );
+    let costs = (
+        proptest::option::of(0usize..20),
+        money(),
+        channels(),
+        proptest::option::of(money()),
+    );
+    let timing = (
+        0u32..=1_000,
+        0u32..=3_650,
+        proptest::option::of(proptest::collection::vec(0u32..=100_000, 12)),
+        proptest::option::of(proptest::collection::vec(0u32..=3_650, 1..6)),
+        proptest::option::of(0usize..20),
+        1u32..=720,
+        proptest::option::of(0u64..=100_000),
+    );
+    (core, team, costs, timing).prop_map(|(core, team, costs, timing)| {
+        let (quota, deal, traffic, top, steps, exact, period) = core;
+        let steps: Vec<Step> = steps
+            .into_iter()
+            .map(|(name, ppm)| Step {
+                name,
+                rate: Rate::from_ppm(ppm).unwrap(),
+            })
+            .collect();
+        let count = steps.len() + 1;
+        let (existing, share, reps, rep_quota, attain) = team;
+        let (lead_stage, cpl, channels, cap) = costs;
+        let (start, cycle, season, stage_days, handoff, followup, fte) = timing;
+        let season = season.and_then(|weights| {
+            let text: Vec<String> = weights
+                .iter()
+                .map(|&h| Volume::from_hundredths(u64::from(h)).unwrap().to_plain())
+                .collect();
+            Season::parse(&text.join(",")).ok()
+        });
+        Scenario {
+            quota: Money::from_cents(quota).unwrap(),
+            deal_size: Money::from_cents(deal).unwrap(),
+            traffic: Volume::from_hundredths(traffic).unwrap(),
+            funnel: Funnel::new(top, steps).unwrap(),
+            rounding: if exact {
+                Rounding::Exact
+            } else {
+                Rounding::Stage
+            },
+            period: Period::ALL[period],
+            existing: Money::from_cents(existing).unwrap(),
+            marketing_share: Share::from_ppm(share).unwrap(),
+            team: Team {
+                reps: Volume::from_hundredths(reps).unwrap(),
+                rep_quota: Money::from_cents(rep_quota).unwrap(),
+                attainment: Attainment::parse_percent(&crate::model::rate::ppm_percent_plain(
+                    attain,
+                ))
+                .unwrap(),
+            },
+            costs: Costs {
+                lead_stage: lead_stage.filter(|&s| s < count),
+                cost_per_lead: Money::from_cents(cpl).unwrap(),
+                channels,
+                cap: cap.map(|c| Money::from_cents(c).unwrap()),
+            },
+            timing: Timing {
+                start: YearMonth::new(2000, 1)
+                    .unwrap()
+                    .add_months(i32::try_from(start).unwrap()),
+                cycle_days: cycle,
+                season,
+                stage_days,
+            },
+            handoff: Handoff {
+                stage: handoff.filter(|&s| s < count),
+                followup_hours: followup,
+                fte_reps: fte.map(|h| Volume::from_hundredths(h).unwrap()),
+            },
+        }
+    })
+}

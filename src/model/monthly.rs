@@ -1,0 +1,295 @@
+//! The month-by-month plan: when deals close and when each stage's volume must be generated
+//! so those deals close in time.
+//!
+//! Rules (stated in the README):
+//! - Closed deals spread over the period's months by the seasonality weights of their calendar
+//!   months (evenly without weights, or when the period's months all weigh 0).
+//! - The sales cycle runs from the lead stage to Won. It is split evenly over the steps between
+//!   them, unless days per step are given. A stage's lag is the days from it to Won ÷ 30.44,
+//!   rounded to the nearest month; stages above the lead stage share its lag.
+//! - Each stage's period need is spread with the same weights, shifted back by its lag, as
+//!   whole units (largest remainder, ties to the earlier month), so each stage's months add up
+//!   to its need exactly.
+
+use super::period::YearMonth;
+use super::plan::StagePlan;
+use super::scenario::Scenario;
+
+/// Average days in a month.
+pub const DAYS_PER_MONTH: f64 = 30.44;
+
+/// The month-by-month plan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MonthPlan {
+    /// Calendar months covered, earliest first: the lead-time months, then the period.
+    pub months: Vec<YearMonth>,
+    /// Deals closing in each month.
+    pub deals: Vec<f64>,
+    /// Volume of each stage to generate in each month: `volumes[month][stage]`.
+    pub volumes: Vec<Vec<f64>>,
+    /// Lag of each stage behind Won, in months.
+    pub lags: Vec<u32>,
+    /// The stage the cycle starts from (the lead stage).
+    pub lead_stage: usize,
+    /// First and last month in which lead-stage volume must be generated.
+    pub lead_window: (YearMonth, YearMonth),
+    /// Seasonality weights were given but all of the period's months weigh 0, so deals were
+    /// spread evenly.
+    pub season_ignored: bool,
+    /// Days per step were given, but not one per step from the lead stage to Won, so the cycle
+    /// was split evenly.
+    pub stage_days_ignored: bool,
+}
+
+/// Computes the month-by-month plan.
+#[must_use]
+pub fn compute(scenario: &Scenario, stages: &[StagePlan]) -> MonthPlan {
+    let timing = &scenario.timing;
+    let start = timing.start;
+    let period_months = scenario.period.months();
+    let lead_stage = scenario.costs.lead_stage_in(&scenario.funnel);
+    let last = stages.len() - 1;
+
+    // Weights of the period's months.
+    let mut weights: Vec<u64> = (0..period_months)
+        .map(|m| {
+            let month = start.add_months(i32::try_from(m).unwrap_or(0)).month();
+            timing
+                .season
+                .as_ref()
+                .map_or(1, |s| u64::from(s.weight(month)))
+        })
+        .collect();
+    let season_ignored = weights.iter().all(|&w| w == 0);
+    if season_ignored {
+        weights.fill(1);
+    }
+    let season_ignored = season_ignored && timing.season.is_some();
+
+    // Days of each step from the lead stage to Won, then each stage's lag in months.
+    let steps = last - lead_stage;
+    let given = timing.stage_days.as_ref();
+    let stage_days_ignored = given.is_some_and(|days| days.len() != steps);
+    let step_days: Vec<f64> = match given {
+        Some(days) if days.len() == steps => days.iter().map(|&d| f64::from(d)).collect(),
+        _ => vec![
+            f64::from(timing.cycle_days) / f64::from(u32::try_from(steps.max(1)).unwrap_or(1));
+            steps
+        ],
+    };
+    let lags: Vec<u32> = (0..stages.len())
+        .map(|stage| {
+            let from = stage.max(lead_stage) - lead_stage;
+            let days: f64 = step_days[from..].iter().sum();
+            #[allow(
+                clippy::cast_possible_truncation,
+                clippy::cast_sign_loss,
+                reason = "at most ten years of days, in months"
+            )]
+            let months = (days / DAYS_PER_MONTH).round() as u32;
+            months
+        })
+        .collect();
+    let max_lag = lags.iter().copied().max().unwrap_or(0);
+
+    let columns = usize::try_from(period_months + max_lag).unwrap_or(0);
+    let first = start.add_months(-i32::try_from(max_lag).unwrap_or(0));
+    let months: Vec<YearMonth> = (0..columns)
+        .map(|k| first.add_months(i32::try_from(k).unwrap_or(0)))
+        .collect();
+    let mut volumes = vec![vec![0.0; stages.len()]; columns];
+    for (stage, plan) in stages.iter().enumerate() {
+        let offset = usize::try_from(max_lag - lags[stage]).unwrap_or(0);
+        for (m, units) in distribute(plan.need, &weights).into_iter().enumerate() {
+            volumes[m + offset][stage] = units;
+        }
+    }
+    let deals = volumes.iter().map(|row| row[last]).collect();
+    let lead_months: Vec<YearMonth> = months
+        .iter()
+        .zip(&volumes)
+        .filter(|(_, row)| row[lead_stage] > 0.0)
+        .map(|(month, _)| *month)
+        .collect();
+    let lead_offset = i32::try_from(max_lag - lags[lead_stage]).unwrap_or(0);
+    let lead_window = match (lead_months.first(), lead_months.last()) {
+        (Some(&from), Some(&to)) => (from, to),
+        _ => (
+            first.add_months(lead_offset),
+            first.add_months(lead_offset + i32::try_from(period_months).unwrap_or(1) - 1),
+        ),
+    };
+    MonthPlan {
+        months,
+        deals,
+        volumes,
+        lags,
+        lead_stage,
+        lead_window,
+        season_ignored,
+        stage_days_ignored,
+    }
+}
+
+/// Splits a whole `total` over `weights` in whole units that add up to `total` exactly:
+/// each gets the floor of its share, and the units left go to the largest remainders (ties to
+/// the earlier entry). Totals beyond 2^53 are split proportionally instead.
+#[must_use]
+#[allow(
+    clippy::cast_precision_loss,
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "whole totals below 2^53 convert exactly"
+)]
+pub fn distribute(total: f64, weights: &[u64]) -> Vec<f64> {
+    let sum: u128 = weights.iter().map(|&w| u128::from(w)).sum();
+    if sum == 0 {
+        return vec![0.0; weights.len()];
+    }
+    if !(0.0..9.0e15).contains(&total) {
+        return weights
+            .iter()
+            .map(|&w| total * w as f64 / sum as f64)
+            .collect();
+    }
+    let total = total as u128;
+    let mut shares: Vec<u128> = weights
+        .iter()
+        .map(|&w| total * u128::from(w) / sum)
+        .collect();
+    let mut left = total - shares.iter().sum::<u128>();
+    let mut order: Vec<usize> = (0..weights.len()).collect();
+    // Largest remainder first; the sort is stable, so ties keep the earlier month first.
+    order.sort_by_key(|&i| std::cmp::Reverse(total * u128::from(weights[i]) % sum));
+    for i in order {
+        if left == 0 {
+            break;
+        }
+        if weights[i] > 0 {
+            shares[i] += 1;
+            left -= 1;
+        }
+    }
+    shares.into_iter().map(|units| units as f64).collect()
+}
+
+#[cfg(test)]
+#[allow(clippy::float_cmp, reason = "whole-unit arithmetic is exact")]
+mod tests {
+    use super::*;
+    use crate::model::{Period, Season, compute as plan};
+
+    fn scenario(start: &str) -> Scenario {
+        let mut scenario = Scenario::starting(YearMonth::parse(start).unwrap());
+        scenario.timing.start = YearMonth::parse(start).unwrap();
+        scenario
+    }
+
+    fn labels(months: &[YearMonth]) -> Vec<String> {
+        months.iter().map(ToString::to_string).collect()
+    }
+
+    fn column_sums(plan: &MonthPlan, stage: usize) -> f64 {
+        plan.volumes.iter().map(|row| row[stage]).sum()
+    }
+
+    #[test]
+    fn distribute_gives_whole_units_that_add_up() {
+        assert_eq!(distribute(40.0, &[1, 1, 1]), [14.0, 13.0, 13.0]);
+        assert_eq!(distribute(10.0, &[1, 0, 3]), [3.0, 0.0, 7.0]);
+        assert_eq!(distribute(0.0, &[1, 1]), [0.0, 0.0]);
+        assert_eq!(distribute(5.0, &[0, 0]), [0.0, 0.0]);
+        assert_eq!(distribute(2.0, &[1, 1, 1]), [1.0, 1.0, 0.0]);
+    }
+
+    #[test]
+    fn no_cycle_puts_everything_in_the_period() {
+        let result = plan(&scenario("2027-01"));
+        let months = &result.months;
+        assert_eq!(labels(&months.months), ["2027-01", "2027-02", "2027-03"]);
+        assert_eq!(months.deals, [14.0, 13.0, 13.0]);
+        for stage in 0..6 {
+            assert_eq!(column_sums(months, stage), result.stages[stage].need);
+        }
+        assert_eq!(months.lead_window.0.to_string(), "2027-01");
+    }
+
+    #[test]
+    fn a_cycle_moves_leads_earlier_across_a_year_end() {
+        // 90 days from Leads to Won: 4 steps of 22.5 days. Leads lag 90 ÷ 30.44 = 2.96 → 3
+        // months, MQLs 67.5 days → 2, SQLs 45 → 1, Opportunities 22.5 → 1, Won 0.
+        let mut scenario = scenario("2027-01");
+        scenario.timing.cycle_days = 90;
+        let result = plan(&scenario);
+        let months = &result.months;
+        assert_eq!(months.lags, [3, 3, 2, 1, 1, 0]);
+        assert_eq!(
+            labels(&months.months),
+            [
+                "2026-10", "2026-11", "2026-12", "2027-01", "2027-02", "2027-03"
+            ]
+        );
+        assert_eq!(months.deals, [0.0, 0.0, 0.0, 14.0, 13.0, 13.0]);
+        assert_eq!(months.volumes[0][1], distribute(4_175.0, &[1, 1, 1])[0]);
+        assert_eq!(months.volumes[3][1], 0.0);
+        for stage in 0..6 {
+            assert_eq!(
+                column_sums(months, stage),
+                result.stages[stage].need,
+                "stage {stage}"
+            );
+        }
+        assert_eq!(
+            (
+                months.lead_window.0.to_string(),
+                months.lead_window.1.to_string()
+            ),
+            ("2026-10".into(), "2026-12".into())
+        );
+    }
+
+    #[test]
+    fn cycles_longer_than_a_year_and_days_per_step() {
+        let mut scenario = scenario("2027-01");
+        scenario.timing.cycle_days = 400;
+        let months = plan(&scenario).months;
+        assert_eq!(months.lags[1], 13);
+        assert_eq!(months.months.len(), 16);
+        assert_eq!(months.months[0].to_string(), "2025-12");
+        scenario.timing.stage_days = Some(vec![0, 0, 0, 61]);
+        let months = plan(&scenario).months;
+        assert_eq!(months.lags, [2, 2, 2, 2, 2, 0]);
+        assert!(!months.stage_days_ignored);
+        scenario.timing.stage_days = Some(vec![10, 10]);
+        assert!(plan(&scenario).months.stage_days_ignored);
+    }
+
+    #[test]
+    fn seasonality_weights_and_zero_weight_periods() {
+        // Q1 weights Jan 1, Feb 0, Mar 3: 40 deals → 10, 0, 30.
+        let mut scenario = scenario("2027-01");
+        scenario.timing.season = Some(Season::parse("1,0,3,1,1,1,1,1,1,1,1,1").unwrap());
+        let months = plan(&scenario).months;
+        assert_eq!(months.deals, [10.0, 0.0, 30.0]);
+        assert!(!months.season_ignored);
+        scenario.timing.season = Some(Season::parse("0,0,0,1,1,1,1,1,1,1,1,1").unwrap());
+        let months = plan(&scenario).months;
+        assert_eq!(months.deals, [14.0, 13.0, 13.0]);
+        assert!(months.season_ignored);
+    }
+
+    #[test]
+    fn a_year_plan_has_twelve_months_and_adds_up() {
+        let mut scenario = scenario("2027-04");
+        scenario.period = Period::Year;
+        scenario.timing.cycle_days = 45;
+        let result = plan(&scenario);
+        assert_eq!(result.months.months.len(), 12 + 1);
+        for stage in 0..6 {
+            assert_eq!(
+                column_sums(&result.months, stage),
+                result.stages[stage].need
+            );
+        }
+    }
+}
