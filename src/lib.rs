@@ -15,14 +15,24 @@ pub mod ui;
 use leptos::prelude::*;
 
 use crate::codec::opening;
+use crate::ui::budget_panel::BudgetPanel;
+use crate::ui::capacity_panel::CapacityPanel;
+use crate::ui::costs_panel::CostsPanel;
+use crate::ui::handoff_panel::HandoffPanel;
+use crate::ui::month_table::MonthTable;
 use crate::ui::notice_area::NoticeArea;
+use crate::ui::period_panel::PeriodPanel;
 use crate::ui::plan_summary::PlanSummary;
 use crate::ui::results_table::ResultsTable;
 use crate::ui::rounding_choice::RoundingChoice;
 use crate::ui::share_link::ShareLink;
+use crate::ui::sla_panel::SlaPanel;
+use crate::ui::stage_costs_table::StageCostsTable;
 use crate::ui::stage_editor::StageEditor;
 use crate::ui::state::Planner;
 use crate::ui::targets_panel::TargetsPanel;
+use crate::ui::team_panel::TeamPanel;
+use crate::ui::timing_panel::TimingPanel;
 
 /// The planner page: inputs on one side, the plan on the other.
 #[component]
@@ -47,12 +57,22 @@ pub fn App() -> impl IntoView {
             <div class="inputs">
                 <TargetsPanel planner/>
                 <StageEditor planner/>
+                <PeriodPanel planner/>
+                <TeamPanel planner/>
+                <CostsPanel planner/>
+                <TimingPanel planner/>
+                <HandoffPanel planner/>
             </div>
             <section class="panel plan" aria-labelledby="plan-heading">
                 <h2 id="plan-heading">"The plan"</h2>
                 <RoundingChoice planner/>
                 <PlanSummary planner/>
                 <ResultsTable planner/>
+                <SlaPanel planner/>
+                <CapacityPanel planner/>
+                <BudgetPanel planner/>
+                <StageCostsTable planner/>
+                <MonthTable planner/>
             </section>
         </main>
         <footer class="privacy">

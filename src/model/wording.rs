@@ -1,28 +1,29 @@
 //! Plain-language sentences about a plan, as the page shows them.
 
 use super::format;
+use super::period::{Period, YearMonth};
 
 /// Describes the forecast's gap to quota: a shortfall, a surplus, or on target.
 #[must_use]
 pub fn gap_sentence(gap: f64, quota: f64) -> String {
     let share = |amount: f64| {
         if quota > 0.0 {
-            format!(" ({} of quota)", format::percent(amount / quota))
+            format!(" ({} of target)", format::percent(amount / quota))
         } else {
             String::new()
         }
     };
     if format::money(gap) == "0" {
-        "The forecast meets the quota exactly.".to_owned()
+        "The forecast meets the target exactly.".to_owned()
     } else if gap > 0.0 {
         format!(
-            "The forecast falls short of quota by {}{}.",
+            "The forecast falls short of the new-business target by {}{}.",
             format::money(gap),
             share(gap)
         )
     } else {
         format!(
-            "The forecast beats quota by {}{}.",
+            "The forecast beats the new-business target by {}{}.",
             format::money(-gap),
             share(-gap)
         )
@@ -59,6 +60,104 @@ pub fn one_in(conversion: f64, top_stage: &str, last_stage: &str) -> String {
     )
 }
 
+/// Describes whether the sales team can carry the new-business target.
+#[must_use]
+pub fn capacity_sentence(gap: f64, reps_short: Option<f64>) -> String {
+    if gap <= 0.0 {
+        format!(
+            "The team can carry the plan, with {} of capacity to spare.",
+            format::money(-gap)
+        )
+    } else {
+        match reps_short {
+            Some(reps) => format!(
+                "The team is {} short of the new-business target: about {} more ramped {}.",
+                format::money(gap),
+                format::count(reps),
+                if format::count(reps) == "1" {
+                    "rep"
+                } else {
+                    "reps"
+                }
+            ),
+            None => format!(
+                "The team is {} short, and reps with no quota cannot close the gap.",
+                format::money(gap)
+            ),
+        }
+    }
+}
+
+/// Names a period in words: `Jan 2027`, `Q1 2027` (calendar quarters), `2027` (calendar
+/// years), otherwise its first and last months (`Feb–Apr 2027`, `Feb 2027–Jan 2028`).
+#[must_use]
+pub fn period_name(period: Period, start: YearMonth) -> String {
+    let end = start.add_months(i32::try_from(period.months()).unwrap_or(1) - 1);
+    match period {
+        Period::Month => start.label(),
+        Period::Quarter if (start.month() - 1) % 3 == 0 => {
+            format!("Q{} {}", (start.month() - 1) / 3 + 1, start.year())
+        }
+        Period::Year if start.month() == 1 => start.year().to_string(),
+        _ if start.year() == end.year() => {
+            format!(
+                "{}\u{2013}{} {}",
+                start.short_name(),
+                end.short_name(),
+                end.year()
+            )
+        }
+        _ => format!("{}\u{2013}{}", start.label(), end.label()),
+    }
+}
+
+/// Says when the lead stage's volume must be generated for the period's deals.
+#[must_use]
+pub fn lead_window_sentence(
+    stage: &str,
+    period: Period,
+    start: YearMonth,
+    window: (YearMonth, YearMonth),
+) -> String {
+    let (from, to) = window;
+    let when = if from == to {
+        format!("in {}", from.label())
+    } else if from.year() == to.year() {
+        format!(
+            "from {} to {} {}",
+            from.short_name(),
+            to.short_name(),
+            to.year()
+        )
+    } else {
+        format!("from {} to {}", from.label(), to.label())
+    };
+    format!(
+        "{stage} for {} deals must be generated {when}.",
+        period_name(period, start)
+    )
+}
+
+/// States the marketing-to-sales agreement both teams sign.
+#[must_use]
+pub fn sla_sentence(
+    stage: &str,
+    per_month: f64,
+    per_week: f64,
+    hours: u32,
+    per_rep_week: Option<f64>,
+) -> String {
+    let reps = per_rep_week.map_or_else(String::new, |load| {
+        format!(" \u{2014} about {} per rep per week", format::count(load))
+    });
+    format!(
+        "Marketing delivers at least {} {stage} per month ({} per week); sales follows up \
+         each within {hours} hours{reps}.",
+        format::count(per_month),
+        format::count(per_week),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,17 +166,20 @@ mod tests {
     fn gap_is_worded_plainly() {
         assert_eq!(
             gap_sentence(40_000.0, 1_000_000.0),
-            "The forecast falls short of quota by 40,000 (4% of quota)."
+            "The forecast falls short of the new-business target by 40,000 (4% of target)."
         );
         assert_eq!(
             gap_sentence(-200_000.0, 1_000_000.0),
-            "The forecast beats quota by 200,000 (20% of quota)."
+            "The forecast beats the new-business target by 200,000 (20% of target)."
         );
         assert_eq!(
             gap_sentence(0.2, 1.0),
-            "The forecast meets the quota exactly."
+            "The forecast meets the target exactly."
         );
-        assert_eq!(gap_sentence(-5.0, 0.0), "The forecast beats quota by 5.");
+        assert_eq!(
+            gap_sentence(-5.0, 0.0),
+            "The forecast beats the new-business target by 5."
+        );
     }
 
     #[test]
@@ -99,5 +201,69 @@ mod tests {
             "About 1 in 5,208 Visitors reaches Won."
         );
         assert_eq!(one_in(0.0, "A", "B"), "");
+    }
+
+    fn ym(text: &str) -> YearMonth {
+        YearMonth::parse(text).unwrap()
+    }
+
+    #[test]
+    fn capacity_is_worded_for_shortfall_and_headroom() {
+        assert_eq!(
+            capacity_sentence(200_000.0, Some(1.0)),
+            "The team is 200,000 short of the new-business target: about 1 more ramped rep."
+        );
+        assert_eq!(
+            capacity_sentence(-250_000.0, Some(0.0)),
+            "The team can carry the plan, with 250,000 of capacity to spare."
+        );
+        assert!(capacity_sentence(5.0, None).contains("no quota"));
+    }
+
+    #[test]
+    fn periods_are_named_as_planners_say_them() {
+        assert_eq!(period_name(Period::Quarter, ym("2027-01")), "Q1 2027");
+        assert_eq!(period_name(Period::Quarter, ym("2027-10")), "Q4 2027");
+        assert_eq!(
+            period_name(Period::Quarter, ym("2027-02")),
+            "Feb\u{2013}Apr 2027"
+        );
+        assert_eq!(
+            period_name(Period::Quarter, ym("2027-12")),
+            "Dec 2027\u{2013}Feb 2028"
+        );
+        assert_eq!(period_name(Period::Year, ym("2027-01")), "2027");
+        assert_eq!(period_name(Period::Month, ym("2027-03")), "Mar 2027");
+    }
+
+    #[test]
+    fn lead_window_reads_like_the_issue() {
+        assert_eq!(
+            lead_window_sentence(
+                "Leads",
+                Period::Quarter,
+                ym("2027-01"),
+                (ym("2026-10"), ym("2026-12"))
+            ),
+            "Leads for Q1 2027 deals must be generated from Oct to Dec 2026."
+        );
+        assert_eq!(
+            lead_window_sentence(
+                "Leads",
+                Period::Quarter,
+                ym("2027-01"),
+                (ym("2026-12"), ym("2027-02"))
+            ),
+            "Leads for Q1 2027 deals must be generated from Dec 2026 to Feb 2027."
+        );
+    }
+
+    #[test]
+    fn sla_reads_as_both_teams_sign_it() {
+        assert_eq!(
+            sla_sentence("MQLs", 279.0, 65.0, 24, Some(13.0)),
+            "Marketing delivers at least 279 MQLs per month (65 per week); sales follows up each \
+             within 24 hours \u{2014} about 13 per rep per week."
+        );
     }
 }

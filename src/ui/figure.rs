@@ -27,3 +27,27 @@ pub fn Figure(
         </span>
     }
 }
+
+/// Shows a number that may be undefined (a cost per deal with no deals): the figure as
+/// [`Figure`] does, or a dash with no `data-value` when it is `None`.
+#[component]
+pub fn MaybeFigure(
+    /// The `data-testid` hook.
+    #[prop(into)]
+    testid: String,
+    /// The number to show, if defined.
+    #[prop(into)]
+    value: Signal<Option<f64>>,
+    /// Turns the number into display text.
+    display: fn(f64) -> String,
+) -> impl IntoView {
+    view! {
+        <span
+            class="figure"
+            data-testid=testid
+            data-value=move || value.get().map(format::plain)
+        >
+            {move || value.get().map_or_else(|| "\u{2014}".to_owned(), display)}
+        </span>
+    }
+}

@@ -23,9 +23,9 @@ pub fn InputField(
     /// Whether the field holds a number (numeric keyboard on phones) rather than a name.
     #[prop(default = true)]
     numeric: bool,
-    /// A unit shown after the field, such as `%`.
-    #[prop(optional, into)]
-    unit: Option<&'static str>,
+    /// A unit shown after the field, such as `%`; empty for none.
+    #[prop(optional)]
+    unit: &'static str,
     /// Help shown under the label.
     #[prop(optional, into)]
     hint: Option<String>,
@@ -65,7 +65,7 @@ pub fn InputField(
                     prop:value=move || text.get()
                     on:input=move |event| on_input.run(event_target_value(&event))
                 />
-                {unit.map(|unit| view! { <span class="unit" aria-hidden="true">{unit}</span> })}
+                {(!unit.is_empty()).then(|| view! { <span class="unit" aria-hidden="true">{unit}</span> })}
             </div>
             <p class="field-error" id=error_id.clone() data-testid=error_id role="alert">
                 {move || error.get()}

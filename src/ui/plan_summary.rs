@@ -23,7 +23,14 @@ pub fn PlanSummary(
     };
     let top_name = move || stage_name(0);
     let last_name = move || scenario.with(|s| stage_name(s.funnel.stage_count() - 1));
-    let top_need = Signal::derive(move || plan.with(|p| p.stages.first().map_or(0.0, |s| s.need)));
+    let lead_stage = Memo::new(move |_| plan.with(|p| p.budget.lead_stage));
+    let lead = move || plan.with(|p| p.stages.get(lead_stage.get()).cloned());
+    let headline = Signal::derive(move || lead().map_or(0.0, |s| s.marketing));
+    let new_target = Signal::derive(move || plan.with(|p| p.new_target));
+    let marketing_deals = Signal::derive(move || plan.with(|p| p.marketing_deals));
+    let sales_deals = Signal::derive(move || plan.with(|p| p.sales_deals));
+    let covered =
+        move || scenario.with(|s| s.existing.cents() > 0 && s.new_business_target().cents() == 0);
     let deals = Signal::derive(move || plan.with(|p| p.deals_needed));
     let pipeline = Signal::derive(move || plan.with(|p| p.pipeline_needed));
     let conversion = Signal::derive(move || plan.with(|p| p.overall_conversion));
@@ -43,16 +50,49 @@ pub fn PlanSummary(
     view! {
         <div class="summary">
             <div class="headline" data-testid="headline">
-                <p class="headline-label">{move || format!("{} needed", top_name())}</p>
-                <p class="headline-value">{move || format::count(top_need.get())}</p>
+                <p class="headline-label">
+                    {move || format!("Marketing must deliver, per {}", scenario.with(|s| s.period.as_str()))}
+                </p>
+                <p class="headline-value">
+                    <Figure testid="headline-value" value=headline display=format::count/>
+                    " "
+                    <span class="headline-unit">{move || stage_name(lead_stage.get())}</span>
+                </p>
                 <p class="headline-note">
-                    {move || scenario.with(|s| format!(
-                        "to close {} at {} per deal",
-                        s.quota.to_display(),
-                        s.deal_size.to_display()
+                    {move || lead().map(|s| format!(
+                        "{} a month, {} a week",
+                        format::count(s.marketing_per_month),
+                        format::count(s.marketing_per_week)
                     ))}
                 </p>
+                <p class="headline-note" data-testid="headline-note">
+                    {move || if covered() {
+                        "Existing customers cover the quota: no new business is needed, so zero leads is the plan.".to_owned()
+                    } else {
+                        scenario.with(|s| format!(
+                            "to close {} of new business at {} per deal; marketing sources {} % of deals",
+                            format::money(new_target.get()),
+                            s.deal_size.to_display(),
+                            s.marketing_share.percent_plain()
+                        ))
+                    }}
+                </p>
             </div>
+            <dl class="key-figures">
+                <div>
+                    <dt>"New-business target"</dt>
+                    <dd><Figure testid="new-target" value=new_target display=format::money/></dd>
+                    <dd class="note">{move || scenario.with(|s| format!("quota {} \u{2212} existing {}", s.quota.to_display(), s.existing.to_display()))}</dd>
+                </div>
+                <div>
+                    <dt>"Marketing-sourced deals"</dt>
+                    <dd><Figure testid="mkt-deals" value=marketing_deals display=format::count/></dd>
+                </div>
+                <div>
+                    <dt>"Sales-sourced deals"</dt>
+                    <dd><Figure testid="sales-deals" value=sales_deals display=format::count/></dd>
+                </div>
+            </dl>
             <dl class="key-figures">
                 <div>
                     <dt>"Deals needed"</dt>
@@ -80,12 +120,12 @@ pub fn PlanSummary(
                     <dd><Figure testid="forecast-revenue" value=revenue display=format::money/></dd>
                 </div>
                 <div class:short={move || gap.get() > 0.5} class:ahead={move || gap.get() < -0.5}>
-                    <dt>"Gap to quota"</dt>
+                    <dt>"Gap to target"</dt>
                     <dd><Figure testid="gap" value=gap display=format::money/></dd>
                 </div>
             </dl>
             <p class="sentence" data-testid="gap-sentence">
-                {move || scenario.with(|s| wording::gap_sentence(gap.get(), s.quota.to_f64()))}
+                {move || wording::gap_sentence(gap.get(), new_target.get())}
             </p>
             <p class="sentence" data-testid="traffic-gap" data-value=move || format::plain(traffic_gap.get())>
                 {move || scenario.with(|s| plan.with(|p| wording::traffic_sentence(

@@ -18,10 +18,19 @@ pub fn ResultsTable(
             <caption class="visually-hidden">"Volume needed and forecast at each stage"</caption>
             <thead>
                 <tr>
-                    <th scope="col">"Stage"</th>
-                    <th scope="col" class="num">"Rate"</th>
-                    <th scope="col" class="num">"Needed"</th>
-                    <th scope="col" class="num">"Forecast"</th>
+                    <th scope="col" rowspan="2">"Stage"</th>
+                    <th scope="col" rowspan="2" class="num">"Rate"</th>
+                    <th scope="colgroup" colspan="3" class="num group">"Needed (all sources)"</th>
+                    <th scope="colgroup" colspan="3" class="num group marketing">"Marketing sources"</th>
+                    <th scope="col" rowspan="2" class="num">"Forecast"</th>
+                </tr>
+                <tr>
+                    <th scope="col" class="num">"Period"</th>
+                    <th scope="col" class="num">"/ month"</th>
+                    <th scope="col" class="num">"/ week"</th>
+                    <th scope="col" class="num marketing">"Period"</th>
+                    <th scope="col" class="num marketing">"/ month"</th>
+                    <th scope="col" class="num marketing">"/ week"</th>
                 </tr>
             </thead>
             <tbody>
@@ -63,6 +72,9 @@ fn ResultRow(
     };
     let stage = move || plan.with(|plan| plan.stages.get(index).cloned());
     let need = Signal::derive(move || stage().map_or(0.0, |s| s.need));
+    let figure = move |read: fn(&crate::model::StagePlan) -> f64| {
+        Signal::derive(move || stage().map_or(0.0, |s| read(&s)))
+    };
     let forecast = Signal::derive(move || stage().map_or(0.0, |s| s.forecast));
     let exact_note = move || {
         let exact = scenario.with(|s| s.rounding == Rounding::Exact);
@@ -78,6 +90,11 @@ fn ResultRow(
                 <Figure testid=format!("need-{index}") value=need display=format::count/>
                 {move || exact_note().map(|note| view! { <span class="exact-note">{note}</span> })}
             </td>
+            <td class="num"><Figure testid=format!("need-per-month-{index}") value=figure(|s| s.need_per_month) display=format::count/></td>
+            <td class="num"><Figure testid=format!("need-per-week-{index}") value=figure(|s| s.need_per_week) display=format::count/></td>
+            <td class="num marketing strong"><Figure testid=format!("mkt-need-{index}") value=figure(|s| s.marketing) display=format::count/></td>
+            <td class="num marketing"><Figure testid=format!("mkt-need-per-month-{index}") value=figure(|s| s.marketing_per_month) display=format::count/></td>
+            <td class="num marketing"><Figure testid=format!("mkt-need-per-week-{index}") value=figure(|s| s.marketing_per_week) display=format::count/></td>
             <td class="num">
                 <Figure testid=format!("forecast-{index}") value=forecast display=format::one_decimal/>
             </td>

@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
+use super::form_field::still_using;
 use super::number_field::InputField;
 use super::stage_actions::StageActions;
 use super::state::Planner;
-use super::targets_panel::still_using;
 use crate::model::{Form, StageEntry};
 
 /// Reads something from stage `index` of the form, or a default while the row is going away.

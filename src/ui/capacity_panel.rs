@@ -1,0 +1,43 @@
+//! Team capacity against the new-business target.
+
+use leptos::prelude::*;
+
+use super::figure::{Figure, MaybeFigure};
+use super::state::Planner;
+use crate::model::{format, wording};
+
+/// Capacity, the gap to the target, and how many more reps that is.
+#[component]
+pub fn CapacityPanel(
+    /// The planner's state.
+    planner: Planner,
+) -> impl IntoView {
+    let plan = planner.plan;
+    let capacity = Signal::derive(move || plan.with(|p| p.capacity.capacity));
+    let gap = Signal::derive(move || plan.with(|p| p.capacity.gap));
+    let reps_short = Signal::derive(move || plan.with(|p| p.capacity.reps_short));
+    view! {
+        <section class="result-section" aria-labelledby="capacity-heading">
+            <h3 id="capacity-heading">"Team capacity"</h3>
+            <dl class="key-figures">
+                <div>
+                    <dt>"Capacity"</dt>
+                    <dd><Figure testid="capacity" value=capacity display=format::money/></dd>
+                    <dd class="note">"reps \u{d7} quota per rep \u{d7} attainment"</dd>
+                </div>
+                <div class:short={move || gap.get() > 0.5}>
+                    <dt>"Capacity gap"</dt>
+                    <dd><Figure testid="capacity-gap" value=gap display=format::money/></dd>
+                    <dd class="note">"target \u{2212} capacity"</dd>
+                </div>
+                <div>
+                    <dt>"More reps needed"</dt>
+                    <dd><MaybeFigure testid="reps-short" value=reps_short display=format::count/></dd>
+                </div>
+            </dl>
+            <p class="sentence" data-testid="capacity-sentence">
+                {move || wording::capacity_sentence(gap.get(), reps_short.get())}
+            </p>
+        </section>
+    }
+}

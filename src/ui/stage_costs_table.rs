@@ -1,0 +1,76 @@
+//! Per-stage costs and load: what each unit costs marketing and what each rep must work.
+
+use leptos::prelude::*;
+
+use super::figure::MaybeFigure;
+use super::state::Planner;
+use crate::model::format;
+
+/// One row per stage: cost per unit in the plan and in the forecast, load per rep per month.
+#[component]
+pub fn StageCostsTable(
+    /// The planner's state.
+    planner: Planner,
+) -> impl IntoView {
+    let count = Memo::new(move |_| planner.scenario.with(|s| s.funnel.stage_count()));
+    view! {
+        <table class="results" data-testid="stage-costs-table">
+            <caption>"Cost and load per stage"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Stage"</th>
+                    <th scope="col" class="num">"Cost per unit (plan)"</th>
+                    <th scope="col" class="num">"Cost per unit (forecast)"</th>
+                    <th scope="col" class="num">"Per rep per month"</th>
+                </tr>
+            </thead>
+            <tbody>
+                <For
+                    each=move || 0..count.get()
+                    key=|index| *index
+                    children=move |index| view! { <StageCostRow planner index/> }
+                />
+            </tbody>
+        </table>
+    }
+}
+
+/// One stage's row of the cost table.
+#[component]
+fn StageCostRow(
+    /// The planner's state.
+    planner: Planner,
+    /// The stage's position, 0 = top.
+    index: usize,
+) -> impl IntoView {
+    let (scenario, plan) = (planner.scenario, planner.plan);
+    let name = move || {
+        scenario.with(|s| {
+            s.funnel
+                .name(index)
+                .map(ToString::to_string)
+                .unwrap_or_default()
+        })
+    };
+    let cost =
+        Signal::derive(move || plan.with(|p| p.budget.cost_per.get(index).copied().flatten()));
+    let forecast_cost = Signal::derive(move || {
+        plan.with(|p| p.budget.forecast_cost_per.get(index).copied().flatten())
+    });
+    let per_rep = Signal::derive(move || {
+        plan.with(|p| {
+            p.capacity
+                .per_rep_month
+                .as_ref()
+                .and_then(|load| load.get(index).copied())
+        })
+    });
+    view! {
+        <tr>
+            <th scope="row">{name}</th>
+            <td class="num"><MaybeFigure testid=format!("cost-per-{index}") value=cost display=format::two_decimals/></td>
+            <td class="num"><MaybeFigure testid=format!("forecast-cost-per-{index}") value=forecast_cost display=format::two_decimals/></td>
+            <td class="num"><MaybeFigure testid=format!("per-rep-month-{index}") value=per_rep display=format::one_decimal/></td>
+        </tr>
+    }
+}

@@ -1,0 +1,66 @@
+//! Timing: the sales cycle, days per stage, and seasonality.
+
+use leptos::prelude::*;
+
+use super::form_field::FormField;
+use super::state::Planner;
+use crate::model::form::join_days;
+use crate::model::{Form, Season};
+
+/// Sales cycle, days per stage and seasonality weights.
+#[component]
+pub fn TimingPanel(
+    /// The planner's state.
+    planner: Planner,
+) -> impl IntoView {
+    let summary = move || {
+        planner.scenario.with(|s| {
+            let season = if s.timing.season.is_some() {
+                "seasonal"
+            } else {
+                "even months"
+            };
+            format!("{}-day cycle \u{b7} {season}", s.timing.cycle_days)
+        })
+    };
+    let cycle = FormField {
+        label: "Sales cycle (days)",
+        testid: "cycle",
+        hint: "Average days from the lead stage to closed-won. SMB 14\u{2013}30, mid-market 30\u{2013}90, enterprise 90\u{2013}180.",
+        entry: |form| &form.cycle_days,
+        show: ToString::to_string,
+        edit: Form::set_cycle_days,
+        unit: None,
+    };
+    let stage_days = FormField {
+        label: "Days per stage (optional)",
+        testid: "stagedays",
+        hint: "One number per step from the lead stage to Won, e.g. 10,20,30,30. Empty splits the cycle evenly.",
+        entry: |form| &form.stage_days,
+        show: |days: &Option<Vec<u32>>| days.as_deref().map(join_days).unwrap_or_default(),
+        edit: Form::set_stage_days,
+        unit: None,
+    };
+    let season = FormField {
+        label: "Seasonality (optional)",
+        testid: "season",
+        hint: "12 relative weights, January to December, for when deals close, e.g. 1,1,1.2,1,1,0.8,0.6,0.6,1,1.2,1.3,1.5. Empty spreads deals evenly.",
+        entry: |form| &form.season,
+        show: |season: &Option<Season>| season.as_ref().map(Season::to_plain).unwrap_or_default(),
+        edit: Form::set_season,
+        unit: None,
+    };
+    view! {
+        <details class="panel section" data-testid="section-timing">
+            <summary>
+                <h2>"Timing"</h2>
+                <span class="section-summary">{summary}</span>
+            </summary>
+            <div class="field-grid">
+                {cycle.view(planner)}
+                {stage_days.view(planner)}
+                {season.view(planner)}
+            </div>
+        </details>
+    }
+}
