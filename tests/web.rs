@@ -82,7 +82,7 @@ fn storage_keeps_unreadable_text_and_reads_back_saved_plans() {
 
     let plan = Scenario::starting(funnel_planner::browser::clock::this_month());
     storage::save(&plan).unwrap();
-    assert_eq!(storage::load(), Stored::Plan(plan));
+    assert_eq!(storage::load(), Stored::Plan(Box::new(plan)));
     storage_area.clear().unwrap();
     assert_eq!(storage::load(), Stored::Empty);
 }

@@ -32,7 +32,7 @@ pub fn load() -> Stored {
         return Stored::Empty;
     };
     match saved::decode(&text, super::clock::this_month()) {
-        Ok(scenario) => Stored::Plan(scenario),
+        Ok(scenario) => Stored::Plan(Box::new(scenario)),
         Err(error) => {
             // Keep an earlier backup if it holds something else: write beside it instead.
             let kept = match LocalStorage::raw().get_item(UNREADABLE_KEY) {

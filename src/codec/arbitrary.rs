@@ -25,7 +25,7 @@ fn channels() -> impl Strategy<Value = Vec<Channel>> {
                 let ppm = if index + 1 == count {
                     left
                 } else {
-                    (u64::from(weight) * 1_000_000 / u64::from(total)) as u32
+                    u32::try_from(u64::from(weight) * 1_000_000 / u64::from(total)).unwrap()
                 };
                 left -= ppm;
                 Channel {

@@ -350,6 +350,119 @@ impl Reader<'_> {
     }
 }
 
+impl Reader<'_> {
+    /// Reads the sales team's parameters.
+    fn team(&mut self, defaults: &Scenario) -> Team {
+        let show_money = |money: &Money| money.to_display();
+        Team {
+            reps: self.number("reps", Volume::parse, defaults.team.reps, |v| {
+                v.to_display()
+            }),
+            rep_quota: self.number(
+                "repquota",
+                Money::parse,
+                defaults.team.rep_quota,
+                show_money,
+            ),
+            attainment: self.number(
+                "attain",
+                Attainment::parse_percent,
+                defaults.team.attainment,
+                |a| format!("{} %", a.percent_plain()),
+            ),
+        }
+    }
+
+    /// Reads marketing's cost parameters for a funnel of `count` stages.
+    fn costs(&mut self, defaults: &Scenario, count: usize) -> Costs {
+        let params = self.params;
+        let show_money = |money: &Money| money.to_display();
+        Costs {
+            lead_stage: self.value(
+                "leadstage",
+                |t| stage_index(t, count),
+                None,
+                "the default lead stage",
+            ),
+            cost_per_lead: self.number(
+                "cpl",
+                Money::parse,
+                defaults.costs.cost_per_lead,
+                show_money,
+            ),
+            channels: match params.get("channels").map(decode_channels_raw) {
+                None => Vec::new(),
+                Some(Ok(channels)) => channels,
+                Some(Err(reason)) => {
+                    let raw = params.get("channels").unwrap_or_default();
+                    self.problems.push(LinkProblem::Invalid {
+                        param: "channels",
+                        text: quote(&percent::decode(raw).unwrap_or_else(|| raw.to_owned())),
+                        reason: sentence(&reason),
+                        default: "the blended cost per lead".to_owned(),
+                    });
+                    Vec::new()
+                }
+            },
+            cap: self.value(
+                "cap",
+                |text| Money::parse(text).map(Some),
+                None,
+                "no budget cap",
+            ),
+        }
+    }
+
+    /// Reads the timing parameters; `start_default` is the default first month.
+    fn timing(&mut self, start_default: YearMonth) -> Timing {
+        Timing {
+            start: self.value(
+                "start",
+                YearMonth::parse,
+                start_default,
+                &start_default.to_string(),
+            ),
+            cycle_days: self.number("cycle", assumptions::parse_days, 0, ToString::to_string),
+            season: self.value(
+                "season",
+                |t| Season::parse(t).map(Some),
+                None,
+                "even months",
+            ),
+            stage_days: self.value(
+                "stagedays",
+                |t| assumptions::parse_stage_days(t).map(Some),
+                None,
+                "an even split of the cycle",
+            ),
+        }
+    }
+
+    /// Reads the handoff parameters for a funnel of `count` stages.
+    fn handoff(&mut self, defaults: &Scenario, count: usize) -> Handoff {
+        Handoff {
+            stage: self.value(
+                "handoff",
+                |t| stage_index(t, count),
+                None,
+                "the default handoff stage",
+            ),
+            followup_hours: self.number(
+                "followup",
+                parse_followup,
+                defaults.handoff.followup_hours,
+                ToString::to_string,
+            ),
+            fte_reps: self.value(
+                "ftereps",
+                |text| Volume::parse(text).map(Some),
+                None,
+                "the team's reps",
+            ),
+        }
+    }
+}
+
 /// Makes a message a sentence: capitalised, ending in a full stop.
 fn sentence(text: &str) -> String {
     let mut chars = text.chars();
@@ -404,11 +517,11 @@ pub fn decode(params: &LinkParams, today: YearMonth) -> Decoded {
         params,
         problems: Vec::new(),
     };
-    if let Some(version) = read.text("v") {
-        if version != VERSION {
-            read.problems
-                .push(LinkProblem::UnknownVersion(quote(&version)));
-        }
+    if let Some(version) = read.text("v")
+        && version != VERSION
+    {
+        read.problems
+            .push(LinkProblem::UnknownVersion(quote(&version)));
     }
     let defaults = Scenario::starting(today);
     let show_money = |money: &Money| money.to_display();
@@ -451,100 +564,11 @@ pub fn decode(params: &LinkParams, today: YearMonth) -> Decoded {
         defaults.marketing_share,
         |share| format!("{} %", share.percent_plain()),
     );
-    let team = Team {
-        reps: read.number("reps", Volume::parse, defaults.team.reps, |v| {
-            v.to_display()
-        }),
-        rep_quota: read.number(
-            "repquota",
-            Money::parse,
-            defaults.team.rep_quota,
-            show_money,
-        ),
-        attainment: read.number(
-            "attain",
-            Attainment::parse_percent,
-            defaults.team.attainment,
-            |a| format!("{} %", a.percent_plain()),
-        ),
-    };
     let count = funnel.stage_count();
-    let costs = Costs {
-        lead_stage: read.value(
-            "leadstage",
-            |t| stage_index(t, count),
-            None,
-            "the default lead stage",
-        ),
-        cost_per_lead: read.number(
-            "cpl",
-            Money::parse,
-            defaults.costs.cost_per_lead,
-            show_money,
-        ),
-        channels: match params.get("channels").map(decode_channels_raw) {
-            None => Vec::new(),
-            Some(Ok(channels)) => channels,
-            Some(Err(reason)) => {
-                let raw = params.get("channels").unwrap_or_default();
-                read.problems.push(LinkProblem::Invalid {
-                    param: "channels",
-                    text: quote(&percent::decode(raw).unwrap_or_else(|| raw.to_owned())),
-                    reason: sentence(&reason),
-                    default: "the blended cost per lead".to_owned(),
-                });
-                Vec::new()
-            }
-        },
-        cap: read.value(
-            "cap",
-            |text| Money::parse(text).map(Some),
-            None,
-            "no budget cap",
-        ),
-    };
-    let start_default = today.period_start(period);
-    let timing = Timing {
-        start: read.value(
-            "start",
-            YearMonth::parse,
-            start_default,
-            &start_default.to_string(),
-        ),
-        cycle_days: read.number("cycle", assumptions::parse_days, 0, ToString::to_string),
-        season: read.value(
-            "season",
-            |t| Season::parse(t).map(Some),
-            None,
-            "even months",
-        ),
-        stage_days: read.value(
-            "stagedays",
-            |t| assumptions::parse_stage_days(t).map(Some),
-            None,
-            "an even split of the cycle",
-        ),
-    };
-    let handoff = Handoff {
-        stage: read.value(
-            "handoff",
-            |t| stage_index(t, count),
-            None,
-            "the default handoff stage",
-        ),
-        followup_hours: read.number(
-            "followup",
-            parse_followup,
-            defaults.handoff.followup_hours,
-            ToString::to_string,
-        ),
-        fte_reps: read.value(
-            "ftereps",
-            |text| Volume::parse(text).map(Some),
-            None,
-            "the team's reps",
-        ),
-    };
+    let team = read.team(&defaults);
+    let costs = read.costs(&defaults, count);
+    let timing = read.timing(today.period_start(period));
+    let handoff = read.handoff(&defaults, count);
     let mut problems = read.problems;
     problems.extend(params.repeated.iter().cloned().map(LinkProblem::Repeated));
     problems.extend(

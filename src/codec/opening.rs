@@ -67,7 +67,7 @@ pub struct Opening {
 pub fn resolve(params: &LinkParams, stored: Stored, today: YearMonth) -> Opening {
     let mut notices = Vec::new();
     let saved = match stored {
-        Stored::Plan(scenario) => Some(scenario),
+        Stored::Plan(scenario) => Some(*scenario),
         Stored::Empty => None,
         Stored::Unavailable => {
             notices.push(Notice::problem(
@@ -144,17 +144,17 @@ mod tests {
 
     #[test]
     fn saved_plan_opens_without_a_link() {
-        let opening = resolve(&linked("v=1"), Stored::Plan(plan(5)), today());
+        let opening = resolve(&linked("v=1"), Stored::Plan(Box::new(plan(5))), today());
         assert_eq!(opening.scenario, plan(5));
         assert_eq!(opening.saved_offer, None);
     }
 
     #[test]
     fn link_wins_and_a_different_saved_plan_is_offered_back() {
-        let opening = resolve(&linked("quota=7"), Stored::Plan(plan(5)), today());
+        let opening = resolve(&linked("quota=7"), Stored::Plan(Box::new(plan(5))), today());
         assert_eq!(opening.scenario, plan(7));
         assert_eq!(opening.saved_offer, Some(plan(5)));
-        let same = resolve(&linked("quota=5"), Stored::Plan(plan(5)), today());
+        let same = resolve(&linked("quota=5"), Stored::Plan(Box::new(plan(5))), today());
         assert_eq!(same.saved_offer, None);
     }
 

@@ -198,7 +198,7 @@ pub enum Stored {
     /// No saved plan.
     Empty,
     /// A saved plan, read and validated.
-    Plan(Scenario),
+    Plan(Box<Scenario>),
     /// Saved text that could not be read.
     Unreadable {
         /// Why it could not be read.
@@ -333,25 +333,7 @@ pub fn validate(saved: &SavedV2) -> Result<Scenario, SavedError> {
     let traffic = Volume::parse(&plain(saved.traffic)).map_err(number("traffic"))?;
     let rounding = Rounding::from_name(&saved.round)
         .ok_or_else(|| SavedError::Rounding(saved.round.clone()))?;
-    if saved.stages.len() > Funnel::MAX_STAGES {
-        return Err(SavedError::Funnel(FunnelError::TooManyStages(
-            saved.stages.len(),
-        )));
-    }
-    let mut stages = saved.stages.iter().enumerate();
-    let top = match stages.next() {
-        Some((_, stage)) => StageName::new(&stage.name).map_err(SavedError::Name)?,
-        None => return Err(SavedError::Funnel(FunnelError::TooFewStages(0))),
-    };
-    let steps = stages
-        .map(|(index, stage)| {
-            let name = StageName::new(&stage.name).map_err(SavedError::Name)?;
-            let percent = stage.rate.ok_or(SavedError::MissingRate(index))?;
-            let rate = Rate::parse_percent(&plain(percent)).map_err(number("rate"))?;
-            Ok(Step { name, rate })
-        })
-        .collect::<Result<Vec<_>, SavedError>>()?;
-    let funnel = Funnel::new(top, steps).map_err(SavedError::Funnel)?;
+    let funnel = validate_funnel(&saved.stages)?;
     let count = funnel.stage_count();
     let stage_index = |field: &'static str, index: Option<usize>| match index {
         Some(index) if index >= count => Err(SavedError::Invalid(
@@ -363,30 +345,8 @@ pub fn validate(saved: &SavedV2) -> Result<Scenario, SavedError> {
     let invalid = |field: &'static str| {
         move |error: &dyn fmt::Display| SavedError::Invalid(field, error.to_string())
     };
-    if saved.channels.len() > MAX_CHANNELS {
-        return Err(invalid("channels")(&format!(
-            "more than {MAX_CHANNELS} channels"
-        )));
-    }
-    let channels = saved
-        .channels
-        .iter()
-        .map(|c| {
-            Ok(Channel {
-                name: StageName::new(&c.name).map_err(SavedError::Name)?,
-                share: Share::parse_percent(&plain(c.share)).map_err(number("channel share"))?,
-                cost_per_lead: Money::parse(&plain(c.cpl)).map_err(number("channel cost"))?,
-            })
-        })
-        .collect::<Result<Vec<_>, SavedError>>()?;
-    assumptions::check_channels(&channels).map_err(|e| invalid("channels")(&e))?;
-    let season = match &saved.season {
-        None => None,
-        Some(weights) => {
-            let text: Vec<String> = weights.iter().map(|&w| plain(w)).collect();
-            Some(Season::parse(&text.join(",")).map_err(|e| invalid("season")(&e))?)
-        }
-    };
+    let channels = validate_channels(&saved.channels)?;
+    let season = validate_season(saved.season.as_deref())?;
     let optional_days = saved
         .stagedays
         .as_ref()
@@ -438,6 +398,59 @@ pub fn validate(saved: &SavedV2) -> Result<Scenario, SavedError> {
         },
         funnel,
     })
+}
+
+/// Validates stored stages into a funnel.
+fn validate_funnel(stages: &[SavedStage]) -> Result<Funnel, SavedError> {
+    let number = |field: &'static str| move |error| SavedError::Number { field, error };
+    if stages.len() > Funnel::MAX_STAGES {
+        return Err(SavedError::Funnel(FunnelError::TooManyStages(stages.len())));
+    }
+    let mut stages = stages.iter().enumerate();
+    let top = match stages.next() {
+        Some((_, stage)) => StageName::new(&stage.name).map_err(SavedError::Name)?,
+        None => return Err(SavedError::Funnel(FunnelError::TooFewStages(0))),
+    };
+    let steps = stages
+        .map(|(index, stage)| {
+            let name = StageName::new(&stage.name).map_err(SavedError::Name)?;
+            let percent = stage.rate.ok_or(SavedError::MissingRate(index))?;
+            let rate = Rate::parse_percent(&plain(percent)).map_err(number("rate"))?;
+            Ok(Step { name, rate })
+        })
+        .collect::<Result<Vec<_>, SavedError>>()?;
+    Funnel::new(top, steps).map_err(SavedError::Funnel)
+}
+
+/// Validates stored channels: names, shares totalling 100 %, costs.
+fn validate_channels(saved: &[SavedChannel]) -> Result<Vec<Channel>, SavedError> {
+    let number = |field: &'static str| move |error| SavedError::Number { field, error };
+    let invalid = |reason: String| SavedError::Invalid("channels", reason);
+    if saved.len() > MAX_CHANNELS {
+        return Err(invalid(format!("more than {MAX_CHANNELS} channels")));
+    }
+    let channels = saved
+        .iter()
+        .map(|c| {
+            Ok(Channel {
+                name: StageName::new(&c.name).map_err(SavedError::Name)?,
+                share: Share::parse_percent(&plain(c.share)).map_err(number("channel share"))?,
+                cost_per_lead: Money::parse(&plain(c.cpl)).map_err(number("channel cost"))?,
+            })
+        })
+        .collect::<Result<Vec<_>, SavedError>>()?;
+    assumptions::check_channels(&channels).map_err(|e| invalid(e.to_string()))?;
+    Ok(channels)
+}
+
+/// Validates stored seasonality weights.
+fn validate_season(weights: Option<&[f64]>) -> Result<Option<Season>, SavedError> {
+    weights
+        .map(|weights| {
+            let text: Vec<String> = weights.iter().map(|&w| plain(w)).collect();
+            Season::parse(&text.join(",")).map_err(|e| SavedError::Invalid("season", e.to_string()))
+        })
+        .transpose()
 }
 
 /// Writes a stored number as text for the exact parser (NaN cannot come from JSON).

@@ -95,7 +95,7 @@ pub fn period_name(period: Period, start: YearMonth) -> String {
     let end = start.add_months(i32::try_from(period.months()).unwrap_or(1) - 1);
     match period {
         Period::Month => start.label(),
-        Period::Quarter if (start.month() - 1) % 3 == 0 => {
+        Period::Quarter if (start.month() - 1).is_multiple_of(3) => {
             format!("Q{} {}", (start.month() - 1) / 3 + 1, start.year())
         }
         Period::Year if start.month() == 1 => start.year().to_string(),

@@ -2,12 +2,15 @@
 //! call the model; none holds planning logic.
 
 pub mod budget_panel;
+pub mod cap_figures;
 pub mod capacity_panel;
 pub mod channel_editor;
+pub mod channel_table;
 pub mod costs_panel;
 pub mod figure;
 pub mod form_field;
 pub mod handoff_panel;
+pub mod headline;
 pub mod month_table;
 pub mod notice_area;
 pub mod number_field;

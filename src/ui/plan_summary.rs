@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::figure::Figure;
+use super::headline::Headline;
 use super::state::Planner;
 use crate::model::{format, wording};
 
@@ -23,14 +24,9 @@ pub fn PlanSummary(
     };
     let top_name = move || stage_name(0);
     let last_name = move || scenario.with(|s| stage_name(s.funnel.stage_count() - 1));
-    let lead_stage = Memo::new(move |_| plan.with(|p| p.budget.lead_stage));
-    let lead = move || plan.with(|p| p.stages.get(lead_stage.get()).cloned());
-    let headline = Signal::derive(move || lead().map_or(0.0, |s| s.marketing));
     let new_target = Signal::derive(move || plan.with(|p| p.new_target));
     let marketing_deals = Signal::derive(move || plan.with(|p| p.marketing_deals));
     let sales_deals = Signal::derive(move || plan.with(|p| p.sales_deals));
-    let covered =
-        move || scenario.with(|s| s.existing.cents() > 0 && s.new_business_target().cents() == 0);
     let deals = Signal::derive(move || plan.with(|p| p.deals_needed));
     let pipeline = Signal::derive(move || plan.with(|p| p.pipeline_needed));
     let conversion = Signal::derive(move || plan.with(|p| p.overall_conversion));
@@ -49,35 +45,7 @@ pub fn PlanSummary(
     };
     view! {
         <div class="summary">
-            <div class="headline" data-testid="headline">
-                <p class="headline-label">
-                    {move || format!("Marketing must deliver, per {}", scenario.with(|s| s.period.as_str()))}
-                </p>
-                <p class="headline-value">
-                    <Figure testid="headline-value" value=headline display=format::count/>
-                    " "
-                    <span class="headline-unit">{move || stage_name(lead_stage.get())}</span>
-                </p>
-                <p class="headline-note">
-                    {move || lead().map(|s| format!(
-                        "{} a month, {} a week",
-                        format::count(s.marketing_per_month),
-                        format::count(s.marketing_per_week)
-                    ))}
-                </p>
-                <p class="headline-note" data-testid="headline-note">
-                    {move || if covered() {
-                        "Existing customers cover the quota: no new business is needed, so zero leads is the plan.".to_owned()
-                    } else {
-                        scenario.with(|s| format!(
-                            "to close {} of new business at {} per deal; marketing sources {} % of deals",
-                            format::money(new_target.get()),
-                            s.deal_size.to_display(),
-                            s.marketing_share.percent_plain()
-                        ))
-                    }}
-                </p>
-            </div>
+            <Headline planner/>
             <dl class="key-figures">
                 <div>
                     <dt>"New-business target"</dt>

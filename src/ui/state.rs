@@ -87,7 +87,7 @@ impl Planner {
         // The plan on screen was autosaved unless a link's plan was pending, in which case the
         // earlier offer still stands.
         let stored = match self.saved_offer.get_untracked() {
-            Some(saved) => crate::codec::saved::Stored::Plan(saved),
+            Some(saved) => crate::codec::saved::Stored::Plan(Box::new(saved)),
             None => storage::load(),
         };
         self.open(opening::resolve(&params, stored, today));

@@ -1,0 +1,58 @@
+//! Marketing's leads and budget split by channel.
+
+use leptos::prelude::*;
+
+use super::figure::Figure;
+use super::state::Planner;
+use crate::model::format;
+
+/// One row per channel: share, lead-stage volume and budget. Hidden without channels.
+#[component]
+pub fn ChannelTable(
+    /// The planner's state.
+    planner: Planner,
+) -> impl IntoView {
+    let (scenario, plan) = (planner.scenario, planner.plan);
+    let lead_name = move || {
+        plan.with(|p| {
+            scenario.with(|s| s.funnel.name(p.budget.lead_stage).map(ToString::to_string))
+        })
+        .unwrap_or_default()
+    };
+    let channel_count = Memo::new(move |_| scenario.with(|s| s.costs.channels.len()));
+    view! {
+            <Show when=move || { channel_count.get() > 0 }>
+                <table class="results" data-testid="channel-table">
+                    <caption>"By channel"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Channel"</th>
+                            <th scope="col" class="num">"Share"</th>
+                            <th scope="col" class="num">{move || lead_name()}</th>
+                            <th scope="col" class="num">"Budget"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For
+                            each=move || 0..channel_count.get()
+                            key=|index| *index
+                            children=move |index| {
+                                let channel = move |f: fn(&crate::model::budget::ChannelPlan) -> f64| {
+                                    Signal::derive(move || plan.with(|p| p.budget.channels.get(index).map_or(0.0, f)))
+                                };
+                                let label = move || scenario.with(|s| s.costs.channels.get(index).map(|c| (c.name.to_string(), format!("{} %", c.share.percent_plain()))).unwrap_or_default());
+                                view! {
+                                    <tr>
+                                        <th scope="row">{move || label().0}</th>
+                                        <td class="num">{move || label().1}</td>
+                                        <td class="num"><Figure testid=format!("channel-leads-{index}") value=channel(|c| c.leads) display=format::one_decimal/></td>
+                                        <td class="num"><Figure testid=format!("channel-budget-{index}") value=channel(|c| c.budget) display=format::money/></td>
+                                    </tr>
+                                }
+                            }
+                        />
+                    </tbody>
+                </table>
+            </Show>
+    }
+}

@@ -1,0 +1,61 @@
+//! The headline answer: what marketing must deliver at its lead stage.
+
+use leptos::prelude::*;
+
+use super::figure::Figure;
+use super::state::Planner;
+use crate::model::format;
+
+/// Marketing's lead-stage volume for the period, per month and per week, and what it is for.
+#[component]
+pub fn Headline(
+    /// The planner's state.
+    planner: Planner,
+) -> impl IntoView {
+    let (scenario, plan) = (planner.scenario, planner.plan);
+    let stage_name = move |index: usize| {
+        scenario.with(|s| {
+            s.funnel
+                .name(index)
+                .map(ToString::to_string)
+                .unwrap_or_default()
+        })
+    };
+    let lead_stage = Memo::new(move |_| plan.with(|p| p.budget.lead_stage));
+    let lead = move || plan.with(|p| p.stages.get(lead_stage.get()).cloned());
+    let headline = Signal::derive(move || lead().map_or(0.0, |s| s.marketing));
+    let new_target = move || plan.with(|p| p.new_target);
+    let covered =
+        move || scenario.with(|s| s.existing.cents() > 0 && s.new_business_target().cents() == 0);
+    view! {
+            <div class="headline" data-testid="headline">
+                <p class="headline-label">
+                    {move || format!("Marketing must deliver, per {}", scenario.with(|s| s.period.as_str()))}
+                </p>
+                <p class="headline-value">
+                    <Figure testid="headline-value" value=headline display=format::count/>
+                    " "
+                    <span class="headline-unit">{move || stage_name(lead_stage.get())}</span>
+                </p>
+                <p class="headline-note">
+                    {move || lead().map(|s| format!(
+                        "{} a month, {} a week",
+                        format::count(s.marketing_per_month),
+                        format::count(s.marketing_per_week)
+                    ))}
+                </p>
+                <p class="headline-note" data-testid="headline-note">
+                    {move || if covered() {
+                        "Existing customers cover the quota: no new business is needed, so zero leads is the plan.".to_owned()
+                    } else {
+                        scenario.with(|s| format!(
+                            "to close {} of new business at {} per deal; marketing sources {} % of deals",
+                            format::money(new_target()),
+                            s.deal_size.to_display(),
+                            s.marketing_share.percent_plain()
+                        ))
+                    }}
+                </p>
+            </div>
+    }
+}
