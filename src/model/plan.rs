@@ -383,6 +383,74 @@ mod tests {
     }
 
     #[test]
+    fn existing_revenue_reduces_the_target_and_can_cover_it_all() {
+        let mut scenario = example();
+        scenario.existing = Money::from_units(400_000).unwrap();
+        // 600,000 ÷ 25,000 = 24 deals.
+        let plan = compute(&scenario);
+        assert_eq!(plan.new_target, 600_000.0);
+        assert_eq!(plan.deals_needed, 24.0);
+        scenario.existing = Money::from_units(1_500_000).unwrap();
+        let plan = compute(&scenario);
+        assert_eq!(plan.new_target, 0.0);
+        assert!(
+            plan.stages
+                .iter()
+                .all(|s| s.need == 0.0 && s.marketing == 0.0)
+        );
+        assert_eq!(plan.pipeline_coverage, 0.0);
+        assert_eq!(plan.budget.cac, None);
+        assert!(plan.gap < 0.0, "the forecast is all surplus");
+    }
+
+    #[test]
+    fn marketing_share_splits_deals_and_rounds_up_at_every_stage() {
+        let with_share = |percent: &str, rounding: Rounding| {
+            let mut scenario = scenario(
+                "1000000",
+                "30000",
+                funnel("SQLs", &[("Won", "25")]),
+                rounding,
+            );
+            scenario.marketing_share = crate::model::Share::parse_percent(percent).unwrap();
+            compute(&scenario)
+        };
+        // Stage: 34 deals; 50 % → 17 deals → 68 SQLs; sales sources the other 17.
+        let plan = with_share("50", Rounding::Stage);
+        assert_eq!((plan.marketing_deals, plan.sales_deals), (17.0, 17.0));
+        assert_eq!(plan.stages[0].marketing, 68.0);
+        // 35 %: ⌈34 × 0.35⌉ = ⌈11.9⌉ = 12 deals → 48 SQLs.
+        assert_eq!(with_share("35", Rounding::Stage).stages[0].marketing, 48.0);
+        // Exact: 33.33 × 35 % = 11.67 deals → 46.67 SQLs → shown 47.
+        let plan = with_share("35", Rounding::Exact);
+        assert_eq!(plan.marketing_deals, 12.0);
+        assert_eq!(plan.stages[0].marketing, 47.0);
+        let none = with_share("0", Rounding::Stage);
+        assert!(none.stages.iter().all(|s| s.marketing == 0.0));
+        assert_eq!(none.sales_deals, 34.0);
+        let all = with_share("100", Rounding::Stage);
+        assert_eq!(all.stages[0].marketing, all.stages[0].need);
+        assert_eq!(all.sales_deals, 0.0);
+    }
+
+    #[test]
+    fn needs_per_month_and_week_round_up() {
+        // 835 MQLs: quarter ⌈835 ÷ 3⌉ = 279 and ⌈835 ÷ 13⌉ = 65; month ⌈835 × 3 ÷ 13⌉ = 193
+        // a week; year ⌈835 ÷ 12⌉ = 70 a month and ⌈835 ÷ 52⌉ = 17 a week.
+        let mut scenario = example();
+        let mql = |scenario: &Scenario| {
+            let plan = compute(scenario);
+            (plan.stages[2].need_per_month, plan.stages[2].need_per_week)
+        };
+        assert_eq!(mql(&scenario), (279.0, 65.0));
+        scenario.period = crate::model::Period::Month;
+        assert_eq!(mql(&scenario), (835.0, 193.0));
+        scenario.period = crate::model::Period::Year;
+        assert_eq!(mql(&scenario), (70.0, 17.0));
+        assert_eq!(per_period(0.0, 13, 1), 0.0);
+    }
+
+    #[test]
     fn rates_that_are_inexact_in_binary_still_divide_exactly() {
         // 160 ÷ 40 % must be 400, not 401 from 399.99999999999994 or 400.00000000000006.
         let plan = compute(&scenario(
