@@ -14,19 +14,14 @@ pub fn BudgetPanel(
     /// The planner's state.
     planner: Planner,
 ) -> impl IntoView {
-    let (scenario, plan) = (planner.scenario, planner.plan);
+    let plan = planner.plan;
     let read = move |f: fn(&crate::model::budget::BudgetPlan) -> f64| {
         Signal::derive(move || plan.with(|p| f(&p.budget)))
     };
     let maybe = move |f: fn(&crate::model::budget::BudgetPlan) -> Option<f64>| {
         Signal::derive(move || plan.with(|p| f(&p.budget)))
     };
-    let lead_name = move || {
-        plan.with(|p| {
-            scenario.with(|s| s.funnel.name(p.budget.lead_stage).map(ToString::to_string))
-        })
-        .unwrap_or_default()
-    };
+    let lead_name = move || planner.lead_stage_name();
     view! {
         <section class="result-section" aria-labelledby="budget-heading">
             <h3 id="budget-heading">"Marketing budget"</h3>

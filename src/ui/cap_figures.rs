@@ -12,13 +12,8 @@ pub fn CapFigures(
     /// The planner's state.
     planner: Planner,
 ) -> impl IntoView {
-    let (scenario, plan) = (planner.scenario, planner.plan);
-    let lead_name = move || {
-        plan.with(|p| {
-            scenario.with(|s| s.funnel.name(p.budget.lead_stage).map(ToString::to_string))
-        })
-        .unwrap_or_default()
-    };
+    let plan = planner.plan;
+    let lead_name = move || planner.lead_stage_name();
     let has_cap = Memo::new(move |_| plan.with(|p| p.budget.cap.is_some()));
     let cap_figure = move |f: fn(&crate::model::budget::Affordable) -> f64| {
         Signal::derive(move || plan.with(|p| p.budget.cap.as_ref().map_or(0.0, f)))

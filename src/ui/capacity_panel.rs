@@ -36,7 +36,7 @@ pub fn CapacityPanel(
                 </div>
             </dl>
             <p class="sentence" data-testid="capacity-sentence">
-                {move || wording::capacity_sentence(gap.get(), reps_short.get())}
+                {Signal::derive(move || wording::capacity_sentence(gap.get(), reps_short.get()))}
             </p>
         </section>
     }

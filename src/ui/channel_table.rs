@@ -13,12 +13,7 @@ pub fn ChannelTable(
     planner: Planner,
 ) -> impl IntoView {
     let (scenario, plan) = (planner.scenario, planner.plan);
-    let lead_name = move || {
-        plan.with(|p| {
-            scenario.with(|s| s.funnel.name(p.budget.lead_stage).map(ToString::to_string))
-        })
-        .unwrap_or_default()
-    };
+    let lead_name = move || planner.lead_stage_name();
     let channel_count = Memo::new(move |_| scenario.with(|s| s.costs.channels.len()));
     view! {
             <Show when=move || { channel_count.get() > 0 }>

@@ -13,14 +13,7 @@ pub fn Headline(
     planner: Planner,
 ) -> impl IntoView {
     let (scenario, plan) = (planner.scenario, planner.plan);
-    let stage_name = move |index: usize| {
-        scenario.with(|s| {
-            s.funnel
-                .name(index)
-                .map(ToString::to_string)
-                .unwrap_or_default()
-        })
-    };
+    let stage_name = move |index: usize| planner.stage_name(index);
     let lead_stage = Memo::new(move |_| plan.with(|p| p.budget.lead_stage));
     let lead = move || plan.with(|p| p.stages.get(lead_stage.get()).cloned());
     let headline = Signal::derive(move || lead().map_or(0.0, |s| s.marketing));
@@ -30,7 +23,7 @@ pub fn Headline(
     view! {
             <div class="headline" data-testid="headline">
                 <p class="headline-label">
-                    {move || format!("Marketing must deliver, per {}", scenario.with(|s| s.period.as_str()))}
+                    {Signal::derive(move || format!("Marketing must deliver, per {}", scenario.with(|s| s.period.as_str())))}
                 </p>
                 <p class="headline-value">
                     <Figure testid="headline-value" value=headline display=format::count/>
@@ -38,11 +31,11 @@ pub fn Headline(
                     <span class="headline-unit">{move || stage_name(lead_stage.get())}</span>
                 </p>
                 <p class="headline-note">
-                    {move || lead().map(|s| format!(
+                    {Signal::derive(move || lead().map(|s| format!(
                         "{} a month, {} a week",
                         format::count(s.marketing_per_month),
                         format::count(s.marketing_per_week)
-                    ))}
+                    )))}
                 </p>
                 <p class="headline-note" data-testid="headline-note">
                     {move || if covered() {

@@ -14,14 +14,7 @@ pub fn PlanSummary(
     planner: Planner,
 ) -> impl IntoView {
     let (scenario, plan) = (planner.scenario, planner.plan);
-    let stage_name = move |index: usize| {
-        scenario.with(|s| {
-            s.funnel
-                .name(index)
-                .map(ToString::to_string)
-                .unwrap_or_default()
-        })
-    };
+    let stage_name = move |index: usize| planner.stage_name(index);
     let top_name = move || stage_name(0);
     let last_name = move || scenario.with(|s| stage_name(s.funnel.stage_count() - 1));
     let new_target = Signal::derive(move || plan.with(|p| p.new_target));
@@ -50,7 +43,7 @@ pub fn PlanSummary(
                 <div>
                     <dt>"New-business target"</dt>
                     <dd><Figure testid="new-target" value=new_target display=format::money/></dd>
-                    <dd class="note">{move || scenario.with(|s| format!("quota {} \u{2212} existing {}", s.quota.to_display(), s.existing.to_display()))}</dd>
+                    <dd class="note">{Signal::derive(move || scenario.with(|s| format!("quota {} \u{2212} existing {}", s.quota.to_display(), s.existing.to_display())))}</dd>
                 </div>
                 <div>
                     <dt>"Marketing-sourced deals"</dt>
@@ -74,7 +67,7 @@ pub fn PlanSummary(
                 <div>
                     <dt>"Overall conversion"</dt>
                     <dd><Figure testid="overall-conversion" value=conversion display=format::percent/></dd>
-                    <dd class="note">{move || wording::one_in(conversion.get(), &top_name(), &last_name())}</dd>
+                    <dd class="note">{Signal::derive(move || wording::one_in(conversion.get(), &top_name(), &last_name()))}</dd>
                 </div>
             </dl>
             <h3>"Forecast from planned traffic"</h3>
@@ -93,7 +86,7 @@ pub fn PlanSummary(
                 </div>
             </dl>
             <p class="sentence" data-testid="gap-sentence">
-                {move || wording::gap_sentence(gap.get(), new_target.get())}
+                {Signal::derive(move || wording::gap_sentence(gap.get(), new_target.get()))}
             </p>
             <p class="sentence" data-testid="traffic-gap" data-value=move || format::plain(traffic_gap.get())>
                 {move || scenario.with(|s| plan.with(|p| wording::traffic_sentence(

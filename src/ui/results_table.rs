@@ -54,14 +54,7 @@ fn ResultRow(
 ) -> impl IntoView {
     let scenario = planner.scenario;
     let plan = planner.plan;
-    let name = move || {
-        scenario.with(|s| {
-            s.funnel
-                .name(index)
-                .map(ToString::to_string)
-                .unwrap_or_default()
-        })
-    };
+    let name = move || planner.stage_name(index);
     let rate = move || {
         scenario.with(|s| {
             s.funnel.rate_into(index).map_or_else(

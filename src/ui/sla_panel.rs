@@ -24,21 +24,21 @@ pub fn SlaPanel(
         <section class="result-section sla" aria-labelledby="sla-heading" data-testid="sla">
             <h3 id="sla-heading">"Marketing \u{2192} sales agreement"</h3>
             <p class="sla-text" data-testid="sla-sentence">
-                {move || plan.with(|p| wording::sla_sentence(
+                {Signal::derive(move || plan.with(|p| wording::sla_sentence(
                     &stage(),
                     p.handoff.per_month,
                     p.handoff.per_week,
                     p.handoff.followup_hours,
                     p.handoff.per_rep_week,
-                ))}
+                )))}
             </p>
             <dl class="key-figures">
                 <div>
-                    <dt>{move || format!("{} per month", stage())}</dt>
+                    <dt>{Signal::derive(move || format!("{} per month", stage()))}</dt>
                     <dd><Figure testid="sla-per-month" value=per_month display=format::count/></dd>
                 </div>
                 <div>
-                    <dt>{move || format!("{} per week", stage())}</dt>
+                    <dt>{Signal::derive(move || format!("{} per week", stage()))}</dt>
                     <dd><Figure testid="sla-per-week" value=per_week display=format::count/></dd>
                 </div>
                 <div>

@@ -43,15 +43,8 @@ fn StageCostRow(
     /// The stage's position, 0 = top.
     index: usize,
 ) -> impl IntoView {
-    let (scenario, plan) = (planner.scenario, planner.plan);
-    let name = move || {
-        scenario.with(|s| {
-            s.funnel
-                .name(index)
-                .map(ToString::to_string)
-                .unwrap_or_default()
-        })
-    };
+    let plan = planner.plan;
+    let name = move || planner.stage_name(index);
     let cost =
         Signal::derive(move || plan.with(|p| p.budget.cost_per.get(index).copied().flatten()));
     let forecast_cost = Signal::derive(move || {

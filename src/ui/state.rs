@@ -45,6 +45,19 @@ impl Planner {
         planner
     }
 
+    /// Returns stage `index`'s name as the plan uses it (tracked), or an empty string past
+    /// the last stage.
+    pub fn stage_name(self, index: usize) -> String {
+        self.scenario
+            .with(|s| s.funnel.name(index).map(ToString::to_string))
+            .unwrap_or_default()
+    }
+
+    /// Returns the name of the stage marketing pays for (tracked).
+    pub fn lead_stage_name(self) -> String {
+        self.stage_name(self.plan.with(|p| p.budget.lead_stage))
+    }
+
     /// Applies a user's edit. The first edit of an opened link's plan lets autosave replace
     /// the plan saved before, keeping a copy of it.
     pub fn edit(self, change: impl FnOnce(&mut Form)) {
