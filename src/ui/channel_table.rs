@@ -17,6 +17,7 @@ pub fn ChannelTable(
     let channel_count = Memo::new(move |_| scenario.with(|s| s.costs.channels.len()));
     view! {
             <Show when=move || { channel_count.get() > 0 }>
+                <div class="table-scroll">
                 <table class="results" data-testid="channel-table">
                     <caption>"By channel"</caption>
                     <thead>
@@ -48,6 +49,7 @@ pub fn ChannelTable(
                         />
                     </tbody>
                 </table>
+                </div>
             </Show>
     }
 }

@@ -14,6 +14,7 @@ pub fn ResultsTable(
 ) -> impl IntoView {
     let count = Memo::new(move |_| planner.scenario.with(|s| s.funnel.stage_count()));
     view! {
+        <div class="table-scroll">
         <table class="results" data-testid="results-table">
             <caption class="visually-hidden">"Volume needed and forecast at each stage"</caption>
             <thead>
@@ -41,6 +42,7 @@ pub fn ResultsTable(
                 />
             </tbody>
         </table>
+        </div>
     }
 }
 

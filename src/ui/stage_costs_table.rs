@@ -14,6 +14,7 @@ pub fn StageCostsTable(
 ) -> impl IntoView {
     let count = Memo::new(move |_| planner.scenario.with(|s| s.funnel.stage_count()));
     view! {
+        <div class="table-scroll">
         <table class="results" data-testid="stage-costs-table">
             <caption>"Cost and load per stage"</caption>
             <thead>
@@ -32,6 +33,7 @@ pub fn StageCostsTable(
                 />
             </tbody>
         </table>
+        </div>
     }
 }
 

@@ -311,3 +311,14 @@ test('once loaded, the page works offline, and the plan never goes into a reques
   }
   await context.close();
 });
+
+test('on a phone the page never scrolls sideways: wide tables scroll within themselves', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(env.base + '#start=2027-01&cycle=400&channels=Search:60:50,Events:40:200&cap=1000');
+  await ready(page);
+  for (const section of await page.$$('details.section')) await section.evaluate((d) => { d.open = true; });
+  const widths = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
+  assert.ok(widths[0] <= widths[1], `page is ${widths[0]} px wide in a ${widths[1]} px window`);
+  await context.close();
+});
