@@ -223,8 +223,8 @@ pub struct Timing {
 }
 
 impl Timing {
-    /// Returns the default timing for a plan made in `today`'s month: the period starts at
-    /// the start of the period containing `today`, with no cycle and no seasonality.
+    /// Returns the default timing for a period starting in month `start`: no sales cycle, no
+    /// seasonality, no days per stage.
     #[must_use]
     pub fn starting(start: YearMonth) -> Self {
         Self {
