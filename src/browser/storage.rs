@@ -39,7 +39,7 @@ pub fn load() -> Stored {
                 Ok(Some(existing)) if existing == text => true,
                 Ok(None) => LocalStorage::raw().set_item(UNREADABLE_KEY, &text).is_ok(),
                 _ => LocalStorage::raw()
-                    .set_item(&format!("{UNREADABLE_KEY}.{}", js_sys_now()), &text)
+                    .set_item(&format!("{UNREADABLE_KEY}.{}", js_sys::Date::now()), &text)
                     .is_ok(),
             };
             Stored::Unreadable { error, kept }
@@ -64,19 +64,4 @@ pub fn keep_previous(scenario: &Scenario) {
         // Best effort: if this fails, so will the save that follows, and that one is reported.
         let _ = LocalStorage::raw().set_item(PREVIOUS_KEY, &saved::encode(scenario));
     }
-}
-
-/// Milliseconds since the epoch, to name a second backup key uniquely.
-fn js_sys_now() -> u64 {
-    #[allow(
-        clippy::cast_possible_truncation,
-        clippy::cast_sign_loss,
-        reason = "a positive millisecond count well below 2^53"
-    )]
-    let now = web_sys::window()
-        .and_then(|window| window.performance())
-        .map_or(0, |performance| {
-            (performance.time_origin() + performance.now()) as u64
-        });
-    now
 }

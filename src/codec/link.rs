@@ -10,7 +10,7 @@
 use std::fmt;
 
 use super::percent;
-use crate::model::assumptions::{self, MAX_FOLLOWUP_HOURS};
+use crate::model::assumptions;
 use crate::model::form::join_days;
 use crate::model::{
     Attainment, Channel, Costs, Funnel, FunnelError, Handoff, Money, NameError, NumberError,
@@ -449,7 +449,7 @@ impl Reader<'_> {
             ),
             followup_hours: self.number(
                 "followup",
-                parse_followup,
+                assumptions::parse_followup,
                 defaults.handoff.followup_hours,
                 ToString::to_string,
             ),
@@ -496,17 +496,6 @@ fn stage_index(text: &str, count: usize) -> Result<Option<usize>, StageIndexErro
         .filter(|&index| index < count)
         .map(Some)
         .ok_or(StageIndexError(count))
-}
-
-/// Reads a follow-up time: whole hours from 1 to [`MAX_FOLLOWUP_HOURS`].
-///
-/// # Errors
-/// Returns why the text is not such a number.
-pub fn parse_followup(text: &str) -> Result<u32, NumberError> {
-    match assumptions::parse_whole(text, MAX_FOLLOWUP_HOURS)? {
-        0 => Err(NumberError::Zero),
-        hours => Ok(hours),
-    }
 }
 
 /// Validates a link's parameters into a scenario: the second decoding step. Parameters left

@@ -16,7 +16,6 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::link::parse_followup;
 use crate::model::assumptions::{self, MAX_CHANNELS};
 use crate::model::form::join_days;
 use crate::model::{
@@ -388,7 +387,7 @@ pub fn validate(saved: &SavedV2) -> Result<Scenario, SavedError> {
         },
         handoff: Handoff {
             stage: stage_index("handoff stage", saved.handoff)?,
-            followup_hours: parse_followup(&saved.followup.to_string())
+            followup_hours: assumptions::parse_followup(&saved.followup.to_string())
                 .map_err(number("follow-up hours"))?,
             fte_reps: saved
                 .ftereps

@@ -279,6 +279,17 @@ pub fn parse_whole(text: &str, max: u32) -> Result<u32, NumberError> {
 /// Longest follow-up time accepted, in hours (30 days).
 pub const MAX_FOLLOWUP_HOURS: u32 = 720;
 
+/// Reads a follow-up time: whole hours from 1 to [`MAX_FOLLOWUP_HOURS`].
+///
+/// # Errors
+/// Returns why the text is not such a number.
+pub fn parse_followup(text: &str) -> Result<u32, NumberError> {
+    match parse_whole(text, MAX_FOLLOWUP_HOURS)? {
+        0 => Err(NumberError::Zero),
+        hours => Ok(hours),
+    }
+}
+
 /// The marketing-to-sales handoff: the service-level agreement both teams sign.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Handoff {

@@ -7,8 +7,7 @@
 
 use super::amount::{Money, Volume};
 use super::assumptions::{
-    self, Channel, ChannelError, Costs, Handoff, MAX_CHANNELS, MAX_FOLLOWUP_HOURS, Season,
-    SeasonError, Team, Timing,
+    self, Channel, ChannelError, Costs, Handoff, MAX_CHANNELS, Season, SeasonError, Team, Timing,
 };
 use super::number::NumberError;
 use super::period::{MonthError, Period, YearMonth};
@@ -409,12 +408,7 @@ impl Form {
 
     /// Edits the follow-up hours field.
     pub fn set_followup_hours(&mut self, text: &str) {
-        self.followup_hours.edit(text, |text| {
-            match assumptions::parse_whole(text, MAX_FOLLOWUP_HOURS)? {
-                0 => Err(NumberError::Zero),
-                hours => Ok(hours),
-            }
-        });
+        self.followup_hours.edit(text, assumptions::parse_followup);
     }
 
     /// Edits the handoff-reps field (empty for the team's reps).

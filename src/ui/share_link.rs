@@ -13,11 +13,17 @@ pub fn ShareLink(
     /// The planner's state.
     planner: Planner,
 ) -> impl IntoView {
-    let shown = RwSignal::new(None::<String>);
+    let revealed = RwSignal::new(false);
+    // Once revealed, the link follows the plan, so it is never stale; hidden, it costs nothing.
+    let shown = Signal::derive(move || {
+        revealed
+            .get()
+            .then(|| address::share_url(&link::encode(&planner.scenario.get())))
+    });
     let status = RwSignal::new(String::new());
     let copy = move |_| {
         let url = address::share_url(&link::encode(&planner.scenario.get_untracked()));
-        shown.set(Some(url.clone()));
+        revealed.set(true);
         status.set("Copying\u{2026}".to_owned());
         spawn_local(async move {
             status.set(match clipboard::copy(&url).await {
@@ -26,18 +32,11 @@ pub fn ShareLink(
             });
         });
     };
-    // Once shown, the link follows the plan, so it is never stale.
-    Effect::new(move |_| {
-        let fragment = link::encode(&planner.scenario.get());
-        if shown.with_untracked(Option::is_some) {
-            shown.set(Some(address::share_url(&fragment)));
-        }
-    });
     view! {
         <div class="share">
             <button type="button" class="primary" data-testid="copy-link" on:click=copy>"Copy link"</button>
             <span class="copy-status" data-testid="copy-status" role="status">{move || status.get()}</span>
-            <Show when=move || shown.with(Option::is_some)>
+            <Show when=move || revealed.get()>
                 <label class="visually-hidden" for="share-link">"Link to this plan"</label>
                 <input
                     id="share-link"
