@@ -44,6 +44,12 @@ pub fn App() -> impl IntoView {
     ));
     // A link pasted into the address bar of an open page arrives as a hash change.
     let _ = window_event_listener(leptos::ev::hashchange, move |_| planner.follow_address());
+    // Another tab saved: offer its plan rather than let either tab overwrite the other.
+    let _ = window_event_listener(leptos::ev::storage, move |event| {
+        if event.key().as_deref() == Some(browser::storage::PLAN_KEY) {
+            planner.other_tab_saved(event.new_value());
+        }
+    });
     view! {
         <header class="top">
             <div>

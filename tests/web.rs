@@ -7,7 +7,7 @@
 
 use funnel_planner::App;
 use funnel_planner::browser::storage::{self, PLAN_KEY, UNREADABLE_KEY};
-use funnel_planner::codec::saved::Stored;
+use funnel_planner::codec::saved::{self, SavedPlan, Stored};
 use funnel_planner::model::Scenario;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -81,8 +81,17 @@ fn storage_keeps_unreadable_text_and_reads_back_saved_plans() {
     );
 
     let plan = Scenario::starting(funnel_planner::browser::clock::this_month());
-    storage::save(&plan).unwrap();
-    assert_eq!(storage::load(), Stored::Plan(Box::new(plan)));
+    storage::save(&saved::encode(&plan, &[])).unwrap();
+    assert_eq!(
+        storage::load(),
+        Stored::Plan(Box::new(SavedPlan::clean(plan)))
+    );
+    // A copy goes beside an earlier, different copy, never over it.
+    assert_eq!(storage::keep_copy("k", "one").unwrap(), "k");
+    assert_eq!(storage::keep_copy("k", "one").unwrap(), "k");
+    let beside = storage::keep_copy("k", "two").unwrap();
+    assert!(beside.starts_with("k."), "{beside}");
+    assert_eq!(storage_area.get_item("k").unwrap().as_deref(), Some("one"));
     storage_area.clear().unwrap();
     assert_eq!(storage::load(), Stored::Empty);
 }
@@ -103,7 +112,11 @@ async fn app_shows_a_linked_plan_and_follows_typing() {
     let hash = window().location().hash().unwrap();
     assert!(hash.contains("quota=2000000"), "{hash}");
     let saved = local_storage().get_item(PLAN_KEY).unwrap().unwrap();
-    assert!(saved.contains("\"quota\":2000000"), "{saved}");
+    assert!(saved.contains("\"quota\":\"2000000\""), "{saved}");
+    // Leaving the field ends the edit: 2,000,000 is now the value before the next one.
+    by_testid("quota")
+        .dispatch_event(&web_sys::Event::new("blur").unwrap())
+        .unwrap();
 
     type_into("quota", "lots");
     settle().await;
@@ -117,7 +130,15 @@ async fn app_shows_a_linked_plan_and_follows_typing() {
         message.contains("\u{201c}lots\u{201d} is not a number"),
         "{message}"
     );
-    assert!(message.contains("Still using 2,000,000"), "{message}");
+    assert!(
+        message.contains("Still using 2,000,000, the value before this edit."),
+        "{message}"
+    );
+    // The bad text is saved beside the plan, and links carry valid values only.
+    let saved = local_storage().get_item(PLAN_KEY).unwrap().unwrap();
+    assert!(saved.contains("\"drafts\":{\"quota\":\"lots\"}"), "{saved}");
+    let hash = window().location().hash().unwrap();
+    assert!(hash.contains("quota=2000000"), "{hash}");
     drop(handle);
 }
 

@@ -6,5 +6,6 @@
 pub mod address;
 pub mod clipboard;
 pub mod clock;
+pub mod download;
 pub mod focus;
 pub mod storage;

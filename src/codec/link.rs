@@ -10,12 +10,11 @@
 use std::fmt;
 
 use super::percent;
-use crate::model::assumptions;
-use crate::model::form::join_days;
+use crate::model::assumptions::MAX_CHANNELS;
+use crate::model::field::{FIELDS, Field, FieldError, FieldSpec, channel_name};
 use crate::model::{
-    Attainment, Channel, Costs, Funnel, FunnelError, Handoff, Money, NameError, NumberError,
-    Period, Rate, Rounding, Scenario, Season, Share, StageName, Step, Team, Timing, Volume,
-    YearMonth,
+    Channel, Funnel, FunnelError, Money, NameError, NumberError, Rate, Scenario, Share, StageName,
+    Step, YearMonth,
 };
 
 /// The link format version this page writes and reads.
@@ -24,32 +23,17 @@ pub const VERSION: &str = "1";
 /// Longest raw value quoted back in a problem message.
 const QUOTE_CHARS: usize = 24;
 
-/// Every parameter a link may carry, in the order links write them.
-pub const PARAMS: [&str; 23] = [
-    "v",
-    "quota",
-    "deal",
-    "stages",
-    "traffic",
-    "round",
-    "period",
-    "existing",
-    "share",
-    "reps",
-    "repquota",
-    "attain",
-    "leadstage",
-    "cpl",
-    "channels",
-    "cap",
-    "start",
-    "cycle",
-    "season",
-    "stagedays",
-    "handoff",
-    "followup",
-    "ftereps",
-];
+/// Parameters a link carries beside the inputs of [`FIELDS`]: the format version, the stages
+/// and the channels.
+const LIST_PARAMS: [&str; 3] = ["v", "stages", "channels"];
+
+/// Returns the name of a parameter this page reads, or `None` for any other.
+fn known_param(key: &str) -> Option<&'static str> {
+    LIST_PARAMS
+        .into_iter()
+        .chain(FIELDS.iter().map(|spec| spec.key))
+        .find(|&name| name == key)
+}
 
 /// A link's parameters as raw, still percent-encoded text: the first decoding step.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -70,7 +54,7 @@ impl LinkParams {
         for pair in text.split('&').filter(|pair| !pair.is_empty()) {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             let key = percent::decode(key).unwrap_or_else(|| key.to_owned());
-            let Some(known) = PARAMS.iter().copied().find(|&name| name == key) else {
+            let Some(known) = known_param(&key) else {
                 params.unknown.push(quote(&key));
                 continue;
             };
@@ -89,6 +73,26 @@ impl LinkParams {
         } else {
             self.values.push((key, value));
         }
+    }
+
+    /// Builds parameters from name and raw-value pairs, as storage keeps them.
+    #[must_use]
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let mut params = Self::default();
+        for (key, value) in pairs {
+            match known_param(key) {
+                Some(known) => params.set(known, value.to_owned()),
+                None => params.unknown.push(quote(key)),
+            }
+        }
+        params
+    }
+
+    /// Returns every parameter and its raw value, in the order given.
+    pub fn pairs(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        self.values
+            .iter()
+            .map(|(key, value)| (*key, value.as_str()))
     }
 
     /// Returns a parameter's raw (still percent-encoded) value.
@@ -133,29 +137,23 @@ pub enum LinkProblem {
     },
     /// `v` names a format version this page does not know.
     UnknownVersion(String),
-    /// A number parameter is not acceptable; its default is used.
-    Number {
+    /// An input's value is not acceptable; its default is used.
+    Field {
         /// The parameter's name.
         param: &'static str,
         /// The value as given, shortened.
         text: String,
         /// What is wrong with it.
-        error: NumberError,
-        /// The default used instead, formatted.
+        error: FieldError,
+        /// The default used instead, in words.
         default: String,
     },
-    /// `round` is neither `stage` nor `exact`.
-    Rounding(String),
-    /// A parameter other than a plain number is not acceptable; its default is used.
-    Invalid {
-        /// The parameter's name.
-        param: &'static str,
+    /// The channel list is not readable; no channels are used.
+    Channels {
         /// The value as given, shortened.
         text: String,
         /// What is wrong with it, as a sentence.
         reason: String,
-        /// The default used instead, in words.
-        default: String,
     },
     /// `stages` is not a funnel; the default stages are used.
     Stages(StagesProblem),
@@ -225,54 +223,49 @@ impl fmt::Display for StagesProblem {
     }
 }
 
-impl fmt::Display for LinkProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl LinkProblem {
+    /// The problem in words, naming where the plan came from: `source` is "link" or
+    /// "saved plan".
+    #[must_use]
+    pub fn message(&self, source: &str) -> String {
         match self {
-            Self::BadEncoding { param } => write!(
-                f,
-                "The link's {param} is garbled (a broken % escape); using the default {param}."
+            Self::BadEncoding { param } => format!(
+                "The {source}'s {param} is garbled (a broken % escape); using the default {param}."
             ),
-            Self::UnknownVersion(version) => write!(
-                f,
-                "The link says it is version \u{201c}{version}\u{201d}; this page reads version \
-                 {VERSION}, so some of it may be read differently."
+            Self::UnknownVersion(version) => format!(
+                "The {source} says it is version \u{201c}{version}\u{201d}; this page reads \
+                 version {VERSION}, so some of it may be read differently."
             ),
-            Self::Number {
+            Self::Field {
                 param,
                 text,
                 error,
                 default,
-            } => write!(
-                f,
-                "The link's {param} \u{201c}{text}\u{201d} is not usable: {error} Using the \
-                 default, {default}."
+            } => format!(
+                "The {source}'s {param} \u{201c}{text}\u{201d} is not usable: {error} Using \
+                 {default}."
             ),
-            Self::Invalid {
-                param,
-                text,
-                reason,
-                default,
-            } => write!(
-                f,
-                "The link's {param} \u{201c}{text}\u{201d} is not usable: {reason} Using {default}."
+            Self::Channels { text, reason } => format!(
+                "The {source}'s channels \u{201c}{text}\u{201d} are not usable: {reason} Using \
+                 no channels (the blended cost per lead)."
             ),
-            Self::Rounding(text) => write!(
-                f,
-                "The link's rounding \u{201c}{text}\u{201d} is not stage or exact; using stage."
+            Self::Stages(problem) => format!(
+                "The {source}'s stages are not usable: {problem}. Using the default stages."
             ),
-            Self::Stages(problem) => write!(
-                f,
-                "The link's stages are not usable: {problem}. Using the default stages."
+            Self::UnknownParam(name) => format!(
+                "The {source}'s parameter \u{201c}{name}\u{201d} is not one this page uses; \
+                 ignored."
             ),
-            Self::UnknownParam(name) => write!(
-                f,
-                "The link's parameter \u{201c}{name}\u{201d} is not one this page uses; ignored."
-            ),
-            Self::Repeated(name) => write!(
-                f,
-                "The link gives {name} more than once; using the last one."
-            ),
+            Self::Repeated(name) => {
+                format!("The {source} gives {name} more than once; using the last one.")
+            }
         }
+    }
+}
+
+impl fmt::Display for LinkProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message("link"))
     }
 }
 
@@ -305,162 +298,76 @@ impl Reader<'_> {
         text
     }
 
-    /// Reads a number parameter, falling back to `default` with a problem.
-    fn number<T>(
-        &mut self,
-        param: &'static str,
-        parse: impl FnOnce(&str) -> Result<T, NumberError>,
-        default: T,
-        show: impl FnOnce(&T) -> String,
-    ) -> T {
-        let Some(text) = self.text(param) else {
-            return default;
+    /// Reads one input into the scenario, keeping the value already there (its default) when
+    /// the text is not acceptable.
+    fn field(&mut self, spec: &'static FieldSpec, scenario: &mut Scenario) {
+        let Some(text) = self.text(spec.key) else {
+            return;
         };
-        parse(&text).unwrap_or_else(|error| {
-            self.problems.push(LinkProblem::Number {
-                param,
+        if let Err(error) = (spec.parse)(&text, scenario) {
+            let default = spec.describe(scenario);
+            self.problems.push(LinkProblem::Field {
+                param: spec.key,
                 text: quote(&text),
                 error,
-                default: show(&default),
+                default: if spec.is_optional() {
+                    default
+                } else {
+                    format!("the default, {default}")
+                },
             });
-            default
-        })
-    }
-
-    /// Reads any other parameter, falling back to `default` (described as `default_words`).
-    fn value<T, E: fmt::Display>(
-        &mut self,
-        param: &'static str,
-        parse: impl FnOnce(&str) -> Result<T, E>,
-        default: T,
-        default_words: &str,
-    ) -> T {
-        let Some(text) = self.text(param) else {
-            return default;
-        };
-        parse(&text).unwrap_or_else(|error| {
-            self.problems.push(LinkProblem::Invalid {
-                param,
-                text: quote(&text),
-                reason: sentence(&error.to_string()),
-                default: default_words.to_owned(),
-            });
-            default
-        })
+        }
     }
 }
 
-impl Reader<'_> {
-    /// Reads the sales team's parameters.
-    fn team(&mut self, defaults: &Scenario) -> Team {
-        let show_money = |money: &Money| money.to_display();
-        Team {
-            reps: self.number("reps", Volume::parse, defaults.team.reps, |v| {
-                v.to_display()
+/// Validates a link's parameters into a scenario: the second decoding step. Parameters left
+/// out take their defaults; `today` sets the default first month.
+#[must_use]
+pub fn decode(params: &LinkParams, today: YearMonth) -> Decoded {
+    let mut read = Reader {
+        params,
+        problems: Vec::new(),
+    };
+    if let Some(version) = read.text("v")
+        && version != VERSION
+    {
+        read.problems
+            .push(LinkProblem::UnknownVersion(quote(&version)));
+    }
+    let mut scenario = Scenario::starting(today);
+    // Stages split on raw separators, so they are decoded from the raw value. They come
+    // first: the lead and handoff stages are checked against them.
+    match params.get("stages").map(decode_stages) {
+        None => {}
+        Some(Ok(funnel)) => scenario.funnel = funnel,
+        Some(Err(problem)) => read.problems.push(problem),
+    }
+    if let Some(raw) = params.get("channels") {
+        match decode_channels_raw(raw) {
+            Ok(channels) => scenario.costs.channels = channels,
+            Err(reason) => read.problems.push(LinkProblem::Channels {
+                text: quote(&percent::decode(raw).unwrap_or_else(|| raw.to_owned())),
+                reason: sentence(&reason),
             }),
-            rep_quota: self.number(
-                "repquota",
-                Money::parse,
-                defaults.team.rep_quota,
-                show_money,
-            ),
-            attainment: self.number(
-                "attain",
-                Attainment::parse_percent,
-                defaults.team.attainment,
-                |a| format!("{} %", a.percent_plain()),
-            ),
         }
     }
-
-    /// Reads marketing's cost parameters for a funnel of `count` stages.
-    fn costs(&mut self, defaults: &Scenario, count: usize) -> Costs {
-        let params = self.params;
-        let show_money = |money: &Money| money.to_display();
-        Costs {
-            lead_stage: self.value(
-                "leadstage",
-                |t| stage_index(t, count),
-                None,
-                "the default lead stage",
-            ),
-            cost_per_lead: self.number(
-                "cpl",
-                Money::parse,
-                defaults.costs.cost_per_lead,
-                show_money,
-            ),
-            channels: match params.get("channels").map(decode_channels_raw) {
-                None => Vec::new(),
-                Some(Ok(channels)) => channels,
-                Some(Err(reason)) => {
-                    let raw = params.get("channels").unwrap_or_default();
-                    self.problems.push(LinkProblem::Invalid {
-                        param: "channels",
-                        text: quote(&percent::decode(raw).unwrap_or_else(|| raw.to_owned())),
-                        reason: sentence(&reason),
-                        default: "the blended cost per lead".to_owned(),
-                    });
-                    Vec::new()
-                }
-            },
-            cap: self.value(
-                "cap",
-                |text| Money::parse(text).map(Some),
-                None,
-                "no budget cap",
-            ),
+    for spec in &FIELDS {
+        if spec.field == Field::Start {
+            // The default first month follows the period, read just before.
+            scenario.timing.start = today.period_start(scenario.period);
         }
+        read.field(spec, &mut scenario);
     }
-
-    /// Reads the timing parameters; `start_default` is the default first month.
-    fn timing(&mut self, start_default: YearMonth) -> Timing {
-        Timing {
-            start: self.value(
-                "start",
-                YearMonth::parse,
-                start_default,
-                &start_default.to_string(),
-            ),
-            cycle_days: self.number("cycle", assumptions::parse_days, 0, ToString::to_string),
-            season: self.value(
-                "season",
-                |t| Season::parse(t).map(Some),
-                None,
-                "even months",
-            ),
-            stage_days: self.value(
-                "stagedays",
-                |t| assumptions::parse_stage_days(t).map(Some),
-                None,
-                "an even split of the cycle",
-            ),
-        }
-    }
-
-    /// Reads the handoff parameters for a funnel of `count` stages.
-    fn handoff(&mut self, defaults: &Scenario, count: usize) -> Handoff {
-        Handoff {
-            stage: self.value(
-                "handoff",
-                |t| stage_index(t, count),
-                None,
-                "the default handoff stage",
-            ),
-            followup_hours: self.number(
-                "followup",
-                assumptions::parse_followup,
-                defaults.handoff.followup_hours,
-                ToString::to_string,
-            ),
-            fte_reps: self.value(
-                "ftereps",
-                |text| Volume::parse(text).map(Some),
-                None,
-                "the team's reps",
-            ),
-        }
-    }
+    let mut problems = read.problems;
+    problems.extend(params.repeated.iter().cloned().map(LinkProblem::Repeated));
+    problems.extend(
+        params
+            .unknown
+            .iter()
+            .cloned()
+            .map(LinkProblem::UnknownParam),
+    );
+    Decoded { scenario, problems }
 }
 
 /// Makes a message a sentence: capitalised, ending in a full stop.
@@ -479,114 +386,8 @@ fn sentence(text: &str) -> String {
     }
 }
 
-/// Why a stage index is not usable: holds the stage count.
-struct StageIndexError(usize);
-
-impl fmt::Display for StageIndexError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Give a stage number from 0 (top) to {}.", self.0 - 1)
-    }
-}
-
-/// Reads a stage index below `count`.
-fn stage_index(text: &str, count: usize) -> Result<Option<usize>, StageIndexError> {
-    text.trim()
-        .parse::<usize>()
-        .ok()
-        .filter(|&index| index < count)
-        .map(Some)
-        .ok_or(StageIndexError(count))
-}
-
-/// Validates a link's parameters into a scenario: the second decoding step. Parameters left
-/// out take their defaults; `today` sets the default first month.
-#[must_use]
-pub fn decode(params: &LinkParams, today: YearMonth) -> Decoded {
-    let mut read = Reader {
-        params,
-        problems: Vec::new(),
-    };
-    if let Some(version) = read.text("v")
-        && version != VERSION
-    {
-        read.problems
-            .push(LinkProblem::UnknownVersion(quote(&version)));
-    }
-    let defaults = Scenario::starting(today);
-    let show_money = |money: &Money| money.to_display();
-    let quota = read.number("quota", Money::parse, defaults.quota, show_money);
-    let deal_size = read.number(
-        "deal",
-        Money::parse_positive,
-        defaults.deal_size,
-        show_money,
-    );
-    // Stages split on raw separators, so they are decoded from the raw value.
-    let funnel = match params.get("stages").map(decode_stages) {
-        None => defaults.funnel.clone(),
-        Some(Ok(funnel)) => funnel,
-        Some(Err(problem)) => {
-            read.problems.push(problem);
-            defaults.funnel.clone()
-        }
-    };
-    let traffic = read.number("traffic", Volume::parse, defaults.traffic, |v| {
-        v.to_display()
-    });
-    let rounding = match read.text("round") {
-        None => Rounding::default(),
-        Some(text) => Rounding::from_name(text.trim()).unwrap_or_else(|| {
-            read.problems.push(LinkProblem::Rounding(quote(&text)));
-            Rounding::default()
-        }),
-    };
-    let period = read.value(
-        "period",
-        |text| Period::from_name(text.trim()).ok_or("use month, quarter or year"),
-        defaults.period,
-        "quarter",
-    );
-    let existing = read.number("existing", Money::parse, defaults.existing, show_money);
-    let marketing_share = read.number(
-        "share",
-        Share::parse_percent,
-        defaults.marketing_share,
-        |share| format!("{} %", share.percent_plain()),
-    );
-    let count = funnel.stage_count();
-    let team = read.team(&defaults);
-    let costs = read.costs(&defaults, count);
-    let timing = read.timing(today.period_start(period));
-    let handoff = read.handoff(&defaults, count);
-    let mut problems = read.problems;
-    problems.extend(params.repeated.iter().cloned().map(LinkProblem::Repeated));
-    problems.extend(
-        params
-            .unknown
-            .iter()
-            .cloned()
-            .map(LinkProblem::UnknownParam),
-    );
-    Decoded {
-        scenario: Scenario {
-            quota,
-            deal_size,
-            traffic,
-            funnel,
-            rounding,
-            period,
-            existing,
-            marketing_share,
-            team,
-            costs,
-            timing,
-            handoff,
-        },
-        problems,
-    }
-}
-
-/// Decodes `channels=Name:share:cost,…` (raw), checking that the shares total 100 %.
+/// Decodes `channels=Name:share:cost,…` (raw). Shares need not total 100 %: the plan scales
+/// them and says so.
 fn decode_channels_raw(raw: &str) -> Result<Vec<Channel>, String> {
     let channels = raw
         .split(',')
@@ -602,7 +403,7 @@ fn decode_channels_raw(raw: &str) -> Result<Vec<Channel>, String> {
                     index + 1
                 ));
             };
-            let name = StageName::new(name).map_err(|e| format!("channel {}: {e}", index + 1))?;
+            let name = channel_name(name).map_err(|e| format!("channel {}: {e}", index + 1))?;
             let share = Share::parse_percent(share).map_err(|e| format!("{name}'s share: {e}"))?;
             let cost_per_lead = Money::parse(cost).map_err(|e| format!("{name}'s cost: {e}"))?;
             Ok(Channel {
@@ -612,76 +413,53 @@ fn decode_channels_raw(raw: &str) -> Result<Vec<Channel>, String> {
             })
         })
         .collect::<Result<Vec<_>, String>>()?;
-    assumptions::check_channels(&channels).map_err(|error| error.to_string())?;
+    if channels.len() > MAX_CHANNELS {
+        return Err(format!(
+            "at most {MAX_CHANNELS} channels, not {}",
+            channels.len()
+        ));
+    }
     Ok(channels)
 }
 
-/// Writes a scenario as link parameters (without the leading `#`).
+/// Writes a scenario as link parameters (without the leading `#`): the version, every input
+/// that is set, then the stages and the channels.
 #[must_use]
 pub fn encode(scenario: &Scenario) -> String {
-    let mut stages = percent::encode(scenario.funnel.top().as_str());
-    for step in scenario.funnel.steps() {
-        stages.push(',');
-        stages.push_str(&percent::encode(step.name.as_str()));
-        stages.push(':');
-        stages.push_str(&step.rate.percent_plain());
-    }
-    let team = &scenario.team;
-    let costs = &scenario.costs;
-    let timing = &scenario.timing;
-    let handoff = &scenario.handoff;
-    let mut link = format!(
-        "v={VERSION}&quota={}&deal={}&stages={stages}&traffic={}&round={}&period={}\
-         &existing={}&share={}&reps={}&repquota={}&attain={}&cpl={}&start={}&cycle={}\
-         &followup={}",
-        scenario.quota.to_plain(),
-        scenario.deal_size.to_plain(),
-        scenario.traffic.to_plain(),
-        scenario.rounding.as_str(),
-        scenario.period.as_str(),
-        scenario.existing.to_plain(),
-        scenario.marketing_share.percent_plain(),
-        team.reps.to_plain(),
-        team.rep_quota.to_plain(),
-        team.attainment.percent_plain(),
-        costs.cost_per_lead.to_plain(),
-        timing.start,
-        timing.cycle_days,
-        handoff.followup_hours,
-    );
-    let optional: [(&str, Option<String>); 7] = [
-        ("leadstage", costs.lead_stage.map(|s| s.to_string())),
-        ("handoff", handoff.stage.map(|s| s.to_string())),
-        ("cap", costs.cap.map(Money::to_plain)),
-        ("ftereps", handoff.fte_reps.map(Volume::to_plain)),
-        ("season", timing.season.as_ref().map(Season::to_plain)),
-        ("stagedays", timing.stage_days.as_deref().map(join_days)),
-        (
-            "channels",
-            (!costs.channels.is_empty()).then(|| {
-                let items: Vec<String> = costs
-                    .channels
-                    .iter()
-                    .map(|c| {
-                        format!(
-                            "{}:{}:{}",
-                            percent::encode(c.name.as_str()),
-                            c.share.percent_plain(),
-                            c.cost_per_lead.to_plain()
-                        )
-                    })
-                    .collect();
-                items.join(",")
-            }),
-        ),
-    ];
-    for (key, value) in optional {
-        if let Some(value) = value {
+    let mut link = format!("v={VERSION}");
+    for spec in &FIELDS {
+        if let Some(value) = (spec.plain)(scenario) {
             link.push('&');
-            link.push_str(key);
+            link.push_str(spec.key);
             link.push('=');
-            link.push_str(&value);
+            // Values are plain numbers, months and comma lists: commas need no escape.
+            link.push_str(&percent::encode(&value).replace("%2C", ","));
         }
+    }
+    link.push_str("&stages=");
+    link.push_str(&percent::encode(scenario.funnel.top().as_str()));
+    for step in scenario.funnel.steps() {
+        link.push(',');
+        link.push_str(&percent::encode(step.name.as_str()));
+        link.push(':');
+        link.push_str(&step.rate.percent_plain());
+    }
+    if !scenario.costs.channels.is_empty() {
+        let items: Vec<String> = scenario
+            .costs
+            .channels
+            .iter()
+            .map(|c| {
+                format!(
+                    "{}:{}:{}",
+                    percent::encode(c.name.as_str()),
+                    c.share.percent_plain(),
+                    c.cost_per_lead.to_plain()
+                )
+            })
+            .collect();
+        link.push_str("&channels=");
+        link.push_str(&items.join(","));
     }
     link
 }
@@ -761,7 +539,7 @@ fn quote(text: &str) -> String {
 #[allow(clippy::float_cmp, reason = "the arithmetic under test is exact")]
 mod tests {
     use super::*;
-    use crate::model::{Period, compute};
+    use crate::model::{Period, Rounding, Volume, compute};
     use proptest::prelude::*;
 
     fn today() -> YearMonth {
@@ -776,10 +554,10 @@ mod tests {
     fn default_scenario_link_reads_as_documented() {
         assert_eq!(
             encode(&Scenario::starting(today())),
-            "v=1&quota=1000000&deal=25000\
-             &stages=Visitors,Leads:2,MQLs:20,SQLs:40,Opportunities:60,Won:20\
-             &traffic=200000&round=stage&period=quarter&existing=0&share=100&reps=5\
-             &repquota=250000&attain=100&cpl=100&start=2026-10&cycle=0&followup=24"
+            "v=1&quota=1000000&deal=25000&traffic=200000&round=stage&period=quarter\
+             &existing=0&share=100&reps=5&repquota=250000&attain=100&cpl=100&start=2026-10\
+             &cycle=0&followup=24\
+             &stages=Visitors,Leads:2,MQLs:20,SQLs:40,Opportunities:60,Won:20"
         );
     }
 
@@ -837,8 +615,12 @@ mod tests {
         assert_eq!(scenario.rounding, Rounding::Stage);
         let kinds: Vec<String> = decoded.problems.iter().map(ToString::to_string).collect();
         assert_eq!(kinds.len(), 5, "{kinds:#?}");
-        assert!(kinds[0].contains("quota \u{201c}abc\u{201d}") && kinds[0].contains("1,000,000"));
-        assert!(kinds[1].contains("\u{201c}Won\u{201d} has rate \u{201c}0\u{201d}"));
+        // Stages are read first: the lead and handoff stages are checked against them.
+        assert!(kinds[0].contains("\u{201c}Won\u{201d} has rate \u{201c}0\u{201d}"));
+        assert!(
+            kinds[1].contains("quota \u{201c}abc\u{201d}")
+                && kinds[1].contains("Using the default, 1,000,000.")
+        );
         assert!(kinds[2].contains("traffic") && kinds[2].contains("at most"));
         assert!(kinds[3].contains("\u{201c}up\u{201d}"));
         assert!(kinds[4].contains("\u{201c}color\u{201d}"));
@@ -933,16 +715,17 @@ mod tests {
     #[test]
     fn bad_planning_parameters_fall_back_alone_with_reasons() {
         let decoded = open(
-            "period=week&share=120&attain=0&leadstage=9&channels=Search:60:50,Events:30:200\
+            "period=week&share=120&attain=0&leadstage=9&channels=Search:60:50,Ev%3Cents:30:200\
              &start=2027-13&cycle=1.5&season=1,2,3&followup=0&ftereps=-1&deal=40000",
         );
         let messages: Vec<String> = decoded.problems.iter().map(ToString::to_string).collect();
         let expect = [
-            "period \u{201c}week\u{201d} is not usable: Use month, quarter or year. Using quarter.",
+            "period \u{201c}week\u{201d} is not usable: Use month, quarter or year. Using the default, quarter.",
             "share \u{201c}120\u{201d} is not usable: Too large: at most 100 %.",
             "attain \u{201c}0\u{201d} is not usable: Must be more than 0.",
             "leadstage \u{201c}9\u{201d} is not usable: Give a stage number from 0 (top) to 5.",
-            "Channel shares must total 100 %, but they total 90 %. Using the blended cost per lead.",
+            "channels \u{201c}Search:60:50,Ev<ents:30:\u{2026}\u{201d} are not usable: Channel 2: \
+             Channel names cannot contain \u{201c}<\u{201d}. Using no channels",
             "start \u{201c}2027-13\u{201d} is not usable: Use a year from 1970",
             "cycle \u{201c}1.5\u{201d} is not usable: Use a whole number.",
             "season \u{201c}1,2,3\u{201d} is not usable: Give 12 weights, January to December, not 3.",
@@ -969,6 +752,22 @@ mod tests {
         );
         assert!(s.costs.channels.is_empty());
         assert_eq!(s.timing, defaults.timing);
+    }
+
+    #[test]
+    fn channels_are_read_whatever_their_shares_total() {
+        // The budget scales such shares and says so; the link keeps them as entered.
+        let decoded = open("channels=Search:40:50,Content:35:200");
+        assert_eq!(decoded.problems, []);
+        let shares: Vec<u32> = decoded
+            .scenario
+            .costs
+            .channels
+            .iter()
+            .map(|c| c.share.ppm())
+            .collect();
+        assert_eq!(shares, [400_000, 350_000]);
+        assert!(encode(&decoded.scenario).ends_with("&channels=Search:40:50,Content:35:200"));
     }
 
     #[test]

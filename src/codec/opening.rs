@@ -2,7 +2,7 @@
 //! plan, or the default, and what to tell the user about it.
 
 use super::link::{self, LinkParams};
-use super::saved::Stored;
+use super::saved::{SavedPlan, Stored};
 use crate::model::{Scenario, YearMonth};
 
 /// Storage key named in messages about unreadable saved text (see `browser::storage`).
@@ -51,29 +51,61 @@ impl Notice {
 pub struct Opening {
     /// The plan to show.
     pub scenario: Scenario,
+    /// Field text that was not valid when the plan was saved, keyed by `data-testid`.
+    pub drafts: Vec<(String, String)>,
     /// What to tell the user.
     pub notices: Vec<Notice>,
     /// The plan saved in this browser, when a link's different plan is shown instead: the page
     /// offers to bring it back, and does not overwrite it until the user edits.
-    pub saved_offer: Option<Scenario>,
+    pub saved_offer: Option<SavedPlan>,
+    /// Whether the page may save to storage. It may not when storage is blocked, when the
+    /// saved plan could not be read, or when unreadable saved text could not be backed up:
+    /// nothing is ever written over what could not be read.
+    pub autosave: bool,
+}
+
+impl Opening {
+    /// Opens a plan with nothing to say about it.
+    #[must_use]
+    pub fn plan(scenario: Scenario) -> Self {
+        Self {
+            scenario,
+            drafts: Vec::new(),
+            notices: Vec::new(),
+            saved_offer: None,
+            autosave: true,
+        }
+    }
 }
 
 /// Decides what to show from the address's parameters and the browser's saved plan, in month
 /// `today` (which sets the default first month).
 ///
 /// A link with scenario parameters wins, and a different saved plan is offered back; without
-/// one, the saved plan is shown; without that, the default. Unreadable storage is reported.
+/// one, the saved plan is shown; without that, the default. Storage that cannot be read, or
+/// unreadable text that could not be backed up, turns autosave off and is reported.
 #[must_use]
 pub fn resolve(params: &LinkParams, stored: Stored, today: YearMonth) -> Opening {
     let mut notices = Vec::new();
+    let mut autosave = true;
     let saved = match stored {
-        Stored::Plan(scenario) => Some(*scenario),
+        Stored::Plan(plan) => Some(*plan),
         Stored::Empty => None,
         Stored::Unavailable => {
+            autosave = false;
             notices.push(Notice::problem(
                 "This browser blocks local storage, so the plan will not be saved here. \
                  Use Copy link to keep it.",
             ));
+            None
+        }
+        Stored::ReadFailed(reason) => {
+            autosave = false;
+            notices.push(Notice::problem(format!(
+                "Your saved plan could not be read from this browser's storage ({reason}). \
+                 So that nothing saved is lost, this page will not save here: changes stay in \
+                 this tab. Use Copy link to keep them."
+            )));
             None
         }
         Stored::Unreadable { error, kept } => {
@@ -82,7 +114,11 @@ pub fn resolve(params: &LinkParams, stored: Stored, today: YearMonth) -> Opening
                     " The unreadable data is kept in local storage under \u{201c}{UNREADABLE_KEY}\u{201d}."
                 )
             } else {
-                String::new()
+                autosave = false;
+                " There is no room to keep a copy of it, so this page will not save over it: \
+                 changes stay in this tab. Download the unreadable data, then clear it to save \
+                 here again."
+                    .to_owned()
             };
             notices.push(Notice::problem(format!(
                 "Your saved plan could not be read: {error}. Starting from the default plan.{kept}"
@@ -98,17 +134,37 @@ pub fn resolve(params: &LinkParams, stored: Stored, today: YearMonth) -> Opening
                 .iter()
                 .map(|problem| Notice::problem(problem.to_string())),
         );
-        let saved_offer = saved.filter(|saved| *saved != decoded.scenario);
+        // The same plan as the saved one (a reload): its drafts come back too.
+        let (drafts, saved_offer) = match saved {
+            Some(saved) if saved.scenario == decoded.scenario => (saved.drafts, None),
+            other => (Vec::new(), other),
+        };
         Opening {
             scenario: decoded.scenario,
+            drafts,
             notices,
             saved_offer,
+            autosave,
+        }
+    } else if let Some(saved) = saved {
+        notices.extend(
+            saved
+                .problems
+                .iter()
+                .map(|problem| Notice::problem(problem.message("saved plan"))),
+        );
+        Opening {
+            scenario: saved.scenario,
+            drafts: saved.drafts,
+            notices,
+            saved_offer: None,
+            autosave,
         }
     } else {
         Opening {
-            scenario: saved.unwrap_or_else(|| Scenario::starting(today)),
             notices,
-            saved_offer: None,
+            autosave,
+            ..Opening::plan(Scenario::starting(today))
         }
     }
 }
@@ -144,17 +200,29 @@ mod tests {
 
     #[test]
     fn saved_plan_opens_without_a_link() {
-        let opening = resolve(&linked("v=1"), Stored::Plan(Box::new(plan(5))), today());
+        let opening = resolve(
+            &linked("v=1"),
+            Stored::Plan(Box::new(SavedPlan::clean(plan(5)))),
+            today(),
+        );
         assert_eq!(opening.scenario, plan(5));
         assert_eq!(opening.saved_offer, None);
     }
 
     #[test]
     fn link_wins_and_a_different_saved_plan_is_offered_back() {
-        let opening = resolve(&linked("quota=7"), Stored::Plan(Box::new(plan(5))), today());
+        let opening = resolve(
+            &linked("quota=7"),
+            Stored::Plan(Box::new(SavedPlan::clean(plan(5)))),
+            today(),
+        );
         assert_eq!(opening.scenario, plan(7));
-        assert_eq!(opening.saved_offer, Some(plan(5)));
-        let same = resolve(&linked("quota=5"), Stored::Plan(Box::new(plan(5))), today());
+        assert_eq!(opening.saved_offer, Some(SavedPlan::clean(plan(5))));
+        let same = resolve(
+            &linked("quota=5"),
+            Stored::Plan(Box::new(SavedPlan::clean(plan(5)))),
+            today(),
+        );
         assert_eq!(same.saved_offer, None);
     }
 
@@ -177,5 +245,51 @@ mod tests {
         assert_eq!(opening.notices.len(), 2);
         assert!(opening.notices[0].text.contains("blocks local storage"));
         assert!(opening.notices[1].text.contains("\u{201c}abc\u{201d}"));
+    }
+
+    #[test]
+    fn nothing_is_written_over_what_could_not_be_read() {
+        let failed = resolve(
+            &linked(""),
+            Stored::ReadFailed("SecurityError".into()),
+            today(),
+        );
+        assert!(!failed.autosave);
+        assert!(failed.notices[0].text.contains("SecurityError"));
+        assert!(failed.notices[0].text.contains("will not save here"));
+        let unkept = Stored::Unreadable {
+            error: SavedError::Format("EOF".into()),
+            kept: false,
+        };
+        let opening = resolve(&linked(""), unkept, today());
+        assert!(!opening.autosave);
+        assert!(
+            opening.notices[0]
+                .text
+                .contains("Download the unreadable data")
+        );
+        let kept = Stored::Unreadable {
+            error: SavedError::Format("EOF".into()),
+            kept: true,
+        };
+        assert!(resolve(&linked(""), kept, today()).autosave);
+        assert!(!resolve(&linked("quota=5"), Stored::Unavailable, today()).autosave);
+    }
+
+    #[test]
+    fn a_saved_plan_opens_with_its_drafts_and_its_problems() {
+        let saved = SavedPlan {
+            scenario: plan(5),
+            drafts: vec![("deal".into(), "450%".into())],
+            problems: link::decode(&linked("quota=abc"), today()).problems,
+        };
+        let opening = resolve(&linked(""), Stored::Plan(Box::new(saved)), today());
+        assert_eq!(opening.drafts, [("deal".to_owned(), "450%".to_owned())]);
+        assert!(
+            opening.notices[0]
+                .text
+                .starts_with("The saved plan's quota")
+        );
+        assert!(opening.autosave);
     }
 }

@@ -1,12 +1,17 @@
 //! Marketing's budget: cost per lead (blended or by channel), cost per stage, CAC, ROI, a
 //! budget cap, and the spend the planned traffic implies.
 
+use super::assumptions::Channel;
 use super::plan::StagePlan;
 use super::scenario::Scenario;
 
 /// One channel's part of the plan.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChannelPlan {
+    /// The share of marketing's lead-stage volume the budget gives this channel, as a
+    /// fraction: its entered share scaled so that all shares total 100 % (equal parts when
+    /// they total 0 %).
+    pub share: f64,
     /// Lead-stage volume from this channel: its share of marketing's volume, unrounded.
     pub leads: f64,
     /// What those leads cost: leads × the channel's cost per lead.
@@ -47,6 +52,9 @@ pub struct BudgetPlan {
     pub roi_multiple: Option<f64>,
     /// One entry per channel, in order; empty without channels.
     pub channels: Vec<ChannelPlan>,
+    /// What the entered channel shares total, in parts per million; the budget scales them
+    /// to 100 % when this is not 1,000,000. 0 without channels.
+    pub shares_total_ppm: u64,
     /// What the budget cap affords; `None` without a cap or when leads cost nothing.
     pub cap: Option<Affordable>,
     /// Spend implied by the planned traffic: forecast lead-stage volume × blended cost.
@@ -60,18 +68,44 @@ fn per(amount: f64, units: f64) -> Option<f64> {
     (units > 0.0).then(|| amount / units)
 }
 
+/// Each channel's share as a fraction of the entered total (`total_ppm`), so the shares add up
+/// to 1; equal parts when the total is 0.
+#[allow(
+    clippy::cast_precision_loss,
+    reason = "parts per million and channel counts are far below 2^53"
+)]
+fn scaled_shares(channels: &[Channel], total_ppm: u64) -> Vec<f64> {
+    channels
+        .iter()
+        .map(|channel| {
+            if total_ppm == 0 {
+                1.0 / channels.len() as f64
+            } else {
+                f64::from(channel.share.ppm()) / total_ppm as f64
+            }
+        })
+        .collect()
+}
+
 /// Computes marketing's budget from the scenario and the stages' needs.
 #[must_use]
 pub fn compute(scenario: &Scenario, stages: &[StagePlan]) -> BudgetPlan {
     let costs = &scenario.costs;
     let lead_stage = costs.lead_stage_in(&scenario.funnel);
+    let shares_total_ppm: u64 = costs
+        .channels
+        .iter()
+        .map(|c| u64::from(c.share.ppm()))
+        .sum();
+    let shares: Vec<f64> = scaled_shares(&costs.channels, shares_total_ppm);
     let blended_cpl = if costs.channels.is_empty() {
         costs.cost_per_lead.to_f64()
     } else {
         costs
             .channels
             .iter()
-            .map(|channel| channel.share.fraction() * channel.cost_per_lead.to_f64())
+            .zip(&shares)
+            .map(|(channel, share)| share * channel.cost_per_lead.to_f64())
             .sum()
     };
     let leads = stages[lead_stage].marketing;
@@ -81,9 +115,11 @@ pub fn compute(scenario: &Scenario, stages: &[StagePlan]) -> BudgetPlan {
     let channels = costs
         .channels
         .iter()
-        .map(|channel| {
-            let leads = leads * channel.share.fraction();
+        .zip(&shares)
+        .map(|(channel, &share)| {
+            let leads = leads * share;
             ChannelPlan {
+                share,
                 leads,
                 budget: leads * channel.cost_per_lead.to_f64(),
             }
@@ -116,6 +152,7 @@ pub fn compute(scenario: &Scenario, stages: &[StagePlan]) -> BudgetPlan {
         roi_percent: per(marketing_revenue - budget, budget).map(|ratio| ratio * 100.0),
         roi_multiple: per(marketing_revenue, budget),
         channels,
+        shares_total_ppm,
         cap,
         forecast_spend,
         forecast_cost_per: stages
@@ -172,6 +209,25 @@ mod tests {
         assert!((budget.channels[1].budget - 1_670.0 * 200.0).abs() < 1e-6);
         let total: f64 = budget.channels.iter().map(|c| c.budget).sum();
         assert!((total - budget.budget).abs() < 1e-6);
+    }
+
+    #[test]
+    fn shares_not_totalling_one_hundred_are_scaled_never_dropped() {
+        // The case: three channels, one removed, 40 % + 35 % = 75 % left. The budget
+        // scales them to 53.33 % and 46.67 %: blended (40 × 50 + 35 × 200) ÷ 75 = 120.
+        let mut scenario = scenario();
+        scenario.costs.channels = vec![channel("Search", "40", 50), channel("Events", "35", 200)];
+        let budget = compute(&scenario).budget;
+        assert_eq!(budget.shares_total_ppm, 750_000);
+        assert!((budget.channels[0].share - 40.0 / 75.0).abs() < 1e-12);
+        assert!((budget.blended_cpl - 120.0).abs() < 1e-9);
+        assert!((budget.budget - 4_175.0 * 120.0).abs() < 1e-6);
+        let total: f64 = budget.channels.iter().map(|c| c.budget).sum();
+        assert!((total - budget.budget).abs() < 1e-6);
+        // Shares of 0 % each: equal parts.
+        scenario.costs.channels = vec![channel("Search", "0", 50), channel("Events", "0", 150)];
+        let budget = compute(&scenario).budget;
+        assert_eq!(budget.blended_cpl, 100.0);
     }
 
     #[test]

@@ -1,447 +1,260 @@
-//! The planner's input form: the text in every field and the last valid value behind it.
+//! The planner's input form: the text in every field beside the values the plan uses.
 //!
-//! A field that holds bad text keeps that text (the user's typing is never thrown away) and
-//! its error, while the plan goes on using the field's last valid value. All edits go through
-//! [`Form`]'s methods, which keep the stage list a valid funnel of 2 to 20 stages and keep the
-//! chosen lead and handoff stages pointing at the same stage as stages move.
+//! Every change is an [`Edit`], a plain value applied with [`Form::apply`], so undo and
+//! merging edits from another tab can work on data.
+//!
+//! A field's text is never thrown away. While it is not valid, the plan uses the value the
+//! field had **before this edit began** (when it got focus, or was last committed), never a
+//! prefix typed on the way: typing `450%` over `45,000` passes through 4, 45 and 450, and the
+//! plan goes back to 45,000 as soon as the text stops being valid. [`Edit::Commit`] (the field
+//! losing focus) ends the edit.
 
-use super::amount::{Money, Volume};
-use super::assumptions::{
-    self, Channel, ChannelError, Costs, Handoff, MAX_CHANNELS, Season, SeasonError, Team, Timing,
-};
-use super::number::NumberError;
-use super::period::{MonthError, Period, YearMonth};
-use super::rate::{Attainment, Rate, Share};
-use super::scenario::{Rounding, Scenario};
-use super::stage::{Funnel, NameError, StageName, Step};
+#[cfg(test)]
+use super::amount::Money;
+use super::assumptions::{Channel, MAX_CHANNELS};
+use super::field::{Field, FieldError, FieldKey, FieldKind};
+use super::rate::{Rate, Share};
+use super::scenario::Scenario;
+use super::stage::{Funnel, StageName};
 
-/// One input field: what is typed, the last valid value, and why the text is not valid.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Entry<T, E = NumberError> {
+/// The text of one field and why it is not valid, if it is not.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct FieldText {
     /// The text as typed.
     pub text: String,
-    /// The last valid value; used by the plan while the text is invalid.
-    pub value: T,
-    /// Why the text is not valid, or `None` when `value` is what the text says.
-    pub error: Option<E>,
+    /// Why the text is not valid; `None` when the plan uses what the text says.
+    pub error: Option<FieldError>,
+    /// The value when the edit under way began, as links write it; `None` between edits.
+    before: Option<String>,
 }
 
-impl<T, E> Entry<T, E> {
-    /// Returns an entry showing `text` for a valid `value`.
-    pub fn valid(text: String, value: T) -> Self {
+impl FieldText {
+    /// A field showing a valid value.
+    fn valid(text: String) -> Self {
         Self {
             text,
-            value,
             error: None,
-        }
-    }
-
-    /// Replaces the text, and the value when `parse` accepts the text.
-    pub fn edit(&mut self, text: &str, parse: impl FnOnce(&str) -> Result<T, E>) {
-        text.clone_into(&mut self.text);
-        match parse(text) {
-            Ok(value) => {
-                self.value = value;
-                self.error = None;
-            }
-            Err(error) => self.error = Some(error),
+            before: None,
         }
     }
 
     /// Whether the text is not valid.
+    #[must_use]
     pub fn is_invalid(&self) -> bool {
         self.error.is_some()
     }
 }
 
 /// One stage's row: its name and, below the top, its conversion rate.
-#[derive(Clone, Debug, PartialEq)]
-pub struct StageEntry {
-    /// The stage's name field.
-    pub name: Entry<StageName, NameError>,
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StageText {
+    /// The name field.
+    pub name: FieldText,
     /// The rate field; `None` for the top stage, which has no stage above it.
-    pub rate: Option<Entry<Rate>>,
+    pub rate: Option<FieldText>,
 }
 
 /// One channel's row: name, share of leads, cost per lead.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ChannelEntry {
-    /// The channel's name field.
-    pub name: Entry<StageName, NameError>,
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChannelText {
+    /// The name field.
+    pub name: FieldText,
     /// The share-of-leads field.
-    pub share: Entry<Share>,
+    pub share: FieldText,
     /// The cost-per-lead field.
-    pub cost_per_lead: Entry<Money>,
+    pub cost: FieldText,
 }
 
-/// Rate given to a stage added with [`Form::add_stage`].
+/// A change to the form, as data.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Edit {
+    /// New text in a field (a keystroke, a paste, or a menu choice).
+    Type(FieldKey, String),
+    /// The field lost focus: the edit under way is over.
+    Commit(FieldKey),
+    /// Adds a stage just above the last (closed-won) stage.
+    AddStage,
+    /// Removes stage `i`.
+    RemoveStage(usize),
+    /// Swaps stage `i` with the one above it.
+    MoveStageUp(usize),
+    /// Swaps stage `i` with the one below it.
+    MoveStageDown(usize),
+    /// Adds a channel.
+    AddChannel,
+    /// Removes channel `c`.
+    RemoveChannel(usize),
+    /// Rewrites the channel shares so they total exactly 100 %, keeping their proportions.
+    ScaleChannels,
+}
+
+/// Rate given to a stage added with [`Edit::AddStage`].
 const NEW_STAGE_RATE_PPM: u32 = 500_000;
+
+/// Parts per million in 100 %.
+const PPM_WHOLE: u64 = 1_000_000;
 
 /// The whole input form.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Form {
-    /// The revenue quota field.
-    pub quota: Entry<Money>,
-    /// The average deal size field.
-    pub deal_size: Entry<Money>,
-    /// The planned traffic field.
-    pub traffic: Entry<Volume>,
-    /// The rounding rule (a menu, so always valid).
-    pub rounding: Rounding,
-    /// The planning period (a menu).
-    pub period: Period,
-    /// Revenue from existing customers.
-    pub existing: Entry<Money>,
-    /// Share of new deals marketing sources.
-    pub marketing_share: Entry<Share>,
-    /// Ramped sales reps.
-    pub reps: Entry<Volume>,
-    /// Quota per rep for the period.
-    pub rep_quota: Entry<Money>,
-    /// Expected attainment.
-    pub attainment: Entry<Attainment>,
-    /// Blended cost per lead.
-    pub cost_per_lead: Entry<Money>,
-    /// Available marketing budget; empty for none.
-    pub cap: Entry<Option<Money>>,
-    /// First month of the period.
-    pub start: Entry<YearMonth, MonthError>,
-    /// Sales cycle in days.
-    pub cycle_days: Entry<u32>,
-    /// Seasonality weights; empty for even.
-    pub season: Entry<Option<Season>, SeasonError>,
-    /// Days per step from the lead stage to Won; empty to split the cycle evenly.
-    pub stage_days: Entry<Option<Vec<u32>>>,
-    /// Hours to follow up a handed-off unit.
-    pub followup_hours: Entry<u32>,
-    /// Reps who work handed-off units; empty for the team's reps.
-    pub fte_reps: Entry<Option<Volume>>,
-    stages: Vec<StageEntry>,
-    channels: Vec<ChannelEntry>,
-    lead_stage: Option<usize>,
-    handoff_stage: Option<usize>,
-}
-
-/// Reads optional text: empty means `None`.
-fn optional<T, E>(
-    parse: impl FnOnce(&str) -> Result<T, E>,
-) -> impl FnOnce(&str) -> Result<Option<T>, E> {
-    move |text| {
-        if text.trim().is_empty() {
-            Ok(None)
-        } else {
-            parse(text).map(Some)
-        }
-    }
-}
-
-/// Shows an optional value: empty for `None`.
-fn show_optional<T>(value: Option<&T>, show: impl FnOnce(&T) -> String) -> String {
-    value.map(show).unwrap_or_default()
+    /// The values the plan uses.
+    values: Scenario,
+    /// One text per [`Field`], in [`Field::ALL`] order.
+    fields: Vec<FieldText>,
+    /// One row per stage, top first.
+    stages: Vec<StageText>,
+    /// One row per channel.
+    channels: Vec<ChannelText>,
 }
 
 impl Form {
     /// Returns the form showing a scenario.
     #[must_use]
-    pub fn from_scenario(scenario: &Scenario) -> Self {
-        let funnel = &scenario.funnel;
-        let stages = std::iter::once(StageEntry {
-            name: name_entry(funnel.top()),
-            rate: None,
-        })
-        .chain(funnel.steps().iter().map(|step| StageEntry {
-            name: name_entry(&step.name),
-            rate: Some(rate_entry(step.rate)),
-        }))
-        .collect();
-        let team = &scenario.team;
-        let costs = &scenario.costs;
-        let timing = &scenario.timing;
-        let handoff = &scenario.handoff;
-        Self {
-            quota: money_entry(scenario.quota),
-            deal_size: money_entry(scenario.deal_size),
-            traffic: volume_entry(scenario.traffic),
-            rounding: scenario.rounding,
-            period: scenario.period,
-            existing: money_entry(scenario.existing),
-            marketing_share: Entry::valid(
-                scenario.marketing_share.percent_plain(),
-                scenario.marketing_share,
-            ),
-            reps: volume_entry(team.reps),
-            rep_quota: money_entry(team.rep_quota),
-            attainment: Entry::valid(team.attainment.percent_plain(), team.attainment),
-            cost_per_lead: money_entry(costs.cost_per_lead),
-            cap: Entry::valid(
-                show_optional(costs.cap.as_ref(), |cap| cap.to_display()),
-                costs.cap,
-            ),
-            start: Entry::valid(timing.start.to_string(), timing.start),
-            cycle_days: Entry::valid(timing.cycle_days.to_string(), timing.cycle_days),
-            season: Entry::valid(
-                show_optional(timing.season.as_ref(), Season::to_plain),
-                timing.season.clone(),
-            ),
-            stage_days: Entry::valid(
-                show_optional(timing.stage_days.as_ref(), |days| join_days(days)),
-                timing.stage_days.clone(),
-            ),
-            followup_hours: Entry::valid(
-                handoff.followup_hours.to_string(),
-                handoff.followup_hours,
-            ),
-            fte_reps: Entry::valid(
-                show_optional(handoff.fte_reps.as_ref(), |reps| reps.to_display()),
-                handoff.fte_reps,
-            ),
-            stages,
-            channels: costs.channels.iter().map(channel_entry).collect(),
-            lead_stage: costs.lead_stage,
-            handoff_stage: handoff.stage,
-        }
-    }
-
-    /// Returns the scenario the plan uses: every field's last valid value. Channels whose
-    /// shares do not total 100 % are left out (the blended cost per lead is used instead).
-    #[must_use]
-    pub fn scenario(&self) -> Scenario {
-        let top = self.stages[0].name.value.clone();
-        let steps = self.stages[1..]
-            .iter()
-            .map(|stage| Step {
-                name: stage.name.value.clone(),
-                rate: stage.rate.as_ref().map_or(Rate::WHOLE, |rate| rate.value),
+    pub fn new(scenario: &Scenario) -> Self {
+        let key_text = |key: FieldKey| FieldText::valid(key.show(scenario));
+        let stages = (0..scenario.funnel.stage_count())
+            .map(|i| StageText {
+                name: key_text(FieldKey::StageName(i)),
+                rate: (i > 0).then(|| key_text(FieldKey::StageRate(i))),
             })
             .collect();
-        let channels = self.channel_values();
-        Scenario {
-            quota: self.quota.value,
-            deal_size: self.deal_size.value,
-            traffic: self.traffic.value,
-            // The edit methods keep 2..=20 stages, so this cannot fail; the default is a guard.
-            funnel: Funnel::new(top, steps).unwrap_or_else(|_| Scenario::default_funnel()),
-            rounding: self.rounding,
-            period: self.period,
-            existing: self.existing.value,
-            marketing_share: self.marketing_share.value,
-            team: Team {
-                reps: self.reps.value,
-                rep_quota: self.rep_quota.value,
-                attainment: self.attainment.value,
-            },
-            costs: Costs {
-                lead_stage: self.lead_stage,
-                cost_per_lead: self.cost_per_lead.value,
-                channels: if assumptions::check_channels(&channels).is_ok() {
-                    channels
-                } else {
-                    Vec::new()
-                },
-                cap: self.cap.value,
-            },
-            timing: Timing {
-                start: self.start.value,
-                cycle_days: self.cycle_days.value,
-                season: self.season.value.clone(),
-                stage_days: self.stage_days.value.clone(),
-            },
-            handoff: Handoff {
-                stage: self.handoff_stage,
-                followup_hours: self.followup_hours.value,
-                fte_reps: self.fte_reps.value,
-            },
+        let channels = (0..scenario.costs.channels.len())
+            .map(|c| ChannelText {
+                name: key_text(FieldKey::ChannelName(c)),
+                share: key_text(FieldKey::ChannelShare(c)),
+                cost: key_text(FieldKey::ChannelCost(c)),
+            })
+            .collect();
+        Self {
+            fields: Field::ALL
+                .into_iter()
+                .map(|field| key_text(FieldKey::Field(field)))
+                .collect(),
+            values: scenario.clone(),
+            stages,
+            channels,
         }
     }
 
-    /// The channels' last valid values.
-    fn channel_values(&self) -> Vec<Channel> {
-        self.channels
-            .iter()
-            .map(|entry| Channel {
-                name: entry.name.value.clone(),
-                share: entry.share.value,
-                cost_per_lead: entry.cost_per_lead.value,
-            })
+    /// Returns the form showing a scenario with saved drafts: text that was not valid when it
+    /// was saved, keyed by `data-testid`. Each draft is shown with its message again, and the
+    /// plan keeps the scenario's values. Drafts for fields that no longer exist, and drafts
+    /// that are valid after all, are left out.
+    #[must_use]
+    pub fn with_drafts<'a>(
+        scenario: &Scenario,
+        drafts: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Self {
+        let mut form = Self::new(scenario);
+        for (testid, text) in drafts {
+            let Some(key) = FieldKey::from_testid(testid) else {
+                continue;
+            };
+            let mut scratch = form.values.clone();
+            if let (Err(error), Some(state)) = (key.parse(text, &mut scratch), form.state_mut(key))
+            {
+                text.clone_into(&mut state.text);
+                state.error = Some(error);
+            }
+        }
+        form
+    }
+
+    /// Returns the scenario the plan uses.
+    #[must_use]
+    pub fn scenario(&self) -> &Scenario {
+        &self.values
+    }
+
+    /// Returns a field's text, or `None` for a row that does not exist.
+    #[must_use]
+    pub fn text(&self, key: FieldKey) -> Option<&FieldText> {
+        match key {
+            FieldKey::Field(field) => self.fields.get(field.index()),
+            FieldKey::StageName(i) => self.stages.get(i).map(|s| &s.name),
+            FieldKey::StageRate(i) => self.stages.get(i).and_then(|s| s.rate.as_ref()),
+            FieldKey::ChannelName(c) => self.channels.get(c).map(|ch| &ch.name),
+            FieldKey::ChannelShare(c) => self.channels.get(c).map(|ch| &ch.share),
+            FieldKey::ChannelCost(c) => self.channels.get(c).map(|ch| &ch.cost),
+        }
+    }
+
+    /// Returns a field's text for editing, or `None` for a row that does not exist.
+    fn state_mut(&mut self, key: FieldKey) -> Option<&mut FieldText> {
+        match key {
+            FieldKey::Field(field) => self.fields.get_mut(field.index()),
+            FieldKey::StageName(i) => self.stages.get_mut(i).map(|s| &mut s.name),
+            FieldKey::StageRate(i) => self.stages.get_mut(i).and_then(|s| s.rate.as_mut()),
+            FieldKey::ChannelName(c) => self.channels.get_mut(c).map(|ch| &mut ch.name),
+            FieldKey::ChannelShare(c) => self.channels.get_mut(c).map(|ch| &mut ch.share),
+            FieldKey::ChannelCost(c) => self.channels.get_mut(c).map(|ch| &mut ch.cost),
+        }
+    }
+
+    /// The message beside a field whose text is not valid: what is wrong, and the value the
+    /// plan still uses. `None` when the text is valid.
+    #[must_use]
+    pub fn message(&self, key: FieldKey) -> Option<String> {
+        let error = self.text(key)?.error.as_ref()?;
+        Some(format!(
+            "{error} Still using {}, the value before this edit.",
+            key.describe(&self.values)
+        ))
+    }
+
+    /// Returns every field whose text is not valid, in the order of the page.
+    #[must_use]
+    pub fn invalid_fields(&self) -> Vec<FieldKey> {
+        self.keys()
+            .filter(|&key| self.text(key).is_some_and(FieldText::is_invalid))
             .collect()
     }
 
-    /// Why the channels cannot be used together (shares not totalling 100 %), if so.
+    /// Returns how many fields hold text that is not valid.
     #[must_use]
-    pub fn channels_error(&self) -> Option<ChannelError> {
-        assumptions::check_channels(&self.channel_values()).err()
+    pub fn invalid_count(&self) -> usize {
+        self.invalid_fields().len()
+    }
+
+    /// Returns the text of every field that is not valid, keyed by `data-testid`, for saving
+    /// beside the plan.
+    #[must_use]
+    pub fn drafts(&self) -> Vec<(String, String)> {
+        self.invalid_fields()
+            .into_iter()
+            .filter_map(|key| Some((key.testid(), self.text(key)?.text.clone())))
+            .collect()
+    }
+
+    /// Every field key of the form, in the order of the page.
+    fn keys(&self) -> impl Iterator<Item = FieldKey> + '_ {
+        let stages = (0..self.stages.len())
+            .flat_map(|i| [FieldKey::StageName(i), FieldKey::StageRate(i)].into_iter());
+        let channels = (0..self.channels.len()).flat_map(|c| {
+            [
+                FieldKey::ChannelName(c),
+                FieldKey::ChannelShare(c),
+                FieldKey::ChannelCost(c),
+            ]
+            .into_iter()
+        });
+        Field::ALL
+            .into_iter()
+            .map(FieldKey::Field)
+            .chain(stages)
+            .chain(channels)
     }
 
     /// Returns the stage rows, top first.
     #[must_use]
-    pub fn stages(&self) -> &[StageEntry] {
+    pub fn stages(&self) -> &[StageText] {
         &self.stages
     }
 
     /// Returns the channel rows.
     #[must_use]
-    pub fn channels(&self) -> &[ChannelEntry] {
+    pub fn channels(&self) -> &[ChannelText] {
         &self.channels
-    }
-
-    /// Returns the chosen lead stage (`None`: the default).
-    #[must_use]
-    pub fn lead_stage(&self) -> Option<usize> {
-        self.lead_stage
-    }
-
-    /// Returns the chosen handoff stage (`None`: the default).
-    #[must_use]
-    pub fn handoff_stage(&self) -> Option<usize> {
-        self.handoff_stage
-    }
-
-    /// Returns how many fields hold text that is not valid, counting channel shares that do
-    /// not total 100 % as one.
-    #[must_use]
-    pub fn invalid_count(&self) -> usize {
-        let stage_errors = self.stages.iter().map(|stage| {
-            usize::from(stage.name.is_invalid())
-                + usize::from(stage.rate.as_ref().is_some_and(Entry::is_invalid))
-        });
-        let channel_errors = self.channels.iter().map(|c| {
-            usize::from(c.name.is_invalid())
-                + usize::from(c.share.is_invalid())
-                + usize::from(c.cost_per_lead.is_invalid())
-        });
-        [
-            self.quota.is_invalid(),
-            self.deal_size.is_invalid(),
-            self.traffic.is_invalid(),
-            self.existing.is_invalid(),
-            self.marketing_share.is_invalid(),
-            self.reps.is_invalid(),
-            self.rep_quota.is_invalid(),
-            self.attainment.is_invalid(),
-            self.cost_per_lead.is_invalid(),
-            self.cap.is_invalid(),
-            self.start.is_invalid(),
-            self.cycle_days.is_invalid(),
-            self.season.is_invalid(),
-            self.stage_days.is_invalid(),
-            self.followup_hours.is_invalid(),
-            self.fte_reps.is_invalid(),
-            self.channels_error().is_some(),
-        ]
-        .into_iter()
-        .map(usize::from)
-        .sum::<usize>()
-            + stage_errors.sum::<usize>()
-            + channel_errors.sum::<usize>()
-    }
-
-    /// Edits the quota field.
-    pub fn set_quota(&mut self, text: &str) {
-        self.quota.edit(text, Money::parse);
-    }
-
-    /// Edits the deal size field.
-    pub fn set_deal_size(&mut self, text: &str) {
-        self.deal_size.edit(text, Money::parse_positive);
-    }
-
-    /// Edits the planned traffic field.
-    pub fn set_traffic(&mut self, text: &str) {
-        self.traffic.edit(text, Volume::parse);
-    }
-
-    /// Edits the existing-revenue field.
-    pub fn set_existing(&mut self, text: &str) {
-        self.existing.edit(text, Money::parse);
-    }
-
-    /// Edits the marketing-sourced share field.
-    pub fn set_marketing_share(&mut self, text: &str) {
-        self.marketing_share.edit(text, Share::parse_percent);
-    }
-
-    /// Edits the reps field.
-    pub fn set_reps(&mut self, text: &str) {
-        self.reps.edit(text, Volume::parse);
-    }
-
-    /// Edits the quota-per-rep field.
-    pub fn set_rep_quota(&mut self, text: &str) {
-        self.rep_quota.edit(text, Money::parse);
-    }
-
-    /// Edits the attainment field.
-    pub fn set_attainment(&mut self, text: &str) {
-        self.attainment.edit(text, Attainment::parse_percent);
-    }
-
-    /// Edits the blended cost-per-lead field.
-    pub fn set_cost_per_lead(&mut self, text: &str) {
-        self.cost_per_lead.edit(text, Money::parse);
-    }
-
-    /// Edits the budget-cap field (empty for no cap).
-    pub fn set_cap(&mut self, text: &str) {
-        self.cap.edit(text, optional(Money::parse));
-    }
-
-    /// Edits the first-month field.
-    pub fn set_start(&mut self, text: &str) {
-        self.start.edit(text, YearMonth::parse);
-    }
-
-    /// Edits the sales-cycle field.
-    pub fn set_cycle_days(&mut self, text: &str) {
-        self.cycle_days.edit(text, assumptions::parse_days);
-    }
-
-    /// Edits the seasonality field (empty for even).
-    pub fn set_season(&mut self, text: &str) {
-        self.season.edit(text, optional(Season::parse));
-    }
-
-    /// Edits the days-per-step field (empty to split the cycle evenly).
-    pub fn set_stage_days(&mut self, text: &str) {
-        self.stage_days
-            .edit(text, optional(assumptions::parse_stage_days));
-    }
-
-    /// Edits the follow-up hours field.
-    pub fn set_followup_hours(&mut self, text: &str) {
-        self.followup_hours.edit(text, assumptions::parse_followup);
-    }
-
-    /// Edits the handoff-reps field (empty for the team's reps).
-    pub fn set_fte_reps(&mut self, text: &str) {
-        self.fte_reps.edit(text, optional(Volume::parse));
-    }
-
-    /// Chooses the lead stage (`None`: the default); ignores an index past the last stage.
-    pub fn set_lead_stage(&mut self, stage: Option<usize>) {
-        if stage.is_none_or(|s| s < self.stages.len()) {
-            self.lead_stage = stage;
-        }
-    }
-
-    /// Chooses the handoff stage (`None`: the default); ignores an index past the last stage.
-    pub fn set_handoff_stage(&mut self, stage: Option<usize>) {
-        if stage.is_none_or(|s| s < self.stages.len()) {
-            self.handoff_stage = stage;
-        }
-    }
-
-    /// Edits the name of stage `index`; does nothing past the last stage.
-    pub fn set_stage_name(&mut self, index: usize, text: &str) {
-        if let Some(stage) = self.stages.get_mut(index) {
-            stage.name.edit(text, StageName::new);
-        }
-    }
-
-    /// Edits the rate into stage `index`; does nothing for the top stage or past the last.
-    pub fn set_stage_rate(&mut self, index: usize, text: &str) {
-        if let Some(rate) = self.stages.get_mut(index).and_then(|s| s.rate.as_mut()) {
-            rate.edit(text, Rate::parse_percent);
-        }
     }
 
     /// Whether another stage can be added.
@@ -456,33 +269,104 @@ impl Form {
         self.stages.len() > Funnel::MIN_STAGES
     }
 
-    /// Adds a stage just above the last (closed-won) stage, at a 50 % rate, and returns its
-    /// index; returns `None` when the funnel already has 20 stages.
-    pub fn add_stage(&mut self) -> Option<usize> {
+    /// Whether another channel can be added.
+    #[must_use]
+    pub fn can_add_channel(&self) -> bool {
+        self.channels.len() < MAX_CHANNELS
+    }
+
+    /// Applies an edit and returns whether it changed anything.
+    pub fn apply(&mut self, edit: Edit) -> bool {
+        match edit {
+            Edit::Type(key, text) => self.type_text(key, &text),
+            Edit::Commit(key) => self
+                .state_mut(key)
+                .is_some_and(|state| state.before.take().is_some()),
+            Edit::AddStage => self.add_stage(),
+            Edit::RemoveStage(i) => self.remove_stage(i),
+            Edit::MoveStageUp(i) => self.move_stage_up(i),
+            Edit::MoveStageDown(i) => self.move_stage_up(i + 1),
+            Edit::AddChannel => self.add_channel(),
+            Edit::RemoveChannel(c) => self.remove_channel(c),
+            Edit::ScaleChannels => self.scale_channels(),
+        }
+    }
+
+    /// Replaces a field's text, and the value when the text is valid; while it is not, the
+    /// value goes back to what it was when the edit began.
+    fn type_text(&mut self, key: FieldKey, text: &str) -> bool {
+        let plain = key_plain(key, &self.values);
+        let Some(state) = self.state_mut(key) else {
+            return false;
+        };
+        let before = state.before.get_or_insert(plain).clone();
+        text.clone_into(&mut state.text);
+        let parsed = key.parse(text, &mut self.values);
+        let choice = matches!(key, FieldKey::Field(f) if f.spec().kind == FieldKind::Choice);
+        let Some(state) = self.state_mut(key) else {
+            return false;
+        };
+        match parsed {
+            Ok(()) => state.error = None,
+            Err(error) => {
+                state.error = Some(error);
+                // The value written when the edit began always reads back.
+                let _ = key.parse(&before, &mut self.values);
+            }
+        }
+        if choice {
+            // A menu choice is complete at once, and its text is always the value's.
+            let shown = key.show(&self.values);
+            if let Some(state) = self.state_mut(key) {
+                state.before = None;
+                state.error = None;
+                state.text = shown;
+            }
+        }
+        true
+    }
+
+    /// Rebuilds the funnel after a list edit of names and rates.
+    fn set_funnel(&mut self, names: Vec<StageName>, rates: Vec<Rate>) {
+        if let Ok(funnel) = Funnel::from_parts(names, rates) {
+            self.values.funnel = funnel;
+        }
+    }
+
+    /// Adds a stage just above the last (closed-won) stage, at a 50 % rate.
+    fn add_stage(&mut self) -> bool {
         if !self.can_add_stage() {
-            return None;
+            return false;
         }
         let index = self.stages.len() - 1;
+        let (mut names, mut rates) = self.values.funnel.clone().into_parts();
         let name = StageName::new("New stage").unwrap_or_else(|_| unreachable!("valid name"));
         let rate = Rate::from_ppm(NEW_STAGE_RATE_PPM).unwrap_or(Rate::WHOLE);
+        names.insert(index, name.clone());
+        rates.insert(index - 1, rate);
+        self.set_funnel(names, rates);
         self.stages.insert(
             index,
-            StageEntry {
-                name: name_entry(&name),
-                rate: Some(rate_entry(rate)),
+            StageText {
+                name: FieldText::valid(name.to_string()),
+                rate: Some(FieldText::valid(rate.percent_plain())),
             },
         );
         self.follow_stages(|stage| Some(if stage >= index { stage + 1 } else { stage }));
-        Some(index)
+        true
     }
 
-    /// Removes stage `index`; returns whether it did (a funnel keeps at least two stages).
-    /// Removing the top stage makes the next one the top, and its rate is dropped. A lead or
-    /// handoff stage that is removed goes back to its default.
-    pub fn remove_stage(&mut self, index: usize) -> bool {
+    /// Removes stage `index` (a funnel keeps at least two). Removing the top stage makes the
+    /// next one the top, and its rate is dropped. A lead or handoff stage that is removed
+    /// goes back to its default.
+    fn remove_stage(&mut self, index: usize) -> bool {
         if !self.can_remove_stage() || index >= self.stages.len() {
             return false;
         }
+        let (mut names, mut rates) = self.values.funnel.clone().into_parts();
+        names.remove(index);
+        rates.remove(index.saturating_sub(1));
+        self.set_funnel(names, rates);
         self.stages.remove(index);
         self.stages[0].rate = None;
         self.follow_stages(|stage| match stage.cmp(&index) {
@@ -493,20 +377,23 @@ impl Form {
         true
     }
 
-    /// Swaps stage `index` with the one above it; returns whether it moved.
-    ///
-    /// A stage carries its rate with it, except at the top: swapping the top two stages swaps
-    /// their names only, so the conversion between the top two positions is kept.
-    pub fn move_stage_up(&mut self, index: usize) -> bool {
+    /// Swaps stage `index` with the one above it. A stage carries its rate with it, except at
+    /// the top: swapping the top two swaps their names only, so the conversion between the
+    /// top two positions is kept.
+    fn move_stage_up(&mut self, index: usize) -> bool {
         if index == 0 || index >= self.stages.len() {
             return false;
         }
+        let (mut names, mut rates) = self.values.funnel.clone().into_parts();
+        names.swap(index - 1, index);
         if index == 1 {
             let (top, below) = self.stages.split_at_mut(1);
             std::mem::swap(&mut top[0].name, &mut below[0].name);
         } else {
+            rates.swap(index - 2, index - 1);
             self.stages.swap(index - 1, index);
         }
+        self.set_funnel(names, rates);
         self.follow_stages(|stage| {
             Some(if stage == index {
                 index - 1
@@ -519,70 +406,125 @@ impl Form {
         true
     }
 
-    /// Swaps stage `index` with the one below it; returns whether it moved.
-    pub fn move_stage_down(&mut self, index: usize) -> bool {
-        self.move_stage_up(index + 1)
-    }
-
     /// Re-points the chosen lead and handoff stages after the stages changed.
     fn follow_stages(&mut self, map: impl Fn(usize) -> Option<usize>) {
-        self.lead_stage = self.lead_stage.and_then(&map);
-        self.handoff_stage = self.handoff_stage.and_then(&map);
+        self.values.costs.lead_stage = self.values.costs.lead_stage.and_then(&map);
+        self.values.handoff.stage = self.values.handoff.stage.and_then(&map);
+        for field in [Field::LeadStage, Field::Handoff] {
+            let key = FieldKey::Field(field);
+            let shown = key.show(&self.values);
+            if let Some(state) = self.state_mut(key) {
+                state.text = shown;
+            }
+        }
     }
 
-    /// Whether another channel can be added.
-    #[must_use]
-    pub fn can_add_channel(&self) -> bool {
-        self.channels.len() < MAX_CHANNELS
-    }
-
-    /// Adds a channel taking whatever share is left to reach 100 % (or 0 %), and returns its
-    /// index; `None` when there are already [`MAX_CHANNELS`].
-    pub fn add_channel(&mut self) -> Option<usize> {
+    /// Adds a channel taking whatever share is left to reach 100 % (or 0 %), at the blended
+    /// cost per lead.
+    fn add_channel(&mut self) -> bool {
         if !self.can_add_channel() {
-            return None;
+            return false;
         }
-        let used: u32 = self.channels.iter().map(|c| c.share.value.ppm()).sum();
-        let share = Share::from_ppm(1_000_000u32.saturating_sub(used)).unwrap_or(Share::NONE);
-        let name = StageName::new(&format!("Channel {}", self.channels.len() + 1))
+        let channels = &mut self.values.costs.channels;
+        let used: u64 = channels.iter().map(|c| u64::from(c.share.ppm())).sum();
+        let left = u32::try_from(PPM_WHOLE.saturating_sub(used)).unwrap_or(0);
+        let name = StageName::new(&format!("Channel {}", channels.len() + 1))
             .unwrap_or_else(|_| unreachable!("valid name"));
-        self.channels.push(channel_entry(&Channel {
+        channels.push(Channel {
             name,
-            share,
-            cost_per_lead: self.cost_per_lead.value,
-        }));
-        Some(self.channels.len() - 1)
+            share: Share::from_ppm(left).unwrap_or(Share::NONE),
+            cost_per_lead: self.values.costs.cost_per_lead,
+        });
+        let c = channels.len() - 1;
+        let text = |key: FieldKey| FieldText::valid(key.show(&self.values));
+        self.channels.push(ChannelText {
+            name: text(FieldKey::ChannelName(c)),
+            share: text(FieldKey::ChannelShare(c)),
+            cost: text(FieldKey::ChannelCost(c)),
+        });
+        true
     }
 
-    /// Removes channel `index`; returns whether it did.
-    pub fn remove_channel(&mut self, index: usize) -> bool {
-        if index < self.channels.len() {
-            self.channels.remove(index);
-            true
-        } else {
-            false
+    /// Removes channel `index`.
+    fn remove_channel(&mut self, index: usize) -> bool {
+        if index >= self.channels.len() {
+            return false;
         }
+        self.channels.remove(index);
+        self.values.costs.channels.remove(index);
+        true
     }
 
-    /// Edits channel `index`'s name.
-    pub fn set_channel_name(&mut self, index: usize, text: &str) {
-        if let Some(channel) = self.channels.get_mut(index) {
-            channel.name.edit(text, StageName::new);
+    /// Rewrites the shares to total exactly 100 % in the same proportions (equal shares when
+    /// they total 0 %), by largest remainder in parts per million.
+    fn scale_channels(&mut self) -> bool {
+        let channels = &mut self.values.costs.channels;
+        if channels.is_empty() {
+            return false;
         }
+        let weights: Vec<u64> = channels.iter().map(|c| u64::from(c.share.ppm())).collect();
+        let scaled = scale_to_whole(&weights);
+        for (channel, ppm) in channels.iter_mut().zip(scaled) {
+            channel.share = Share::from_ppm(ppm).unwrap_or(Share::NONE);
+        }
+        for c in 0..self.channels.len() {
+            let key = FieldKey::ChannelShare(c);
+            let shown = key.show(&self.values);
+            if let Some(state) = self.state_mut(key) {
+                *state = FieldText::valid(shown);
+            }
+        }
+        true
     }
+}
 
-    /// Edits channel `index`'s share of leads.
-    pub fn set_channel_share(&mut self, index: usize, text: &str) {
-        if let Some(channel) = self.channels.get_mut(index) {
-            channel.share.edit(text, Share::parse_percent);
-        }
+/// Splits 100 % (in parts per million) in proportion to `weights` by largest remainder, so the
+/// parts total exactly 1,000,000; equal parts when every weight is 0.
+#[must_use]
+pub fn scale_to_whole(weights: &[u64]) -> Vec<u32> {
+    let count = u64::try_from(weights.len()).unwrap_or(u64::MAX).max(1);
+    let total: u64 = weights.iter().sum();
+    let (weights, total) = if total == 0 {
+        (vec![1; weights.len()], count)
+    } else {
+        (weights.to_vec(), total)
+    };
+    let exact: Vec<(u64, u64)> = weights
+        .iter()
+        .map(|&w| {
+            let product = u128::from(w) * u128::from(PPM_WHOLE);
+            let total = u128::from(total);
+            (
+                u64::try_from(product / total).unwrap_or(0),
+                u64::try_from(product % total).unwrap_or(0),
+            )
+        })
+        .collect();
+    let mut parts: Vec<u64> = exact.iter().map(|&(whole, _)| whole).collect();
+    let left = PPM_WHOLE.saturating_sub(parts.iter().sum());
+    let mut order: Vec<usize> = (0..parts.len()).collect();
+    order.sort_by(|&a, &b| exact[b].1.cmp(&exact[a].1).then(a.cmp(&b)));
+    for &i in order.iter().take(usize::try_from(left).unwrap_or(0)) {
+        parts[i] += 1;
     }
+    parts
+        .into_iter()
+        .map(|p| u32::try_from(p).unwrap_or(0))
+        .collect()
+}
 
-    /// Edits channel `index`'s cost per lead.
-    pub fn set_channel_cost(&mut self, index: usize, text: &str) {
-        if let Some(channel) = self.channels.get_mut(index) {
-            channel.cost_per_lead.edit(text, Money::parse);
-        }
+/// A field's value as links write it, to go back to when an edit turns invalid; empty for an
+/// unset optional input.
+fn key_plain(key: FieldKey, scenario: &Scenario) -> String {
+    match key {
+        FieldKey::Field(field) => (field.spec().plain)(scenario).unwrap_or_default(),
+        FieldKey::ChannelCost(c) => scenario
+            .costs
+            .channels
+            .get(c)
+            .map(|ch| ch.cost_per_lead.to_plain())
+            .unwrap_or_default(),
+        other => other.show(scenario),
     }
 }
 
@@ -595,38 +537,15 @@ pub fn join_days(days: &[u32]) -> String {
         .join(",")
 }
 
-/// A name field showing a valid name.
-fn name_entry(name: &StageName) -> Entry<StageName, NameError> {
-    Entry::valid(name.as_str().to_owned(), name.clone())
-}
-
-/// A rate field showing a valid rate as a percentage number.
-fn rate_entry(rate: Rate) -> Entry<Rate> {
-    Entry::valid(rate.percent_plain(), rate)
-}
-
-/// A money field showing a valid amount.
-fn money_entry(money: Money) -> Entry<Money> {
-    Entry::valid(money.to_display(), money)
-}
-
-/// A volume field showing a valid volume.
-fn volume_entry(volume: Volume) -> Entry<Volume> {
-    Entry::valid(volume.to_display(), volume)
-}
-
-/// A channel row showing a valid channel.
-fn channel_entry(channel: &Channel) -> ChannelEntry {
-    ChannelEntry {
-        name: name_entry(&channel.name),
-        share: Entry::valid(channel.share.percent_plain(), channel.share),
-        cost_per_lead: money_entry(channel.cost_per_lead),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::assumptions::ChannelError;
+    use crate::model::period::YearMonth;
+
+    fn units(units: u64) -> Money {
+        Money::from_units(units).unwrap()
+    }
 
     fn names(form: &Form) -> Vec<String> {
         form.stages().iter().map(|s| s.name.text.clone()).collect()
@@ -643,141 +562,252 @@ mod tests {
         Scenario::starting(YearMonth::new(2026, 11).unwrap())
     }
 
+    fn typed(form: &mut Form, key: FieldKey, text: &str) {
+        form.apply(Edit::Type(key, text.to_owned()));
+    }
+
+    const QUOTA: FieldKey = FieldKey::Field(Field::Quota);
+    const DEAL: FieldKey = FieldKey::Field(Field::Deal);
+
     #[test]
     fn shows_a_scenario_and_gives_it_back() {
         let scenario = example();
-        let form = Form::from_scenario(&scenario);
-        assert_eq!(form.quota.text, "1,000,000");
-        assert_eq!(form.traffic.text, "200,000");
+        let form = Form::new(&scenario);
+        assert_eq!(form.text(QUOTA).unwrap().text, "1,000,000");
+        assert_eq!(
+            form.text(FieldKey::Field(Field::Traffic)).unwrap().text,
+            "200,000"
+        );
         assert_eq!(rates(&form)[1].as_deref(), Some("2"));
-        assert_eq!(form.scenario(), scenario);
+        assert_eq!(form.scenario(), &scenario);
         assert_eq!(form.invalid_count(), 0);
     }
 
     #[test]
-    fn bad_text_is_kept_and_the_last_valid_value_is_used() {
-        let mut form = Form::from_scenario(&example());
-        form.set_quota("2,000,000");
-        form.set_quota("2,000,000x");
-        assert_eq!(form.quota.text, "2,000,000x");
-        assert_eq!(form.quota.value, Money::from_units(2_000_000).unwrap());
-        assert!(matches!(form.quota.error, Some(NumberError::NotANumber(_))));
-        form.set_stage_rate(2, "0");
-        form.set_stage_name(3, "<b>");
-        form.set_deal_size("0");
+    fn a_typo_never_becomes_the_plan() {
+        // Deal size 45,000, then `450%` typed key by key over it.
+        let mut form = Form::new(&example());
+        typed(&mut form, DEAL, "45,000");
+        form.apply(Edit::Commit(DEAL));
+        let mut seen = Vec::new();
+        for end in 1..="450%".len() {
+            typed(&mut form, DEAL, &"450%"[..end]);
+            seen.push(form.scenario().deal_size.to_display());
+        }
+        assert_eq!(seen, ["4", "45", "450", "45,000"]);
+        assert_eq!(form.text(DEAL).unwrap().text, "450%");
+        assert_eq!(
+            form.message(DEAL).unwrap(),
+            "This is an amount, not a percentage. Still using 45,000, the value before this edit."
+        );
+        // Committing keeps the text and the value before the edit.
+        form.apply(Edit::Commit(DEAL));
+        assert_eq!(form.scenario().deal_size, units(45_000));
+        // A later edit starts from that value.
+        typed(&mut form, DEAL, "x");
+        assert_eq!(form.scenario().deal_size, units(45_000));
+        typed(&mut form, DEAL, "50k");
+        assert_eq!(form.scenario().deal_size, units(50_000));
+        assert_eq!(form.invalid_count(), 0);
+    }
+
+    #[test]
+    fn rates_go_back_to_the_value_before_the_edit() {
+        let mut form = Form::new(&example());
+        let rate = FieldKey::StageRate(1);
+        for text in ["1", "15", "150", "150%"] {
+            typed(&mut form, rate, text);
+        }
+        assert_eq!(form.scenario().funnel.rate_into(1).unwrap().ppm(), 20_000);
+        typed(&mut form, rate, "2,5");
+        assert_eq!(form.scenario().funnel.rate_into(1).unwrap().ppm(), 20_000);
+        assert!(form.message(rate).unwrap().contains("Still using 2 %"));
+    }
+
+    #[test]
+    fn drafts_survive_a_reload_with_their_message() {
+        let mut form = Form::new(&example());
+        typed(&mut form, QUOTA, "2,000,000x");
+        typed(&mut form, FieldKey::StageName(3), "<b>");
+        typed(&mut form, FieldKey::Field(Field::Cap), "lots");
+        let drafts = form.drafts();
+        assert_eq!(
+            drafts,
+            [
+                ("quota".to_owned(), "2,000,000x".to_owned()),
+                ("cap".to_owned(), "lots".to_owned()),
+                ("stage-name-3".to_owned(), "<b>".to_owned()),
+            ]
+        );
+        let reloaded = Form::with_drafts(
+            form.scenario(),
+            drafts.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+        );
+        assert_eq!(reloaded.scenario(), form.scenario());
+        for key in form.invalid_fields() {
+            assert_eq!(
+                reloaded.text(key),
+                form.text(key)
+                    .map(|t| FieldText {
+                        before: None,
+                        ..t.clone()
+                    })
+                    .as_ref()
+            );
+            assert_eq!(reloaded.message(key), form.message(key));
+        }
+        // Unknown fields and valid drafts are left out.
+        let odd = Form::with_drafts(&example(), [("colour", "red"), ("quota", "5")]);
+        assert_eq!(odd, Form::new(&example()));
+    }
+
+    #[test]
+    fn bad_text_is_kept_and_counted() {
+        let mut form = Form::new(&example());
+        typed(&mut form, FieldKey::StageRate(2), "0");
+        typed(&mut form, FieldKey::StageName(3), "<b>");
+        typed(&mut form, DEAL, "0");
+        typed(&mut form, QUOTA, "2,000,000x");
         assert_eq!(form.invalid_count(), 4);
         assert_eq!(form.scenario().funnel.rate_into(2).unwrap().ppm(), 200_000);
-        form.set_quota("3M");
-        assert_eq!(form.quota.error, None);
+        typed(&mut form, QUOTA, "3M");
+        assert_eq!(form.text(QUOTA).unwrap().error, None);
         assert_eq!(form.invalid_count(), 3);
         // The top stage has no rate to edit.
-        form.set_stage_rate(0, "50");
-        assert_eq!(rates(&form)[0], None);
+        assert!(!form.apply(Edit::Type(FieldKey::StageRate(0), "50".into())));
     }
 
     #[test]
     fn adds_above_won_and_keeps_two_to_twenty_stages() {
-        let mut form = Form::from_scenario(&example());
-        assert_eq!(form.add_stage(), Some(5));
+        let mut form = Form::new(&example());
+        assert!(form.apply(Edit::AddStage));
         assert_eq!(names(&form)[5..], ["New stage", "Won"]);
-        while form.add_stage().is_some() {}
+        assert_eq!(form.scenario().funnel.rate_into(5).unwrap().ppm(), 500_000);
+        while form.apply(Edit::AddStage) {}
         assert_eq!(form.stages().len(), 20);
-        assert!(!form.can_add_stage());
-        while form.remove_stage(1) {}
-        assert_eq!(form.stages().len(), 2);
+        assert_eq!(form.scenario().funnel.stage_count(), 20);
+        while form.apply(Edit::RemoveStage(1)) {}
         assert_eq!(names(&form), ["Visitors", "Won"]);
-        assert!(!form.remove_stage(0));
+        assert!(!form.apply(Edit::RemoveStage(0)));
     }
 
     #[test]
     fn removing_the_top_drops_the_new_tops_rate() {
-        let mut form = Form::from_scenario(&example());
-        assert!(form.remove_stage(0));
+        let mut form = Form::new(&example());
+        assert!(form.apply(Edit::RemoveStage(0)));
         assert_eq!(names(&form)[0], "Leads");
         assert_eq!(rates(&form)[0], None);
         assert_eq!(form.scenario().funnel.stage_count(), 5);
-        assert!(!form.remove_stage(9));
+        assert_eq!(form.scenario().funnel.rate_into(1).unwrap().ppm(), 200_000);
+        assert!(!form.apply(Edit::RemoveStage(9)));
     }
 
     #[test]
     fn moving_carries_rates_except_between_the_top_two() {
-        let mut form = Form::from_scenario(&example());
-        assert!(form.move_stage_up(3)); // SQLs above MQLs, each with its rate.
+        let mut form = Form::new(&example());
+        assert!(form.apply(Edit::MoveStageUp(3))); // SQLs above MQLs, each with its rate.
         assert_eq!(names(&form)[2..4], ["SQLs", "MQLs"]);
         assert_eq!(rates(&form)[2..4], [Some("40".into()), Some("20".into())]);
-        assert!(form.move_stage_down(0)); // Names swap, the 2 % stays between the top two.
+        let funnel = &form.scenario().funnel;
+        assert_eq!(funnel.name(2).unwrap().as_str(), "SQLs");
+        assert_eq!(funnel.rate_into(2).unwrap().ppm(), 400_000);
+        assert!(form.apply(Edit::MoveStageDown(0))); // Names swap, the 2 % stays on top.
         assert_eq!(names(&form)[0..2], ["Leads", "Visitors"]);
         assert_eq!(rates(&form)[0..2], [None, Some("2".into())]);
-        assert!(!form.move_stage_up(0));
-        assert!(!form.move_stage_down(5));
+        assert_eq!(form.scenario().funnel.rate_into(1).unwrap().ppm(), 20_000);
+        assert!(!form.apply(Edit::MoveStageUp(0)));
+        assert!(!form.apply(Edit::MoveStageDown(5)));
     }
 
     #[test]
     fn chosen_lead_and_handoff_stages_follow_their_stage() {
-        let mut form = Form::from_scenario(&example());
-        form.set_lead_stage(Some(2));
-        form.set_handoff_stage(Some(3));
-        form.move_stage_up(3); // SQLs above MQLs: handoff follows SQLs to 2, lead MQLs to 3.
-        assert_eq!(
-            (form.lead_stage(), form.handoff_stage()),
-            (Some(3), Some(2))
-        );
-        form.add_stage(); // Inserted at 5, above Won: nothing below moves.
-        assert_eq!(
-            (form.lead_stage(), form.handoff_stage()),
-            (Some(3), Some(2))
-        );
-        form.remove_stage(0); // Everything moves up one.
-        assert_eq!(
-            (form.lead_stage(), form.handoff_stage()),
-            (Some(2), Some(1))
-        );
-        form.remove_stage(2); // The lead stage itself goes: back to the default.
-        assert_eq!((form.lead_stage(), form.handoff_stage()), (None, Some(1)));
-        form.set_lead_stage(Some(40));
-        assert_eq!(form.lead_stage(), None, "past the last stage is ignored");
+        let lead = FieldKey::Field(Field::LeadStage);
+        let handoff = FieldKey::Field(Field::Handoff);
+        let chosen = |form: &Form| {
+            (
+                form.scenario().costs.lead_stage,
+                form.scenario().handoff.stage,
+            )
+        };
+        let mut form = Form::new(&example());
+        typed(&mut form, lead, "2");
+        typed(&mut form, handoff, "3");
+        form.apply(Edit::MoveStageUp(3)); // SQLs above MQLs: handoff follows SQLs to 2.
+        assert_eq!(chosen(&form), (Some(3), Some(2)));
+        form.apply(Edit::AddStage); // Inserted at 5, above Won: nothing below moves.
+        assert_eq!(chosen(&form), (Some(3), Some(2)));
+        form.apply(Edit::RemoveStage(0)); // Everything moves up one.
+        assert_eq!(chosen(&form), (Some(2), Some(1)));
+        assert_eq!(form.text(lead).unwrap().text, "2");
+        form.apply(Edit::RemoveStage(2)); // The lead stage itself goes: back to the default.
+        assert_eq!(chosen(&form), (None, Some(1)));
+        typed(&mut form, lead, "40");
+        assert_eq!(chosen(&form), (None, Some(1)), "past the last is ignored");
+        assert_eq!(form.invalid_count(), 0, "menus never hold bad text");
     }
 
     #[test]
-    fn new_fields_keep_bad_text_and_optional_fields_accept_empty() {
-        let mut form = Form::from_scenario(&example());
-        form.set_cap("150k");
-        assert_eq!(form.cap.value, Some(Money::from_units(150_000).unwrap()));
-        form.set_cap("");
-        assert_eq!(form.cap.value, None);
-        form.set_start("2027-13");
-        assert!(form.start.is_invalid());
-        form.set_marketing_share("120");
-        form.set_followup_hours("0");
-        form.set_season("1,2");
-        assert_eq!(form.invalid_count(), 4);
-        let scenario = form.scenario();
-        assert_eq!(scenario.marketing_share, Share::ALL);
-        assert_eq!(scenario.handoff.followup_hours, 24);
+    fn optional_fields_accept_empty() {
+        let mut form = Form::new(&example());
+        let cap = FieldKey::Field(Field::Cap);
+        typed(&mut form, cap, "150k");
+        assert_eq!(form.scenario().costs.cap, Some(units(150_000)));
+        typed(&mut form, cap, "");
+        assert_eq!(form.scenario().costs.cap, None);
+        typed(&mut form, cap, "x");
+        assert_eq!(
+            form.message(cap).unwrap(),
+            "\u{201c}x\u{201d} is not a number. Still using no budget cap, the value before this edit."
+        );
     }
 
     #[test]
-    fn channels_must_total_one_hundred_before_they_count() {
-        let mut form = Form::from_scenario(&example());
-        assert_eq!(form.add_channel(), Some(0));
+    fn channels_are_kept_whatever_their_shares_total() {
+        let mut form = Form::new(&example());
+        assert!(form.apply(Edit::AddChannel));
         assert_eq!(form.channels()[0].share.text, "100");
-        form.set_channel_share(0, "60");
-        form.add_channel();
+        typed(&mut form, FieldKey::ChannelShare(0), "60");
+        form.apply(Edit::Commit(FieldKey::ChannelShare(0)));
+        form.apply(Edit::AddChannel);
         assert_eq!(form.channels()[1].share.text, "40");
-        assert_eq!(form.channels_error(), None);
-        assert_eq!(form.scenario().costs.channels.len(), 2);
-        form.set_channel_share(1, "30");
+        form.apply(Edit::AddChannel);
+        assert_eq!(form.channels()[2].share.text, "0");
+        typed(&mut form, FieldKey::ChannelShare(2), "25");
+        assert_eq!(form.scenario().costs.channels.len(), 3);
+        assert!(form.apply(Edit::RemoveChannel(1)));
+        let channels = &form.scenario().costs.channels;
+        assert_eq!(channels.len(), 2, "removing one never drops the others");
         assert_eq!(
-            form.channels_error(),
-            Some(ChannelError::SharesTotal(900_000))
+            crate::model::assumptions::check_channels(channels),
+            Err(ChannelError::SharesTotal(850_000))
         );
-        assert!(
-            form.scenario().costs.channels.is_empty(),
-            "blended cost is used instead"
+        assert_eq!(
+            form.invalid_count(),
+            0,
+            "a total other than 100 % is not a typo"
         );
-        assert_eq!(form.invalid_count(), 1);
-        assert!(form.remove_channel(1));
-        form.set_channel_share(0, "100");
-        assert_eq!(form.scenario().costs.channels.len(), 1);
+        typed(&mut form, FieldKey::ChannelShare(0), "4O");
+        assert_eq!(form.scenario().costs.channels.len(), 2);
+        assert_eq!(form.scenario().costs.channels[0].share.ppm(), 600_000);
+    }
+
+    #[test]
+    fn scaling_channels_keeps_their_proportions_and_totals_one_hundred() {
+        let mut form = Form::new(&example());
+        for _ in 0..3 {
+            form.apply(Edit::AddChannel);
+        }
+        for (c, share) in ["40", "35", "0"].into_iter().enumerate() {
+            typed(&mut form, FieldKey::ChannelShare(c), share);
+        }
+        assert!(form.apply(Edit::ScaleChannels));
+        let texts: Vec<&str> = form
+            .channels()
+            .iter()
+            .map(|c| c.share.text.as_str())
+            .collect();
+        assert_eq!(texts, ["53.3333", "46.6667", "0"]);
+        assert_eq!(scale_to_whole(&[0, 0, 0]), [333_334, 333_333, 333_333]);
+        assert_eq!(scale_to_whole(&[1, 1]), [500_000, 500_000]);
     }
 }

@@ -8,6 +8,7 @@ pub mod amount;
 pub mod assumptions;
 pub mod budget;
 pub mod capacity;
+pub mod field;
 pub mod form;
 pub mod format;
 pub mod handoff;
@@ -22,7 +23,8 @@ pub mod wording;
 
 pub use amount::{MAX_WHOLE_UNITS, Money, Volume};
 pub use assumptions::{Channel, ChannelError, Costs, Handoff, Season, SeasonError, Team, Timing};
-pub use form::{ChannelEntry, Entry, Form, StageEntry};
+pub use field::{FIELDS, Field, FieldError, FieldKey, FieldKind, FieldSpec};
+pub use form::{ChannelText, Edit, FieldText, Form, StageText};
 pub use number::NumberError;
 pub use period::{MonthError, Period, YearMonth};
 pub use plan::{Plan, StagePlan, compute};

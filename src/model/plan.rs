@@ -63,7 +63,9 @@ pub struct Plan {
     pub forecast_deals: f64,
     /// Revenue expected from the planned traffic: forecast deals × deal size.
     pub forecast_revenue: f64,
-    /// New-business target − forecast revenue: positive is a shortfall, negative a surplus.
+    /// New-business target − (forecast deals + sales-sourced deals) × deal size: planned
+    /// traffic feeds marketing's funnel, and sales sources its own deals beside it. Positive
+    /// is a shortfall, negative a surplus.
     pub gap: f64,
     /// The sales team's capacity against the target.
     pub capacity: Capacity,
@@ -76,13 +78,14 @@ pub struct Plan {
 }
 
 impl Plan {
-    /// Returns the top-stage volume still missing from the planned traffic (negative when the
-    /// traffic is more than enough).
+    /// Returns the top-stage volume marketing needs that the planned traffic does not bring
+    /// (negative when the traffic is more than enough). Planned traffic feeds marketing's
+    /// funnel, so it is compared with marketing's need.
     #[must_use]
     pub fn traffic_gap(&self, scenario: &Scenario) -> f64 {
         self.stages
             .first()
-            .map_or(0.0, |top| top.need - scenario.traffic.units())
+            .map_or(0.0, |top| top.marketing - scenario.traffic.units())
     }
 }
 
@@ -174,7 +177,7 @@ pub fn compute(scenario: &Scenario) -> Plan {
         overall_conversion: rates_ppm.iter().map(|&ppm| f64::from(ppm) / 1e6).product(),
         forecast_deals,
         forecast_revenue,
-        gap: new_target - forecast_revenue,
+        gap: new_target - (forecast_deals + deals_needed - marketing_deals) * deal_size,
         capacity,
         budget,
         months,
@@ -380,6 +383,28 @@ mod tests {
         assert!((plan.gap - 40_000.0).abs() < 1e-6);
         assert!((plan.traffic_gap(&example()) - 8_750.0).abs() < 1e-9);
         assert_eq!(plan.stages[0].forecast, 200_000.0);
+    }
+
+    #[test]
+    fn forecast_compares_like_with_like_under_a_marketing_share() {
+        // Quota 1,175,000 at 25,000 = 47 deals; marketing sources ⌈47 × 70 %⌉ = 33, sales 14.
+        // Marketing's visitors: 33 ÷ 20 % = 165 ÷ 60 % = 275 ÷ 40 % = 687.5 → 688 ÷ 20 % =
+        // 3,440 ÷ 2 % = 172,000. The 200,000 planned visitors bring 38.4 marketing deals;
+        // with sales' 14 the forecast is 52.4 deals = 1,310,000, 135,000 over the target.
+        let mut scenario = example();
+        scenario.quota = Money::from_units(1_175_000).unwrap();
+        scenario.marketing_share = crate::model::Share::parse_percent("70").unwrap();
+        let plan = compute(&scenario);
+        assert_eq!(
+            (plan.deals_needed, plan.marketing_deals, plan.sales_deals),
+            (47.0, 33.0, 14.0)
+        );
+        assert_eq!(plan.stages[1].marketing, 3_440.0);
+        assert!((plan.gap + 135_000.0).abs() < 1e-6, "{}", plan.gap);
+        assert!((plan.traffic_gap(&scenario) + 28_000.0).abs() < 1e-9);
+        // At 100 % nothing changes: the gap is the target − forecast revenue.
+        let plan = compute(&example());
+        assert!((plan.gap - (plan.new_target - plan.forecast_revenue)).abs() < 1e-9);
     }
 
     #[test]

@@ -28,8 +28,8 @@ impl fmt::Display for NameError {
         match self {
             Self::Empty => f.write_str("Give the stage a name."),
             Self::TooLong => write!(f, "Keep stage names to {MAX_NAME_CHARS} characters."),
-            Self::Forbidden(c) if c.is_control() => {
-                f.write_str("Stage names cannot contain control characters.")
+            Self::Forbidden(c) if c.is_control() || is_invisible(*c) => {
+                f.write_str("Stage names cannot contain control or invisible characters.")
             }
             Self::Forbidden(c) => write!(f, "Stage names cannot contain \u{201c}{c}\u{201d}."),
         }
@@ -37,6 +37,21 @@ impl fmt::Display for NameError {
 }
 
 impl std::error::Error for NameError {}
+
+/// Whether a character is invisible yet changes how text reads: bidirectional controls
+/// (U+202E can show a name backwards) and zero-width characters (two names that look equal).
+#[must_use]
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{61c}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{feff}'
+    )
+}
 
 impl StageName {
     /// Checks and trims a stage name.
@@ -50,7 +65,7 @@ impl StageName {
         }
         if let Some(c) = name
             .chars()
-            .find(|&c| c.is_control() || c == '<' || c == '>')
+            .find(|&c| c.is_control() || is_invisible(c) || c == '<' || c == '>')
         {
             return Err(NameError::Forbidden(c));
         }
@@ -176,6 +191,64 @@ impl Funnel {
             .map(|step| step.rate)
     }
 
+    /// Returns the funnel with stage `index`'s name replaced; unchanged past the last stage.
+    #[must_use]
+    pub fn with_name(&self, index: usize, name: StageName) -> Self {
+        let mut funnel = self.clone();
+        match index {
+            0 => funnel.top = name,
+            i => {
+                if let Some(step) = funnel.steps.get_mut(i - 1) {
+                    step.name = name;
+                }
+            }
+        }
+        funnel
+    }
+
+    /// Returns the funnel with the rate into stage `index` replaced; unchanged for the top
+    /// stage and past the last.
+    #[must_use]
+    pub fn with_rate(&self, index: usize, rate: Rate) -> Self {
+        let mut funnel = self.clone();
+        if let Some(step) = index.checked_sub(1).and_then(|i| funnel.steps.get_mut(i)) {
+            step.rate = rate;
+        }
+        funnel
+    }
+
+    /// Splits the funnel into its names (top first) and the rates into each stage below the
+    /// top, for list edits; [`Funnel::from_parts`] puts them back together.
+    #[must_use]
+    pub fn into_parts(self) -> (Vec<StageName>, Vec<Rate>) {
+        let mut names = Vec::with_capacity(self.steps.len() + 1);
+        names.push(self.top);
+        let mut rates = Vec::with_capacity(self.steps.len());
+        for step in self.steps {
+            names.push(step.name);
+            rates.push(step.rate);
+        }
+        (names, rates)
+    }
+
+    /// Builds a funnel from names (top first) and one rate per stage below the top.
+    ///
+    /// # Errors
+    /// Returns a [`FunnelError`] for a stage count outside 2..=20, or when the counts of names
+    /// and rates do not match.
+    pub fn from_parts(names: Vec<StageName>, rates: Vec<Rate>) -> Result<Self, FunnelError> {
+        if rates.len() + 1 != names.len() {
+            return Err(FunnelError::TooFewStages(names.len().min(rates.len() + 1)));
+        }
+        let mut names = names.into_iter();
+        let top = names.next().ok_or(FunnelError::TooFewStages(0))?;
+        let steps = names
+            .zip(rates)
+            .map(|(name, rate)| Step { name, rate })
+            .collect();
+        Self::new(top, steps)
+    }
+
     /// Returns every stage's name, top first.
     pub fn names(&self) -> impl Iterator<Item = &StageName> {
         std::iter::once(&self.top).chain(self.steps.iter().map(|step| &step.name))
@@ -212,6 +285,37 @@ mod tests {
         );
         assert_eq!(StageName::new(&"x".repeat(41)), Err(NameError::TooLong));
         assert!(StageName::new(&"\u{e9}".repeat(40)).is_ok());
+        // Invisible characters that reverse or hide text are refused like control characters.
+        for c in ['\u{202e}', '\u{200b}', '\u{2066}', '\u{feff}'] {
+            let error = StageName::new(&format!("Le{c}ads")).unwrap_err();
+            assert_eq!(error, NameError::Forbidden(c));
+            assert!(error.to_string().contains("invisible"), "{error}");
+        }
+    }
+
+    #[test]
+    fn list_edits_keep_a_funnel() {
+        let funnel =
+            Funnel::new(name("Leads"), vec![step("MQLs", "20"), step("Won", "10")]).unwrap();
+        let renamed = funnel
+            .with_name(1, name("SQLs"))
+            .with_rate(2, Rate::parse_percent("15").unwrap());
+        assert_eq!(renamed.name(1).unwrap().as_str(), "SQLs");
+        assert_eq!(renamed.rate_into(2).unwrap().ppm(), 150_000);
+        assert_eq!(
+            funnel.with_rate(0, Rate::WHOLE),
+            funnel,
+            "the top has no rate"
+        );
+        assert_eq!(
+            funnel.with_name(9, name("X")),
+            funnel,
+            "past the last is ignored"
+        );
+        let (names, rates) = funnel.clone().into_parts();
+        assert_eq!((names.len(), rates.len()), (3, 2));
+        assert_eq!(Funnel::from_parts(names, rates), Ok(funnel));
+        assert!(Funnel::from_parts(vec![name("A"), name("B")], vec![]).is_err());
     }
 
     #[test]

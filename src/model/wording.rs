@@ -3,9 +3,33 @@
 use super::format;
 use super::period::{Period, YearMonth};
 
-/// Describes the forecast's gap to quota: a shortfall, a surplus, or on target.
+/// Deals behind the forecast when marketing sources only part of them: the deals planned
+/// traffic brings, and the deals sales sources itself.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Sourcing {
+    /// Marketing-sourced deals expected from the planned traffic.
+    pub forecast_deals: f64,
+    /// Deals sales sources itself.
+    pub sales_deals: f64,
+}
+
+/// Describes the forecast's gap to the new-business target: a shortfall, a surplus, or on
+/// target. With `sourcing` (a marketing share under 100 %), it says that the forecast counts
+/// the deals sales sources beside those the planned traffic brings.
 #[must_use]
-pub fn gap_sentence(gap: f64, quota: f64) -> String {
+pub fn gap_sentence(gap: f64, quota: f64, sourcing: Option<Sourcing>) -> String {
+    let lead = sourcing.map_or_else(String::new, |s| {
+        format!(
+            "Planned traffic brings {} marketing-sourced deals; with the {} that sales sources, ",
+            format::one_decimal(s.forecast_deals),
+            format::one_decimal(s.sales_deals)
+        )
+    });
+    let forecast = if lead.is_empty() {
+        "The forecast"
+    } else {
+        "the forecast"
+    };
     let share = |amount: f64| {
         if quota > 0.0 {
             format!(" ({} of target)", format::percent(amount / quota))
@@ -13,36 +37,72 @@ pub fn gap_sentence(gap: f64, quota: f64) -> String {
             String::new()
         }
     };
-    if format::money(gap) == "0" {
-        "The forecast meets the target exactly.".to_owned()
+    // Money is shown in whole units: a gap that rounds to 0 meets the target.
+    if gap.abs() < 0.5 {
+        format!("{lead}{forecast} meets the target exactly.")
     } else if gap > 0.0 {
         format!(
-            "The forecast falls short of the new-business target by {}{}.",
+            "{lead}{forecast} falls short of the new-business target by {}{}.",
             format::money(gap),
             share(gap)
         )
     } else {
         format!(
-            "The forecast beats the new-business target by {}{}.",
+            "{lead}{forecast} beats the new-business target by {}{}.",
             format::money(-gap),
             share(-gap)
         )
     }
 }
 
-/// Compares the planned traffic with the traffic the quota needs.
+/// Says that channel shares not totalling 100 % are scaled for the budget, and to what:
+/// "Shares total 75 %: scaled to 100 %, Paid search 53.3 %, Content 46.7 %." `None` when they
+/// total 100 % or there are no channels.
 #[must_use]
-pub fn traffic_sentence(top_stage: &str, planned: f64, needed: f64) -> String {
+pub fn channel_scaling_sentence(total_ppm: u64, channels: &[(String, f64)]) -> Option<String> {
+    if channels.is_empty() || total_ppm == 1_000_000 {
+        return None;
+    }
+    let parts: Vec<String> = channels
+        .iter()
+        .map(|(name, share)| format!("{name} {} %", format::one_decimal(share * 100.0)))
+        .collect();
+    let how = if total_ppm == 0 {
+        "split equally"
+    } else {
+        "scaled to 100 %"
+    };
+    Some(format!(
+        "Shares total {} %: {how}, {}.",
+        super::rate::ppm_percent_plain(u32::try_from(total_ppm).unwrap_or(u32::MAX)),
+        parts.join(", ")
+    ))
+}
+
+/// Compares the planned traffic with the traffic marketing's share of the quota needs
+/// (`marketing_only`: a share under 100 %) or the whole quota.
+#[must_use]
+pub fn traffic_sentence(
+    top_stage: &str,
+    planned: f64,
+    needed: f64,
+    marketing_only: bool,
+) -> String {
     let stage = top_stage;
+    let quota = if marketing_only {
+        "marketing's share of the quota"
+    } else {
+        "the quota"
+    };
     let (planned_text, needed_text) = (format::one_decimal(planned), format::count(needed));
     if planned >= needed {
         format!(
-            "You plan {planned_text} {stage}; the quota needs {needed_text}, so {} to spare.",
+            "You plan {planned_text} {stage}; {quota} needs {needed_text}, so {} to spare.",
             format::one_decimal(planned - needed)
         )
     } else {
         format!(
-            "You plan {planned_text} {stage}; the quota needs {needed_text}: {} more.",
+            "You plan {planned_text} {stage}; {quota} needs {needed_text}: {} more.",
             format::one_decimal(needed - planned)
         )
     }
@@ -165,32 +225,61 @@ mod tests {
     #[test]
     fn gap_is_worded_plainly() {
         assert_eq!(
-            gap_sentence(40_000.0, 1_000_000.0),
+            gap_sentence(40_000.0, 1_000_000.0, None),
             "The forecast falls short of the new-business target by 40,000 (4% of target)."
         );
         assert_eq!(
-            gap_sentence(-200_000.0, 1_000_000.0),
+            gap_sentence(-200_000.0, 1_000_000.0, None),
             "The forecast beats the new-business target by 200,000 (20% of target)."
         );
         assert_eq!(
-            gap_sentence(0.2, 1.0),
+            gap_sentence(0.2, 1.0, None),
             "The forecast meets the target exactly."
         );
         assert_eq!(
-            gap_sentence(-5.0, 0.0),
+            gap_sentence(-5.0, 0.0, None),
             "The forecast beats the new-business target by 5."
+        );
+        let sourcing = Sourcing {
+            forecast_deals: 38.4,
+            sales_deals: 14.0,
+        };
+        assert_eq!(
+            gap_sentence(-135_000.0, 1_175_000.0, Some(sourcing)),
+            "Planned traffic brings 38.4 marketing-sourced deals; with the 14 that sales \
+             sources, the forecast beats the new-business target by 135,000 (11.49% of target)."
         );
     }
 
     #[test]
     fn traffic_is_compared_with_the_need() {
         assert_eq!(
-            traffic_sentence("Visitors", 200_000.0, 208_750.0),
+            traffic_sentence("Visitors", 200_000.0, 208_750.0, false),
             "You plan 200,000 Visitors; the quota needs 208,750: 8,750 more."
         );
         assert_eq!(
-            traffic_sentence("Leads", 300.0, 250.0),
+            traffic_sentence("Leads", 300.0, 250.0, false),
             "You plan 300 Leads; the quota needs 250, so 50 to spare."
+        );
+        assert_eq!(
+            traffic_sentence("Visitors", 200_000.0, 171_875.0, true),
+            "You plan 200,000 Visitors; marketing's share of the quota needs 171,875, so \
+             28,125 to spare."
+        );
+        assert_eq!(
+            channel_scaling_sentence(
+                750_000,
+                &[
+                    ("Paid search".into(), 40.0 / 75.0),
+                    ("Content".into(), 35.0 / 75.0)
+                ]
+            )
+            .as_deref(),
+            Some("Shares total 75 %: scaled to 100 %, Paid search 53.3 %, Content 46.7 %.")
+        );
+        assert_eq!(
+            channel_scaling_sentence(1_000_000, &[("A".into(), 1.0)]),
+            None
         );
     }
 

@@ -6,7 +6,7 @@ use super::cap_figures::CapFigures;
 use super::channel_table::ChannelTable;
 use super::figure::{Figure, MaybeFigure};
 use super::state::Planner;
-use crate::model::format;
+use crate::model::{format, wording};
 
 /// Budget figures, the channel split and the budget cap.
 #[component]
@@ -22,6 +22,20 @@ pub fn BudgetPanel(
         Signal::derive(move || plan.with(|p| f(&p.budget)))
     };
     let lead_name = move || planner.lead_stage_name();
+    let scaling = move || {
+        planner.scenario.with(|s| {
+            plan.with(|p| {
+                let shares: Vec<(String, f64)> = s
+                    .costs
+                    .channels
+                    .iter()
+                    .zip(&p.budget.channels)
+                    .map(|(channel, part)| (channel.name.to_string(), part.share))
+                    .collect();
+                wording::channel_scaling_sentence(p.budget.shares_total_ppm, &shares)
+            })
+        })
+    };
     view! {
         <section class="result-section" aria-labelledby="budget-heading">
             <h3 id="budget-heading">"Marketing budget"</h3>
@@ -34,6 +48,11 @@ pub fn BudgetPanel(
                 <div>
                     <dt>"Blended cost per lead"</dt>
                     <dd><Figure testid="blended-cpl" value=read(|b| b.blended_cpl) display=format::two_decimals/></dd>
+                    <dd class="note">{move || if planner.scenario.with(|s| s.costs.channels.is_empty()) {
+                        "as entered".to_owned()
+                    } else {
+                        "\u{3a3} channel share \u{d7} channel cost (channels replace the blended figure)".to_owned()
+                    }}</dd>
                 </div>
                 <div>
                     <dt>"CAC"</dt>
@@ -55,6 +74,7 @@ pub fn BudgetPanel(
                     <dd><Figure testid="forecast-spend" value=read(|b| b.forecast_spend) display=format::money/></dd>
                 </div>
             </dl>
+            <p class="sentence" data-testid="channel-scaling">{scaling}</p>
             <ChannelTable planner/>
             <CapFigures planner/>
         </section>

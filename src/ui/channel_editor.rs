@@ -2,18 +2,12 @@
 
 use leptos::prelude::*;
 
-use super::form_field::still_using;
-use super::number_field::InputField;
+use super::field_input::KeyInput;
 use super::state::Planner;
 use crate::browser::focus::focus_later;
-use crate::model::{ChannelEntry, Form};
+use crate::model::{Edit, FieldKey, Form};
 
-/// Reads something from channel `index`, or a default while the row is going away.
-fn read_channel<T: Default>(form: &Form, index: usize, read: impl FnOnce(&ChannelEntry) -> T) -> T {
-    form.channels().get(index).map(read).unwrap_or_default()
-}
-
-/// The list of channels with add and remove buttons and the shares' check.
+/// The list of channels with add, remove and scale buttons and the shares' total.
 #[component]
 pub fn ChannelEditor(
     /// The planner's state.
@@ -21,17 +15,21 @@ pub fn ChannelEditor(
 ) -> impl IntoView {
     let form = planner.form;
     let count = Memo::new(move |_| form.with(|form| form.channels().len()));
-    let total_error = Memo::new(move |_| {
-        form.with(|form| {
-            form.channels_error().map(|error| {
-                format!("{error}. Until they do, the blended cost per lead above is used.")
+    let total_note = Memo::new(move |_| {
+        planner.plan.with(|plan| {
+            let total = plan.budget.shares_total_ppm;
+            (count.get() > 0 && total != 1_000_000).then(|| {
+                format!(
+                    "Shares total {} %: the budget scales them to 100 %.",
+                    crate::model::rate::ppm_percent_plain(u32::try_from(total).unwrap_or(u32::MAX))
+                )
             })
         })
     });
     let add = move |_: leptos::ev::MouseEvent| {
-        let mut added = None;
-        planner.edit(|form| added = form.add_channel());
-        if let Some(index) = added {
+        let index = count.get_untracked();
+        if form.with_untracked(Form::can_add_channel) {
+            planner.edit(Edit::AddChannel);
             focus_later(format!("channel-name-{index}"));
         }
     };
@@ -41,8 +39,13 @@ pub fn ChannelEditor(
             <p class="hint">
                 "Optional. Split marketing's leads by channel, each with its own cost per lead \
                  (B2B SaaS: search $20\u{2013}100, LinkedIn $40\u{2013}200, paid social $80\u{2013}200). \
-                 Shares must total 100 %."
+                 Shares should total 100 %."
             </p>
+            <Show when=move || { count.get() > 0 }>
+                <p class="note" data-testid="channels-replace-cpl">
+                    "With channels, their costs replace the blended cost per lead above."
+                </p>
+            </Show>
             <ul class="channel-list">
                 <For
                     each=move || 0..count.get()
@@ -50,7 +53,18 @@ pub fn ChannelEditor(
                     children=move |index| view! { <ChannelRow planner index/> }
                 />
             </ul>
-            <p class="field-error" data-testid="channels-error" role="alert">{move || total_error.get()}</p>
+            <p class="field-error" data-testid="channels-error" role="status">
+                {move || total_note.get()}
+                <Show when=move || total_note.with(Option::is_some)>
+                    " "
+                    <button
+                        type="button"
+                        class="link-button"
+                        data-testid="channels-scale"
+                        on:click=move |_| planner.edit(Edit::ScaleChannels)
+                    >"Scale to 100 %"</button>
+                </Show>
+            </p>
             <button
                 type="button"
                 class="secondary"
@@ -70,49 +84,43 @@ fn ChannelRow(
     /// The channel's position.
     index: usize,
 ) -> impl IntoView {
-    let form = planner.form;
-    let name =
-        Memo::new(move |_| form.with(|f| read_channel(f, index, |c| c.name.value.to_string())));
-    let text = move |read: fn(&ChannelEntry) -> String| {
-        Signal::derive(move || form.with(|f| read_channel(f, index, read)))
-    };
-    let error = move |read: fn(&ChannelEntry) -> Option<String>| {
-        Signal::derive(move || form.with(|f| read_channel(f, index, read)))
-    };
+    let scenario = planner.scenario;
+    let name = Memo::new(move |_| {
+        scenario.with(|s| {
+            s.costs
+                .channels
+                .get(index)
+                .map(|c| c.name.to_string())
+                .unwrap_or_default()
+        })
+    });
+    let label = move |key: FieldKey| Signal::derive(move || scenario.with(|s| key.label(s)));
     let remove = move |_: leptos::ev::MouseEvent| {
-        planner.edit(|form| {
-            form.remove_channel(index);
-        });
+        planner.edit(Edit::RemoveChannel(index));
         focus_later("channel-add".to_owned());
     };
     view! {
         <li class="channel-row">
-            <InputField
+            <KeyInput
+                planner
+                key=FieldKey::ChannelName(index)
                 label=format!("Channel {} name", index + 1)
-                testid=format!("channel-name-{index}")
-                text=text(|c| c.name.text.clone())
-                error=error(|c| still_using(&c.name, |n| format!("\u{201c}{n}\u{201d}")))
                 numeric=false
                 compact=true
-                on_input=Callback::new(move |t: String| planner.edit(|f| f.set_channel_name(index, &t)))
             />
-            <InputField
-                label=Signal::derive(move || format!("{} share of leads", name.get()))
-                testid=format!("channel-share-{index}")
-                text=text(|c| c.share.text.clone())
-                error=error(|c| still_using(&c.share, |s| format!("{} %", s.percent_plain())))
+            <KeyInput
+                planner
+                key=FieldKey::ChannelShare(index)
+                label=label(FieldKey::ChannelShare(index))
                 unit="%"
                 compact=true
-                on_input=Callback::new(move |t: String| planner.edit(|f| f.set_channel_share(index, &t)))
             />
-            <InputField
-                label=Signal::derive(move || format!("{} cost per lead", name.get()))
-                testid=format!("channel-cpl-{index}")
-                text=text(|c| c.cost_per_lead.text.clone())
-                error=error(|c| still_using(&c.cost_per_lead, |m| m.to_display()))
+            <KeyInput
+                planner
+                key=FieldKey::ChannelCost(index)
+                label=label(FieldKey::ChannelCost(index))
                 unit="per lead"
                 compact=true
-                on_input=Callback::new(move |t: String| planner.edit(|f| f.set_channel_cost(index, &t)))
             />
             <button
                 type="button"

@@ -17,7 +17,7 @@ pub fn ChannelTable(
     let channel_count = Memo::new(move |_| scenario.with(|s| s.costs.channels.len()));
     view! {
             <Show when=move || { channel_count.get() > 0 }>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-label="By channel">
                 <table class="results" data-testid="channel-table">
                     <caption>"By channel"</caption>
                     <thead>
@@ -36,7 +36,7 @@ pub fn ChannelTable(
                                 let channel = move |f: fn(&crate::model::budget::ChannelPlan) -> f64| {
                                     Signal::derive(move || plan.with(|p| p.budget.channels.get(index).map_or(0.0, f)))
                                 };
-                                let label = move || scenario.with(|s| s.costs.channels.get(index).map(|c| (c.name.to_string(), format!("{} %", c.share.percent_plain()))).unwrap_or_default());
+                                let label = move || scenario.with(|s| plan.with(|p| s.costs.channels.get(index).zip(p.budget.channels.get(index)).map(|(c, part)| (c.name.to_string(), format!("{} %", format::one_decimal(part.share * 100.0)))).unwrap_or_default()));
                                 view! {
                                     <tr>
                                         <th scope="row">{move || label().0}</th>

@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
-use super::form_field::FormField;
+use super::field_input::FieldInput;
 use super::stage_choice::StageChoice;
 use super::state::Planner;
-use crate::model::{Form, Volume};
+use crate::model::Field;
 
 /// Handoff stage, follow-up hours and the reps who work handed-off units.
 #[component]
@@ -30,24 +30,6 @@ pub fn HandoffPanel(
             )
         })
     };
-    let followup = FormField {
-        label: "Follow-up within (hours)",
-        testid: "followup",
-        hint: "How fast sales contacts each handed-off unit.",
-        entry: |form| &form.followup_hours,
-        show: ToString::to_string,
-        edit: Form::set_followup_hours,
-        unit: None,
-    };
-    let fte = FormField {
-        label: "Reps working handed-off units (optional)",
-        testid: "ftereps",
-        hint: "Empty means the whole sales team.",
-        entry: |form| &form.fte_reps,
-        show: |reps: &Option<Volume>| reps.map(Volume::to_display).unwrap_or_default(),
-        edit: Form::set_fte_reps,
-        unit: None,
-    };
     view! {
         <details class="panel section" data-testid="section-handoff">
             <summary>
@@ -55,17 +37,9 @@ pub fn HandoffPanel(
                 <span class="section-summary">{summary}</span>
             </summary>
             <div class="field-grid">
-                <StageChoice
-                    planner
-                    label="Marketing hands over"
-                    testid="handoff"
-                    hint="The stage at which leads become sales' responsibility."
-                    current=Form::handoff_stage
-                    choose=Form::set_handoff_stage
-                    default_stage=default_stage
-                />
-                {followup.view(planner)}
-                {fte.view(planner)}
+                <StageChoice planner field=Field::Handoff default_stage=default_stage/>
+                <FieldInput planner field=Field::Followup/>
+                <FieldInput planner field=Field::FteReps/>
             </div>
         </details>
     }

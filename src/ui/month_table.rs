@@ -62,7 +62,7 @@ pub fn MonthTable(
                 )}
             </p>
             <p class="field-error" data-testid="month-notes">{notes}</p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Month by month">
                 <table class="results months" data-testid="month-table">
                     <thead>
                         <tr>

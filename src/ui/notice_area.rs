@@ -27,6 +27,33 @@ pub fn NoticeArea(
                     </button>
                 </div>
             </Show>
+            <Show when=move || planner.other_tab.with(Option::is_some)>
+                <div class="notice info offer" data-testid="other-tab">
+                    <p>
+                        "Another tab saved a different plan. This tab stops saving until you \
+                         choose: load that plan here, or keep this one (the other is then kept \
+                         under a backup key, never deleted)."
+                    </p>
+                    <button type="button" data-testid="load-other-tab" on:click=move |_| planner.load_other_tab()>
+                        "Load the other tab's plan"
+                    </button>
+                    " "
+                    <button type="button" data-testid="keep-this-tab" on:click=move |_| planner.keep_this_tab()>
+                        "Keep this plan"
+                    </button>
+                </div>
+            </Show>
+            <Show when=move || planner.unreadable_pending.get()>
+                <div class="notice problem offer" data-testid="unreadable-offer">
+                    <button type="button" data-testid="download-unreadable" on:click=move |_| planner.download_unreadable()>
+                        "Download the unreadable data"
+                    </button>
+                    " "
+                    <button type="button" data-testid="clear-unreadable" on:click=move |_| planner.clear_unreadable()>
+                        "Clear it and save here"
+                    </button>
+                </div>
+            </Show>
             <For
                 each=move || notices.get().into_iter().enumerate()
                 key=|(index, notice)| (*index, notice.text.clone())

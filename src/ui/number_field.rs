@@ -20,15 +20,17 @@ pub fn InputField(
     error: Signal<Option<String>>,
     /// Called with the new text on every keystroke.
     on_input: Callback<String>,
+    /// Called when the field loses focus: the edit is over.
+    on_commit: Callback<()>,
     /// Whether the field holds a number (numeric keyboard on phones) rather than a name.
     #[prop(default = true)]
     numeric: bool,
     /// A unit shown after the field, such as `%`; empty for none.
     #[prop(optional)]
     unit: &'static str,
-    /// Help shown under the label.
+    /// Help shown under the label; empty for none.
     #[prop(optional, into)]
-    hint: Option<String>,
+    hint: String,
     /// Hides the label visually (kept for screen readers), for fields in a table row.
     #[prop(default = false)]
     compact: bool,
@@ -36,7 +38,7 @@ pub fn InputField(
     let error_id = format!("{testid}-error");
     let hint_id = format!("{testid}-hint");
     let described_by = {
-        let (error_id, hint_id, has_hint) = (error_id.clone(), hint_id.clone(), hint.is_some());
+        let (error_id, hint_id, has_hint) = (error_id.clone(), hint_id.clone(), !hint.is_empty());
         move || {
             let mut ids = Vec::new();
             if has_hint {
@@ -51,7 +53,7 @@ pub fn InputField(
     view! {
         <div class="field" class:invalid=move || error.with(Option::is_some)>
             <label for=testid.clone() class:visually-hidden=compact>{move || label.get()}</label>
-            {hint.map(|hint| view! { <p class="hint" id=hint_id>{hint}</p> })}
+            {(!hint.is_empty()).then(|| view! { <p class="hint" id=hint_id>{hint}</p> })}
             <div class="control">
                 <input
                     id=testid.clone()
@@ -64,6 +66,7 @@ pub fn InputField(
                     aria-describedby=described_by
                     prop:value=move || text.get()
                     on:input=move |event| on_input.run(event_target_value(&event))
+                    on:blur=move |_| on_commit.run(())
                 />
                 {(!unit.is_empty()).then(|| view! { <span class="unit" aria-hidden="true">{unit}</span> })}
             </div>

@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use super::form_field::FormField;
+use super::field_input::FieldInput;
 use super::state::Planner;
-use crate::model::{Form, Money, Period, Share, YearMonth};
+use crate::model::{Edit, Field, FieldKey, Period};
 
 /// Period, first month, existing revenue and marketing-sourced share.
 #[component]
@@ -12,12 +12,12 @@ pub fn PeriodPanel(
     /// The planner's state.
     planner: Planner,
 ) -> impl IntoView {
-    let form = planner.form;
-    let period = Memo::new(move |_| form.with(|form| form.period));
+    let period = Memo::new(move |_| planner.scenario.with(|s| s.period));
     let choose = move |event| {
-        if let Some(period) = Period::from_name(&event_target_value(&event)) {
-            planner.edit(|form| form.period = period);
-        }
+        planner.edit(Edit::Type(
+            FieldKey::Field(Field::Period),
+            event_target_value(&event),
+        ));
     };
     let summary = move || {
         planner.scenario.with(|s| {
@@ -30,33 +30,6 @@ pub fn PeriodPanel(
             )
         })
     };
-    let start = FormField {
-        label: "First month of the period",
-        testid: "start",
-        hint: "YYYY-MM. Quarters and years may start in any month (fiscal years).",
-        entry: |form| &form.start,
-        show: YearMonth::to_string,
-        edit: Form::set_start,
-        unit: None,
-    };
-    let existing = FormField {
-        label: "Revenue from existing customers",
-        testid: "existing",
-        hint: "Renewals, upsell and cross-sell expected in the period. New business covers the rest.",
-        entry: |form| &form.existing,
-        show: |money: &Money| money.to_display(),
-        edit: Form::set_existing,
-        unit: None,
-    };
-    let share = FormField {
-        label: "Deals sourced by marketing",
-        testid: "share",
-        hint: "The rest are sourced by sales: outbound, referrals, partners. Benchmarks range from 25 % to 70 %.",
-        entry: |form| &form.marketing_share,
-        show: |share: &Share| format!("{} %", share.percent_plain()),
-        edit: Form::set_marketing_share,
-        unit: Some("%"),
-    };
     view! {
         <details class="panel section" data-testid="section-period">
             <summary>
@@ -65,8 +38,8 @@ pub fn PeriodPanel(
             </summary>
             <div class="field-grid">
                 <div class="field">
-                    <label for="period">"Planning period"</label>
-                    <p class="hint">"The quota is for this period."</p>
+                    <label for="period">{Field::Period.spec().label}</label>
+                    <p class="hint">{Field::Period.spec().hint}</p>
                     <select id="period" data-testid="period" on:change=choose prop:value=move || period.get().as_str()>
                         {Period::ALL
                             .into_iter()
@@ -74,9 +47,9 @@ pub fn PeriodPanel(
                             .collect_view()}
                     </select>
                 </div>
-                {start.view(planner)}
-                {existing.view(planner)}
-                {share.view(planner)}
+                <FieldInput planner field=Field::Start/>
+                <FieldInput planner field=Field::Existing/>
+                <FieldInput planner field=Field::Share/>
             </div>
         </details>
     }

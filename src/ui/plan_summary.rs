@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::figure::Figure;
 use super::headline::Headline;
 use super::state::Planner;
-use crate::model::{format, wording};
+use crate::model::{Share, format, wording};
 
 /// Headline figures above the stage table.
 #[component]
@@ -86,13 +86,21 @@ pub fn PlanSummary(
                 </div>
             </dl>
             <p class="sentence" data-testid="gap-sentence">
-                {Signal::derive(move || wording::gap_sentence(gap.get(), new_target.get()))}
+                {move || {
+                    let partial = scenario.with(|s| s.marketing_share != Share::ALL);
+                    let sourcing = partial.then(|| wording::Sourcing {
+                        forecast_deals: forecast_deals.get(),
+                        sales_deals: sales_deals.get(),
+                    });
+                    wording::gap_sentence(gap.get(), new_target.get(), sourcing)
+                }}
             </p>
             <p class="sentence" data-testid="traffic-gap" data-value=move || format::plain(traffic_gap.get())>
                 {move || scenario.with(|s| plan.with(|p| wording::traffic_sentence(
                     &top_name(),
                     s.traffic.units(),
-                    p.stages.first().map_or(0.0, |t| t.need),
+                    p.stages.first().map_or(0.0, |t| t.marketing),
+                    s.marketing_share != Share::ALL,
                 )))}
             </p>
         </div>

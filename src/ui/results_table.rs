@@ -14,7 +14,7 @@ pub fn ResultsTable(
 ) -> impl IntoView {
     let count = Memo::new(move |_| planner.scenario.with(|s| s.funnel.stage_count()));
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Volume needed and forecast at each stage">
         <table class="results" data-testid="results-table">
             <caption class="visually-hidden">"Volume needed and forecast at each stage"</caption>
             <thead>

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::state::Planner;
-use crate::model::Rounding;
+use crate::model::{Edit, Field, FieldKey, Rounding};
 
 /// A menu to choose how needs are rounded, with the rule stated beside it.
 #[component]
@@ -11,12 +11,12 @@ pub fn RoundingChoice(
     /// The planner's state.
     planner: Planner,
 ) -> impl IntoView {
-    let rounding = Memo::new(move |_| planner.form.with(|form| form.rounding));
+    let rounding = Memo::new(move |_| planner.scenario.with(|s| s.rounding));
     let choose = move |event| {
-        let name = event_target_value(&event);
-        if let Some(rule) = Rounding::from_name(&name) {
-            planner.edit(|form| form.rounding = rule);
-        }
+        planner.edit(Edit::Type(
+            FieldKey::Field(Field::Round),
+            event_target_value(&event),
+        ));
     };
     view! {
         <div class="rounding">

@@ -7,7 +7,8 @@ use super::state::Planner;
 use crate::browser::{address, clipboard};
 use crate::codec::link;
 
-/// Copies a link to the current plan, and shows it so it can be copied by hand.
+/// Copies a link to the current plan, and shows it so it can be copied by hand. Links carry
+/// valid values only: while fields hold text that is not valid, the status names them.
 #[component]
 pub fn ShareLink(
     /// The planner's state.
@@ -21,14 +22,38 @@ pub fn ShareLink(
             .then(|| address::share_url(&link::encode(&planner.scenario.get())))
     });
     let status = RwSignal::new(String::new());
+    let left_out = move || {
+        planner.form.with_untracked(|form| {
+            let names: Vec<String> = form
+                .invalid_fields()
+                .into_iter()
+                .map(|key| {
+                    format!(
+                        "{} (still {})",
+                        key.label(form.scenario()),
+                        key.describe(form.scenario())
+                    )
+                })
+                .collect();
+            match names.len() {
+                0 => String::new(),
+                1 => format!(" It leaves out 1 field that is not valid: {}.", names[0]),
+                n => format!(
+                    " It leaves out {n} fields that are not valid: {}.",
+                    names.join("; ")
+                ),
+            }
+        })
+    };
     let copy = move |_| {
         let url = address::share_url(&link::encode(&planner.scenario.get_untracked()));
+        let left_out = left_out();
         revealed.set(true);
         status.set("Copying\u{2026}".to_owned());
         spawn_local(async move {
             status.set(match clipboard::copy(&url).await {
-                Ok(()) => "Link copied. Anyone with it sees this plan.".to_owned(),
-                Err(reason) => format!("Could not copy ({reason}): copy the link below."),
+                Ok(()) => format!("Link copied. Anyone with it sees this plan.{left_out}"),
+                Err(reason) => format!("Could not copy ({reason}): copy the link below.{left_out}"),
             });
         });
     };

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::state::Planner;
 use crate::browser::focus::focus_later;
+use crate::model::Edit;
 
 /// Move-up, move-down and remove buttons for stage `index`, labelled with the stage's name.
 #[component]
@@ -22,9 +23,7 @@ pub fn StageActions(
             .form
             .with_untracked(|f| index > 0 && index < f.stages().len())
         {
-            planner.edit(|form| {
-                form.move_stage_up(index);
-            });
+            planner.edit(Edit::MoveStageUp(index));
             let to = index - 1;
             focus_later(if to == 0 {
                 "stage-down-0".to_owned()
@@ -36,9 +35,7 @@ pub fn StageActions(
     let move_down = move |_: leptos::ev::MouseEvent| {
         let last = count.get_untracked().saturating_sub(1);
         if index < last {
-            planner.edit(|form| {
-                form.move_stage_down(index);
-            });
+            planner.edit(Edit::MoveStageDown(index));
             let to = index + 1;
             focus_later(if to == last {
                 format!("stage-up-{to}")
@@ -48,9 +45,8 @@ pub fn StageActions(
         }
     };
     let remove = move |_: leptos::ev::MouseEvent| {
-        let mut removed = false;
-        planner.edit(|form| removed = form.remove_stage(index));
-        if removed {
+        if count.get_untracked() > 2 {
+            planner.edit(Edit::RemoveStage(index));
             let left = count.get_untracked();
             focus_later(format!("stage-name-{}", index.min(left.saturating_sub(1))));
         }

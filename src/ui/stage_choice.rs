@@ -3,56 +3,48 @@
 use leptos::prelude::*;
 
 use super::state::Planner;
-use crate::model::Form;
+use crate::model::{Edit, Field, FieldKey};
 
-/// A `<select>` of the funnel's stages with a first option for the default rule.
+/// A `<select>` of the funnel's stages, numbered from 1 as on screen, with a first option for
+/// the default rule. Its values are 0-based stage indices, as links write them.
 #[component]
 pub fn StageChoice(
     /// The planner's state.
     planner: Planner,
-    /// The visible label.
-    label: &'static str,
-    /// The `data-testid` hook and element id.
-    testid: &'static str,
-    /// Help in plain words.
-    hint: &'static str,
-    /// The current choice in the form (`None`: the default).
-    current: fn(&Form) -> Option<usize>,
-    /// Applies a choice.
-    choose: fn(&mut Form, Option<usize>),
+    /// Which input: the lead stage or the handoff stage.
+    field: Field,
     /// The stage the default rule picks now.
     #[prop(into)]
     default_stage: Signal<usize>,
 ) -> impl IntoView {
-    let form = planner.form;
+    let spec = field.spec();
+    let key = FieldKey::Field(field);
+    let scenario = planner.scenario;
     let names = Memo::new(move |_| {
-        form.with(|form| {
-            form.stages()
-                .iter()
-                .map(|stage| stage.name.value.to_string())
+        scenario.with(|s| {
+            s.funnel
+                .names()
+                .map(ToString::to_string)
                 .collect::<Vec<_>>()
         })
     });
-    let selected = Memo::new(move |_| form.with(current));
-    let on_change = move |event| {
-        let value = event_target_value(&event);
-        let choice = value.parse::<usize>().ok();
-        planner.edit(|form| choose(form, choice));
-    };
+    let selected = Memo::new(move |_| scenario.with(|s| key.show(s)));
+    let on_change = move |event| planner.edit(Edit::Type(key, event_target_value(&event)));
     view! {
         <div class="field">
-            <label for=testid>{label}</label>
-            <p class="hint">{hint}</p>
+            <label for=spec.key>{spec.label}</label>
+            <p class="hint">{spec.hint}</p>
             <select
-                id=testid
-                data-testid=testid
+                id=spec.key
+                data-testid=spec.key
                 on:change=on_change
-                prop:value=move || selected.get().map(|i| i.to_string()).unwrap_or_default()
+                prop:value=move || selected.get()
             >
-                <option value="" selected=move || selected.get().is_none()>
+                <option value="" selected=move || selected.with(String::is_empty)>
                     {move || {
-                        let name = names.with(|n| n.get(default_stage.get()).cloned().unwrap_or_default());
-                        format!("Default ({name})")
+                        let stage = default_stage.get();
+                        let name = names.with(|n| n.get(stage).cloned().unwrap_or_default());
+                        format!("Default ({}: {name})", stage + 1)
                     }}
                 </option>
                 {move || {
@@ -61,9 +53,11 @@ pub fn StageChoice(
                         .into_iter()
                         .enumerate()
                         .map(|(index, name)| {
+                            let value = index.to_string();
+                            let is_selected = value.clone();
                             view! {
-                                <option value=index.to_string() selected=move || selected.get() == Some(index)>
-                                    {format!("{index}: {name}")}
+                                <option value=value selected=move || selected.with(|s| *s == is_selected)>
+                                    {format!("{}: {name}", index + 1)}
                                 </option>
                             }
                         })

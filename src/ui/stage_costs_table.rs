@@ -14,7 +14,7 @@ pub fn StageCostsTable(
 ) -> impl IntoView {
     let count = Memo::new(move |_| planner.scenario.with(|s| s.funnel.stage_count()));
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Cost and load per stage">
         <table class="results" data-testid="stage-costs-table">
             <caption>"Cost and load per stage"</caption>
             <thead>

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::stage_row::StageRow;
 use super::state::Planner;
 use crate::browser::focus::focus_later;
-use crate::model::Funnel;
+use crate::model::{Edit, Funnel};
 
 /// The editable list of stages with an Add stage button.
 #[component]
@@ -16,9 +16,9 @@ pub fn StageEditor(
     let form = planner.form;
     let count = Memo::new(move |_| form.with(|form| form.stages().len()));
     let add = move |_: leptos::ev::MouseEvent| {
-        let mut added = None;
-        planner.edit(|form| added = form.add_stage());
-        if let Some(index) = added {
+        let index = count.get_untracked().saturating_sub(1);
+        if count.get_untracked() < Funnel::MAX_STAGES {
+            planner.edit(Edit::AddStage);
             focus_later(format!("stage-name-{index}"));
         }
     };

@@ -1,29 +1,43 @@
 //! The planner's root state: the form in one signal, everything else derived from it.
 //!
-//! [`Planner`] is `Copy` and passed to every component. Edits go through [`Planner::edit`];
-//! replacing the whole plan (a restored saved plan, a changed address) goes through
-//! [`Planner::open`]. Effects only sync outward: storage and the address bar.
+//! [`Planner`] is `Copy` and passed to every component. Edits go through [`Planner::edit`] as
+//! [`Edit`] values; replacing the whole plan (a restored saved plan, a changed address, another
+//! tab's plan) goes through [`Planner::open`]. Effects only sync outward: storage and the
+//! address bar.
+//!
+//! Storage is never written over what the page could not read: autosave is off when storage
+//! is blocked or unreadable, while an opened link's plan or another tab's plan is pending a
+//! choice, and when the copy that must precede a replacement could not be written.
 
 use leptos::prelude::*;
 
-use crate::browser::{address, clock, storage};
+use crate::browser::{address, clock, download, storage};
 use crate::codec::link;
 use crate::codec::opening::{self, Notice, Opening};
-use crate::model::{Form, Plan, Scenario, compute};
+use crate::codec::saved::{self, SavedPlan, Stored};
+use crate::model::{Edit, FieldKey, Form, Plan, Scenario, compute};
 
 /// The planner's state, shared by every component.
 #[derive(Clone, Copy)]
 pub struct Planner {
-    /// Every field as typed, with its last valid value.
+    /// Every field as typed, with the values the plan uses.
     pub form: RwSignal<Form>,
-    /// The scenario the plan uses: the form's valid values.
+    /// The scenario the plan uses.
     pub scenario: Memo<Scenario>,
     /// The computed plan.
     pub plan: Memo<Plan>,
     /// Messages about links and storage.
     pub notices: RwSignal<Vec<Notice>>,
     /// The saved plan a link's plan is shown instead of, until the user edits.
-    pub saved_offer: RwSignal<Option<Scenario>>,
+    pub saved_offer: RwSignal<Option<SavedPlan>>,
+    /// A different plan another tab saved, offered to load; saving waits for the choice.
+    pub other_tab: RwSignal<Option<SavedPlan>>,
+    /// Whether unreadable saved data is waiting to be downloaded before it may be cleared.
+    pub unreadable_pending: RwSignal<bool>,
+    /// Whether the page saves to storage.
+    pub autosave: RwSignal<bool>,
+    /// The text this tab last saved or read, to tell its own saves from another tab's.
+    last_saved: StoredValue<String>,
 }
 
 impl Planner {
@@ -31,15 +45,23 @@ impl Planner {
     /// address-bar effects.
     #[must_use]
     pub fn new(opening: Opening) -> Self {
-        let form = RwSignal::new(Form::from_scenario(&opening.scenario));
-        let scenario = Memo::new(move |_| form.with(Form::scenario));
+        let form = RwSignal::new(Form::with_drafts(
+            &opening.scenario,
+            opening.drafts.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+        ));
+        let scenario = Memo::new(move |_| form.with(|form| form.scenario().clone()));
         let plan = Memo::new(move |_| scenario.with(compute));
+        let unreadable_pending = !opening.autosave && storage::raw_plan().is_some();
         let planner = Self {
             form,
             scenario,
             plan,
             notices: RwSignal::new(opening.notices),
             saved_offer: RwSignal::new(opening.saved_offer),
+            other_tab: RwSignal::new(None),
+            unreadable_pending: RwSignal::new(unreadable_pending),
+            autosave: RwSignal::new(opening.autosave),
+            last_saved: StoredValue::new(storage::raw_plan().unwrap_or_default()),
         };
         planner.sync_outward();
         planner
@@ -58,30 +80,65 @@ impl Planner {
         self.stage_name(self.plan.with(|p| p.budget.lead_stage))
     }
 
+    /// Adds a problem message unless it is already shown.
+    pub fn tell(self, text: String) {
+        if !self
+            .notices
+            .with_untracked(|list| list.iter().any(|n| n.text == text))
+        {
+            self.notices.update(|list| list.push(Notice::problem(text)));
+        }
+    }
+
     /// Applies a user's edit. The first edit of an opened link's plan lets autosave replace
-    /// the plan saved before, keeping a copy of it.
-    pub fn edit(self, change: impl FnOnce(&mut Form)) {
+    /// the plan saved before, once a copy of it is kept; if the copy cannot be written, the
+    /// saved plan stays and this tab stops saving.
+    pub fn edit(self, edit: Edit) {
         if let Some(saved) = self.saved_offer.get_untracked() {
-            storage::keep_previous(&saved);
+            let text = saved::encode(&saved.scenario, &saved.drafts);
+            if let Err(reason) = storage::keep_copy(storage::PREVIOUS_KEY, &text) {
+                self.autosave.set(false);
+                self.tell(format!(
+                    "Your saved plan could not be copied aside ({reason}), so it is kept as it \
+                     was and this plan is not saved in the browser. Use Copy link to keep it."
+                ));
+            }
             self.saved_offer.set(None);
         }
-        self.form.update(change);
+        self.form.update(|form| {
+            form.apply(edit);
+        });
+    }
+
+    /// Ends the edit under way in a field (it lost focus). Nothing on screen changes.
+    pub fn commit(self, key: FieldKey) {
+        self.form.update_untracked(|form| {
+            form.apply(Edit::Commit(key));
+        });
     }
 
     /// Shows a whole plan in place of the current one (the form's text is reset).
     pub fn open(self, opening: Opening) {
-        self.form.set(Form::from_scenario(&opening.scenario));
+        self.form.set(Form::with_drafts(
+            &opening.scenario,
+            opening.drafts.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+        ));
         self.notices.set(opening.notices);
         self.saved_offer.set(opening.saved_offer);
+        if !opening.autosave {
+            self.autosave.set(false);
+        }
     }
 
     /// Brings back the saved plan that an opened link replaced on screen.
     pub fn restore_saved(self) {
         if let Some(saved) = self.saved_offer.get_untracked() {
             self.open(Opening {
-                scenario: saved,
+                scenario: saved.scenario,
+                drafts: saved.drafts,
                 notices: vec![Notice::info("Your saved plan is back.")],
                 saved_offer: None,
+                autosave: true,
             });
         }
     }
@@ -100,32 +157,131 @@ impl Planner {
         // The plan on screen was autosaved unless a link's plan was pending, in which case the
         // earlier offer still stands.
         let stored = match self.saved_offer.get_untracked() {
-            Some(saved) => crate::codec::saved::Stored::Plan(Box::new(saved)),
+            Some(saved) => Stored::Plan(Box::new(saved)),
             None => storage::load(),
         };
         self.open(opening::resolve(&params, stored, today));
     }
 
-    /// Starts the effects that keep storage and the address bar in step with the plan.
+    /// Reacts to another tab saving: a different plan is offered, and this tab stops saving
+    /// until the user chooses.
+    pub fn other_tab_saved(self, text: Option<String>) {
+        let Some(text) = text else {
+            return;
+        };
+        if text == self.last_saved.get_value() {
+            return;
+        }
+        match saved::decode(&text, clock::this_month()) {
+            Ok(plan) if plan.scenario == self.scenario.get_untracked() => {
+                // The same plan: nothing to choose, and nothing to save over.
+                self.last_saved.set_value(text);
+            }
+            Ok(plan) => self.other_tab.set(Some(plan)),
+            Err(_) => {}
+        }
+    }
+
+    /// Loads the plan another tab saved.
+    pub fn load_other_tab(self) {
+        if let Some(plan) = self.other_tab.get_untracked() {
+            self.last_saved
+                .set_value(saved::encode(&plan.scenario, &plan.drafts));
+            self.other_tab.set(None);
+            self.open(Opening {
+                scenario: plan.scenario,
+                drafts: plan.drafts,
+                notices: vec![Notice::info("The plan from the other tab is loaded.")],
+                saved_offer: None,
+                autosave: true,
+            });
+        }
+    }
+
+    /// Keeps this tab's plan: the other tab's plan is copied aside first, then this one is
+    /// saved. If the copy cannot be written, nothing is overwritten.
+    pub fn keep_this_tab(self) {
+        if let Some(plan) = self.other_tab.get_untracked() {
+            let text = saved::encode(&plan.scenario, &plan.drafts);
+            match storage::keep_copy(storage::PREVIOUS_KEY, &text) {
+                Ok(key) => {
+                    self.notices.update(|list| {
+                        list.push(Notice::info(format!(
+                            "The other tab's plan is kept in local storage under \
+                             \u{201c}{key}\u{201d}."
+                        )));
+                    });
+                    self.last_saved.set_value(String::new());
+                }
+                Err(reason) => {
+                    self.autosave.set(false);
+                    self.tell(format!(
+                        "The other tab's plan could not be copied aside ({reason}), so it is \
+                         not overwritten, and this tab no longer saves. Use Copy link to keep \
+                         this plan."
+                    ));
+                }
+            }
+            self.other_tab.set(None);
+        }
+    }
+
+    /// Downloads the saved data that could not be read.
+    pub fn download_unreadable(self) {
+        let text = storage::raw_plan().unwrap_or_default();
+        if let Err(reason) = download::download_text("funnel-planner-unreadable.txt", &text) {
+            self.tell(format!("The download did not start: {reason}."));
+        }
+    }
+
+    /// Clears the unreadable saved data and saves this plan in its place.
+    pub fn clear_unreadable(self) {
+        match storage::clear_plan() {
+            Ok(()) => {
+                self.unreadable_pending.set(false);
+                self.autosave.set(true);
+            }
+            Err(reason) => self.tell(format!(
+                "The unreadable data could not be cleared: {reason}."
+            )),
+        }
+    }
+
+    /// Starts the effect that keeps storage and the address bar in step with the plan.
     fn sync_outward(self) {
         let Self {
+            form,
             scenario,
             saved_offer,
-            notices,
+            other_tab,
+            autosave,
+            last_saved,
             ..
         } = self;
+        let drafts = Memo::new(move |_| form.with(Form::drafts));
         Effect::new(move |_| {
             let current = scenario.get();
+            // Links carry valid values only.
             address::replace_fragment(&link::encode(&current));
-            // While an opened link's plan is pending, the plan saved before stays untouched.
-            if saved_offer.with(Option::is_some) {
+            let drafts = drafts.get();
+            // Nothing is written while a choice about a saved plan is pending, or when
+            // saving could destroy something.
+            if !autosave.get()
+                || saved_offer.with(Option::is_some)
+                || other_tab.with(Option::is_some)
+            {
                 return;
             }
-            if let Err(reason) = storage::save(&current) {
-                let text = format!("This plan could not be saved in the browser: {reason}.");
-                if !notices.with_untracked(|list| list.iter().any(|n| n.text == text)) {
-                    notices.update(|list| list.push(Notice::problem(text)));
-                }
+            let text = saved::encode(&current, &drafts);
+            if last_saved.with_value(|last| *last == text) {
+                return;
+            }
+            match storage::save(&text) {
+                Ok(()) => last_saved.set_value(text),
+                Err(reason) => self.tell(format!(
+                    "This plan could not be saved in the browser: {reason}. The plan saved \
+                     before is kept as it was; use Copy link to keep this one."
+                )),
             }
         });
     }

@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use super::form_field::FormField;
+use super::field_input::FieldInput;
 use super::state::Planner;
-use crate::model::{Attainment, Form, Money, Volume};
+use crate::model::Field;
 
 /// Reps, quota per rep and expected attainment.
 #[component]
@@ -22,33 +22,6 @@ pub fn TeamPanel(
             )
         })
     };
-    let reps = FormField {
-        label: "Ramped sales reps",
-        testid: "reps",
-        hint: "Reps carrying quota in the period; 2.5 for part-time or ramping reps.",
-        entry: |form| &form.reps,
-        show: |volume: &Volume| volume.to_display(),
-        edit: Form::set_reps,
-        unit: None,
-    };
-    let rep_quota = FormField {
-        label: "Quota per rep",
-        testid: "repquota",
-        hint: "One rep's quota for the planning period.",
-        entry: |form| &form.rep_quota,
-        show: |money: &Money| money.to_display(),
-        edit: Form::set_rep_quota,
-        unit: None,
-    };
-    let attain = FormField {
-        label: "Expected attainment",
-        testid: "attain",
-        hint: "Share of quota the average rep attains (above 0, up to 200).",
-        entry: |form| &form.attainment,
-        show: |a: &Attainment| format!("{} %", a.percent_plain()),
-        edit: Form::set_attainment,
-        unit: Some("%"),
-    };
     view! {
         <details class="panel section" data-testid="section-team">
             <summary>
@@ -56,9 +29,9 @@ pub fn TeamPanel(
                 <span class="section-summary">{summary}</span>
             </summary>
             <div class="field-grid">
-                {reps.view(planner)}
-                {rep_quota.view(planner)}
-                {attain.view(planner)}
+                <FieldInput planner field=Field::Reps/>
+                <FieldInput planner field=Field::RepQuota/>
+                <FieldInput planner field=Field::Attain/>
             </div>
         </details>
     }

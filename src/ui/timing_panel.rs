@@ -2,10 +2,9 @@
 
 use leptos::prelude::*;
 
-use super::form_field::FormField;
+use super::field_input::FieldInput;
 use super::state::Planner;
-use crate::model::form::join_days;
-use crate::model::{Form, Season};
+use crate::model::Field;
 
 /// Sales cycle, days per stage and seasonality weights.
 #[component]
@@ -23,33 +22,6 @@ pub fn TimingPanel(
             format!("{}-day cycle \u{b7} {season}", s.timing.cycle_days)
         })
     };
-    let cycle = FormField {
-        label: "Sales cycle (days)",
-        testid: "cycle",
-        hint: "Average days from the lead stage to closed-won. SMB 14\u{2013}30, mid-market 30\u{2013}90, enterprise 90\u{2013}180.",
-        entry: |form| &form.cycle_days,
-        show: ToString::to_string,
-        edit: Form::set_cycle_days,
-        unit: None,
-    };
-    let stage_days = FormField {
-        label: "Days per stage (optional)",
-        testid: "stagedays",
-        hint: "One number per step from the lead stage to Won, e.g. 10,20,30,30. Empty splits the cycle evenly.",
-        entry: |form| &form.stage_days,
-        show: |days: &Option<Vec<u32>>| days.as_deref().map(join_days).unwrap_or_default(),
-        edit: Form::set_stage_days,
-        unit: None,
-    };
-    let season = FormField {
-        label: "Seasonality (optional)",
-        testid: "season",
-        hint: "12 relative weights, January to December, for when deals close, e.g. 1,1,1.2,1,1,0.8,0.6,0.6,1,1.2,1.3,1.5. Empty spreads deals evenly.",
-        entry: |form| &form.season,
-        show: |season: &Option<Season>| season.as_ref().map(Season::to_plain).unwrap_or_default(),
-        edit: Form::set_season,
-        unit: None,
-    };
     view! {
         <details class="panel section" data-testid="section-timing">
             <summary>
@@ -57,9 +29,9 @@ pub fn TimingPanel(
                 <span class="section-summary">{summary}</span>
             </summary>
             <div class="field-grid">
-                {cycle.view(planner)}
-                {stage_days.view(planner)}
-                {season.view(planner)}
+                <FieldInput planner field=Field::Cycle/>
+                <FieldInput planner field=Field::StageDays/>
+                <FieldInput planner field=Field::Season/>
             </div>
         </details>
     }

@@ -31,7 +31,7 @@ test('a fresh visitor sees the default B2B funnel worked backwards from the quot
   assert.ok(Math.abs(Number(v['forecast-revenue']) - 960000) < 1e-6);
   assert.ok(Math.abs(Number(v.gap) - 40000) < 1e-6);
   assert.match(await page.innerText('[data-testid="gap-sentence"]'), /short of the new-business target by 40,000/);
-  assert.match(page.url(), /#v=1&quota=1000000&deal=25000&stages=Visitors,Leads:2,/);
+  assert.match(page.url(), /#v=1&quota=1000000&deal=25000&traffic=200000&.*&stages=Visitors,Leads:2,/);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
@@ -106,8 +106,8 @@ test('a reload restores the plan, and the bare address restores it from storage'
   assert.deepEqual(await values(page), before);
   assert.equal(await page.inputValue('[data-testid="quota"]'), '2,000,000');
   const saved = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), PLAN_KEY));
-  assert.equal(saved.version, 2);
-  assert.equal(saved.scenario.quota, 2000000);
+  assert.equal(saved.version, 3);
+  assert.equal(saved.plan.quota, '2000000');
   await page.context().close();
 });
 
@@ -176,7 +176,7 @@ test('a malformed link explains itself, falls back per parameter, never shows Na
   assert.match(notice, /quota “abc” is not usable/);
   assert.match(notice, /at least 2 stages, not 1/);
   assert.match(notice, /traffic “1e308” is not usable: Too large/);
-  assert.match(notice, /rounding “up” is not stage or exact/);
+  assert.match(notice, /round “up” is not usable: Use stage or exact/);
   assert.match(notice, /“colour” is not one this page uses/);
   // deal=45000 was fine and is kept; the rest fell back: 1,000,000 ÷ 45,000 = 22.2 → 23 deals.
   await waitForValue(page, 'deals-needed', 23);
@@ -232,7 +232,7 @@ test('opening a link offers the saved plan back, and does not overwrite it until
   await waitForValue(linked, 'deals-needed', 20);
   await linked.waitForSelector('[data-testid="restore-saved"]');
   const stored = JSON.parse(await linked.evaluate((key) => localStorage.getItem(key), PLAN_KEY));
-  assert.equal(stored.scenario.quota, 3000000, 'the saved plan is untouched');
+  assert.equal(stored.plan.quota, '3000000', 'the saved plan is untouched');
   await linked.click('[data-testid="restore-saved"]');
   await waitForValue(linked, 'deals-needed', 120);
   assert.deepEqual(await values(linked), mine);
@@ -247,10 +247,10 @@ test('opening a link offers the saved plan back, and does not overwrite it until
   await waitForValue(linked, 'deals-needed', 30);
   await linked.waitForSelector('[data-testid="restore-saved"]', { state: 'detached' });
   const [now, previous] = await linked.evaluate(() => [
-    JSON.parse(localStorage.getItem('funnel-planner.plan')).scenario.quota,
-    JSON.parse(localStorage.getItem('funnel-planner.plan.previous')).scenario.quota,
+    JSON.parse(localStorage.getItem('funnel-planner.plan')).plan.quota,
+    JSON.parse(localStorage.getItem('funnel-planner.plan.previous')).plan.quota,
   ]);
-  assert.deepEqual([now, previous], [600000, 3000000]);
+  assert.deepEqual([now, previous], ['600000', '3000000']);
   await context.close();
 });
 

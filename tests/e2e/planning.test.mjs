@@ -75,7 +75,7 @@ test('the month table adds up to each stage’s need and shows the lead time', a
   await page.context().close();
 });
 
-test('a budget with channels blends costs, and shares must total 100 %', async () => {
+test('a budget with channels blends costs, and shares not totalling 100 % are scaled', async () => {
   const page = await openFresh(env, '#quota=1000000&deal=25000&start=2027-01');
   await openSection(page, 'costs');
   await page.click('[data-testid="channel-add"]');
@@ -98,10 +98,21 @@ test('a budget with channels blends costs, and shares must total 100 %', async (
   assert.ok(Math.abs(Number(v.roi) - (540750 / 459250) * 100) < 1e-9);
   assert.match(page.url(), /channels=Search:60:50,Channel\+2:40:200/);
 
-  await typeInto(page, 'channel-share-1', '30');
-  await page.waitForSelector('[data-testid="channels-error"]:has-text("they total 90 %")');
-  // Until they total 100 %, the blended cost per lead (100) is used: 4,175 × 100.
-  await waitForValue(page, 'budget', 417500);
+  await typeInto(page, 'channel-share-1', '20');
+  await page.waitForSelector('[data-testid="channels-error"]:has-text("Shares total 80 %")');
+  // Shares are scaled to 100 %, never dropped: (60 × 50 + 20 × 200) ÷ 80 = 87.5 per lead.
+  await waitForValue(page, 'blended-cpl', 87.5);
+  await waitForValue(page, 'budget', 4175 * 87.5);
+  assert.equal(
+    await page.innerText('[data-testid="channel-scaling"]'),
+    'Shares total 80 %: scaled to 100 %, Search 75 %, Channel 2 25 %.',
+  );
+  await page.click('[data-testid="channels-scale"]');
+  assert.equal(await page.inputValue('[data-testid="channel-share-0"]'), '75');
+  assert.equal(await page.inputValue('[data-testid="channel-share-1"]'), '25');
+  await waitForValue(page, 'budget', 4175 * 87.5);
+  assert.equal(await page.innerText('[data-testid="channel-scaling"]'), '');
+  await typeInto(page, 'channel-share-0', '60');
   await typeInto(page, 'channel-share-1', '40');
   await waitForValue(page, 'budget', 459250);
 
@@ -183,15 +194,15 @@ test('a plan saved by version 1 opens migrated, and bad new parameters explain t
   await waitForValue(page, 'need-0', 400);
   assert.equal(await page.innerText('[data-testid="notice"]'), '');
   const saved = JSON.parse(await page.evaluate(() => localStorage.getItem('funnel-planner.plan')));
-  assert.equal(saved.version, 2);
-  assert.equal(saved.scenario.quota, 2000000);
-  assert.equal(saved.scenario.period, 'quarter');
+  assert.equal(saved.version, 3);
+  assert.equal(saved.plan.quota, '2000000');
+  assert.equal(saved.plan.period, 'quarter');
 
-  const bad = await openFresh(env, '#period=week&share=150&channels=A:50:10&start=2027-13&followup=0');
+  const bad = await openFresh(env, '#period=week&share=150&channels=A:50:1%3C0&start=2027-13&followup=0');
   const notice = await bad.innerText('[data-testid="notice"]');
   assert.match(notice, /period “week” is not usable/);
   assert.match(notice, /share “150” is not usable/);
-  assert.match(notice, /total 50 %/);
+  assert.match(notice, /channels “A:50:1<0” are not usable/);
   assert.match(notice, /start “2027-13” is not usable/);
   assert.match(notice, /followup “0” is not usable/);
   await assertNoNonsense(bad);

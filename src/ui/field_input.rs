@@ -1,0 +1,73 @@
+//! One input of the form, by its [`FieldKey`]: label, help and unit from the field table, text
+//! and message from the form. Typing sends [`Edit::Type`]; leaving the field ends the edit.
+
+use leptos::prelude::*;
+
+use super::number_field::InputField;
+use super::state::Planner;
+use crate::model::{Edit, Field, FieldKey, FieldKind};
+
+/// An input declared in the field table, shown with its label, help and unit.
+#[component]
+pub fn FieldInput(
+    /// The planner's state.
+    planner: Planner,
+    /// Which input.
+    field: Field,
+) -> impl IntoView {
+    let spec = field.spec();
+    view! {
+        <KeyInput
+            planner
+            key=FieldKey::Field(field)
+            label=spec.label
+            hint=spec.hint
+            unit=spec.unit.unwrap_or_default()
+            numeric=spec.kind == FieldKind::Number
+        />
+    }
+}
+
+/// Any text of the form: an input of the field table or a cell of a stage or channel row.
+#[component]
+pub fn KeyInput(
+    /// The planner's state.
+    planner: Planner,
+    /// Which text.
+    key: FieldKey,
+    /// The label (visually hidden when `compact`).
+    #[prop(into)]
+    label: Signal<String>,
+    /// Help shown under the label.
+    #[prop(optional, into)]
+    hint: Option<String>,
+    /// A unit shown after the field, such as `%`; empty for none.
+    #[prop(optional)]
+    unit: &'static str,
+    /// Whether the field holds a number (numeric keyboard on phones) rather than a name.
+    #[prop(default = true)]
+    numeric: bool,
+    /// Hides the label visually, for fields in a table row.
+    #[prop(default = false)]
+    compact: bool,
+) -> impl IntoView {
+    let form = planner.form;
+    let text = Memo::new(move |_| {
+        form.with(|form| form.text(key).map(|t| t.text.clone()).unwrap_or_default())
+    });
+    let error = Memo::new(move |_| form.with(|form| form.message(key)));
+    view! {
+        <InputField
+            label=label
+            testid=key.testid()
+            hint=hint.unwrap_or_default()
+            unit=unit
+            numeric=numeric
+            compact=compact
+            text=text
+            error=error
+            on_input=Callback::new(move |text: String| planner.edit(Edit::Type(key, text)))
+            on_commit=Callback::new(move |()| planner.commit(key))
+        />
+    }
+}

@@ -1,0 +1,311 @@
+// End-to-end tests of issue 6's trust fixes in real Chromium: typos never become the plan,
+// channels are never dropped, figures compare like with like, wording, and storage faults.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  openFresh, ready, start, typeInto, values, waitForValue,
+} from './helpers.mjs';
+
+const PLAN_KEY = 'funnel-planner.plan';
+const PREVIOUS_KEY = 'funnel-planner.plan.previous';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+/** Opens a collapsible input section. */
+async function openSection(page, name) {
+  await page.evaluate((id) => { document.querySelector(`[data-testid="section-${id}"]`).open = true; }, name);
+}
+
+/** Types `text` key by key at the end of a field that was emptied, calling `each` after each key. */
+async function typeKeys(page, testid, text, each) {
+  const input = page.locator(`[data-testid="${testid}"]`);
+  await input.click();
+  await input.press('Control+A');
+  await input.press('Delete');
+  for (const key of text) {
+    await input.pressSequentially(key);
+    await each?.();
+  }
+}
+
+const text = (page, testid) => page.innerText(`[data-testid="${testid}"]`);
+const raw = (page, key) => page.evaluate((k) => localStorage.getItem(k), key);
+
+test('a typo never becomes the plan: the value before the edit stays, and survives a reload', async () => {
+  const page = await openFresh(env, '#quota=1000000&deal=25000&start=2027-01');
+  await typeInto(page, 'deal', '45,000');
+  await page.locator('[data-testid="deal"]').blur();
+  // 1,000,000 ÷ 45,000 = 22.2 → 23 deals ÷ 20 % = 115 ÷ 60 % = 191.7 → 192 ÷ 40 % = 480
+  // ÷ 20 % = 2,400 leads.
+  await waitForValue(page, 'headline-value', 2400);
+  const planned = await values(page);
+
+  const headlines = [];
+  await typeKeys(page, 'deal', '450%', async () => {
+    headlines.push(await page.getAttribute('[data-testid="headline-value"]', 'data-value'));
+  });
+  // The plan passes through 4, 45 and 450 while they are typed, then goes back to 45,000.
+  assert.equal(headlines.at(-1), '2400');
+  assert.deepEqual(await values(page), planned);
+  assert.equal(
+    await text(page, 'deal-error'),
+    'This is an amount, not a percentage. Still using 45,000, the value before this edit.',
+  );
+  assert.match(page.url(), /deal=45000/);
+
+  // Copy link says which field the link leaves out.
+  await page.click('[data-testid="copy-link"]');
+  await page.waitForFunction(() => !document.querySelector('[data-testid="copy-status"]').textContent.includes('Copying'));
+  assert.match(
+    await text(page, 'copy-status'),
+    /It leaves out 1 field that is not valid: Average deal size \(still 45,000\)\./,
+  );
+
+  // After a reload the bad text is back, with the same message, and the plan is unchanged.
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.inputValue('[data-testid="deal"]'), '450%');
+  assert.equal(
+    await text(page, 'deal-error'),
+    'This is an amount, not a percentage. Still using 45,000, the value before this edit.',
+  );
+  assert.deepEqual(await values(page), planned);
+  assert.match(await text(page, 'invalid-fields'), /1 field needs attention/);
+
+  // Rates behave the same: `150%` and `2,5` keep the rate before the edit, 2 %.
+  for (const typo of ['150%', '2,5']) {
+    await typeKeys(page, 'stage-rate-1', typo);
+    await waitForValue(page, 'need-0', 120000);
+    assert.match(await text(page, 'stage-rate-1-error'), /Still using 2 %, the value before this edit\./);
+  }
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('removing a channel or mistyping a share never drops the channels', async () => {
+  const page = await openFresh(
+    env,
+    '#quota=1000000&deal=25000&start=2027-01&channels=Paid+search:40:50,Content:35:200,Events:25:400',
+  );
+  // 4,175 leads × (0.4 × 50 + 0.35 × 200 + 0.25 × 400 = 190) = 793,250.
+  await waitForValue(page, 'budget', 793250);
+  await openSection(page, 'costs');
+  await page.click('[data-testid="channel-remove-2"]');
+  // 40 % + 35 % = 75 %, scaled: (40 × 50 + 35 × 200) ÷ 75 = 120 per lead → 501,000.
+  await waitForValue(page, 'blended-cpl', 120);
+  await waitForValue(page, 'budget', 501000);
+  assert.equal(
+    await text(page, 'channel-scaling'),
+    'Shares total 75 %: scaled to 100 %, Paid search 53.3 %, Content 46.7 %.',
+  );
+  assert.equal(await page.$$eval('[data-testid^="channel-budget-"]', (cells) => cells.length), 2);
+  assert.match(page.url(), /channels=Paid\+search:40:50,Content:35:200$/);
+  assert.match(await text(page, 'channels-replace-cpl'), /replace the blended cost per lead/);
+
+  await typeInto(page, 'channel-share-0', '4O');
+  await waitForValue(page, 'budget', 501000);
+  await page.reload();
+  await ready(page);
+  await waitForValue(page, 'budget', 501000);
+  await openSection(page, 'costs');
+  assert.equal(await page.inputValue('[data-testid="channel-share-0"]'), '4O');
+  assert.match(await text(page, 'channel-share-0-error'), /Still using 40 %/);
+  const saved = JSON.parse(await raw(page, PLAN_KEY));
+  assert.equal(saved.plan.channels, 'Paid+search:40:50,Content:35:200');
+  assert.deepEqual(saved.drafts, { 'channel-share-0': '4O' });
+
+  await typeInto(page, 'channel-share-0', '40');
+  await page.click('[data-testid="channels-scale"]');
+  assert.equal(await page.inputValue('[data-testid="channel-share-0"]'), '53.3333');
+  assert.equal(await page.inputValue('[data-testid="channel-share-1"]'), '46.6667');
+  // Shares are held to 0.0001 %: the budget moves by less than one unit of money.
+  await page.waitForFunction(() => {
+    const budget = Number(document.querySelector('[data-testid="budget"]').dataset.value);
+    return Math.abs(budget - 501000) < 1 && budget !== 501000;
+  });
+  assert.equal(await text(page, 'channel-scaling'), '');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('with a 70 % marketing share, the forecast counts sales-sourced deals', async () => {
+  const page = await openFresh(env, '#quota=1175000&deal=25000&share=70&start=2027-01');
+  // 47 deals: marketing 33, sales 14. 200,000 visitors bring 38.4 marketing deals;
+  // (38.4 + 14) × 25,000 = 1,310,000, 135,000 over. Marketing needs 172,000 visitors.
+  const v = await values(page);
+  assert.equal(v['mkt-deals'], '33');
+  assert.equal(v['sales-deals'], '14');
+  assert.ok(Math.abs(Number(v.gap) + 135000) < 1e-6, v.gap);
+  assert.ok(Math.abs(Number(v['traffic-gap']) + 28000) < 1e-6, v['traffic-gap']);
+  assert.match(
+    await text(page, 'gap-sentence'),
+    /^Planned traffic brings 38\.4 marketing-sourced deals; with the 14 that sales sources, the forecast beats the new-business target by 135,000/,
+  );
+  assert.match(await text(page, 'traffic-gap'), /marketing's share of the quota needs 172,000, so 28,000 to spare/);
+  // At 100 % nothing changes.
+  const all = await openFresh(env, '#quota=1000000&deal=25000&start=2027-01');
+  assert.match(await text(all, 'gap-sentence'), /^The forecast falls short of the new-business target by 40,000/);
+  await all.context().close();
+  await page.context().close();
+});
+
+test('wording a meeting reads aloud: 1-based stages, per lead, channel words, hidden characters', async () => {
+  const page = await openFresh(env, '#quota=1000000&deal=25000&start=2027-01');
+  await openSection(page, 'costs');
+  await openSection(page, 'handoff');
+  const options = await page.$$eval('[data-testid="leadstage"] option', (list) => list.map((o) => o.textContent));
+  assert.deepEqual(options.slice(0, 3), ['Default (2: Leads)', '1: Visitors', '2: Leads']);
+  const handoff = await page.$$eval('[data-testid="handoff"] option', (list) => list.map((o) => o.textContent));
+  assert.equal(handoff[0], 'Default (3: MQLs)');
+  assert.match(await page.innerText('[data-testid="section-costs"] summary'), /100\.00 per lead \(Leads\)/);
+
+  await page.click('[data-testid="channel-add"]');
+  await typeInto(page, 'channel-name-0', '<b>');
+  assert.match(await text(page, 'channel-name-0-error'), /^Channel names cannot contain “<”\./);
+  await typeInto(page, 'stage-name-1', 'Le\u202eads');
+  assert.match(await text(page, 'stage-name-1-error'), /control or invisible characters/);
+  await typeInto(page, 'stage-name-2', 'MQ\u200bLs');
+  assert.match(await text(page, 'stage-name-2-error'), /control or invisible characters/);
+
+  const linked = await openFresh(env, '#stages=Le%E2%80%AEads,Won:5');
+  assert.match(await text(linked, 'notice'), /control or invisible characters/);
+  await linked.context().close();
+
+  // Scrollable tables can be reached from the keyboard and are named.
+  const regions = await page.$$eval('.table-scroll', (list) =>
+    list.map((el) => [el.getAttribute('tabindex'), el.getAttribute('role'), el.getAttribute('aria-label')]));
+  assert.ok(regions.length >= 2);
+  for (const [tabindex, role, label] of regions) {
+    assert.deepEqual([tabindex, role], ['0', 'region']);
+    assert.ok(label);
+  }
+  await page.context().close();
+});
+
+test('storage that cannot be read is never written over', async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(env.base + '#quota=3000000&deal=25000&start=2027-01');
+  await ready(page);
+  await typeInto(page, 'deal', '30,000');
+  await waitForValue(page, 'deals-needed', 100);
+  const saved = await raw(page, PLAN_KEY);
+  assert.match(saved, /"deal":"30000"/);
+
+  await context.addInitScript(() => {
+    window.realGetItem = Storage.prototype.getItem;
+    Storage.prototype.getItem = function getItem() {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    };
+  });
+  await page.goto(env.base + 'index.html');
+  await ready(page);
+  assert.match(await text(page, 'notice'), /could not be read from this browser's storage \(The operation is insecure\.\)/);
+  await typeInto(page, 'quota', '5,000,000');
+  await waitForValue(page, 'deals-needed', 200);
+  const after = await page.evaluate((key) => window.realGetItem.call(localStorage, key), PLAN_KEY);
+  assert.equal(after, saved, 'the plan that could not be read is untouched');
+  await context.close();
+});
+
+test('unreadable data with no room for a backup is kept, downloadable, and cleared only on request', async () => {
+  const context = await env.browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(env.base);
+  await ready(page);
+  const junk = await page.evaluate((key) => {
+    const text = `{${'x'.repeat(3_500_000)}`;
+    localStorage.setItem(key, text);
+    return text.length;
+  }, PLAN_KEY);
+  await page.goto(env.base + 'index.html');
+  await ready(page);
+  assert.match(await text(page, 'notice'), /no room to keep a copy/);
+  await typeInto(page, 'quota', '2,000,000');
+  await waitForValue(page, 'deals-needed', 80);
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key).length, PLAN_KEY), junk);
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click('[data-testid="download-unreadable"]'),
+  ]);
+  const file = await download.path();
+  const { statSync } = await import('node:fs');
+  assert.equal(statSync(file).size, junk);
+
+  await page.click('[data-testid="clear-unreadable"]');
+  await page.waitForFunction((key) => localStorage.getItem(key)?.startsWith('{"version":3'), PLAN_KEY);
+  assert.match(await raw(page, PLAN_KEY), /"quota":"2000000"/);
+  await context.close();
+});
+
+test('a save that does not fit never damages the previous save', async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(env.base + '#quota=1000000&deal=25000&start=2027-01');
+  await ready(page);
+  await typeInto(page, 'quota', '2,000,000');
+  await waitForValue(page, 'deals-needed', 80);
+  const saved = await raw(page, PLAN_KEY);
+  // Fill the rest of the storage, leaving less room than a larger plan needs.
+  await page.evaluate(() => {
+    let size = 1 << 22;
+    let filler = '';
+    while (size >= 16) {
+      try {
+        localStorage.setItem('filler', filler + 'f'.repeat(size));
+        filler += 'f'.repeat(size);
+      } catch {
+        size >>= 1;
+      }
+    }
+  });
+  // A paste: one edit that makes the plan larger than the room left.
+  await page.fill('[data-testid="stage-name-1"]', 'Leads from every channel we run this year');
+  await page.waitForSelector('[data-testid="notice"]:has-text("could not be saved in the browser")');
+  assert.equal(await raw(page, PLAN_KEY), saved, 'the previous save is intact');
+
+  // Opening a link and editing it: the saved plan must be copied first; with no room, it is
+  // left as it was and nothing replaces it.
+  await page.goto(env.base + '#quota=500000&deal=25000&start=2027-01');
+  await ready(page);
+  await page.waitForSelector('[data-testid="restore-saved"]');
+  await typeInto(page, 'deal', '20000');
+  await page.waitForSelector('[data-testid="notice"]:has-text("could not be copied aside")');
+  assert.equal(await raw(page, PLAN_KEY), saved);
+  await context.close();
+});
+
+test('two tabs never overwrite each other silently', async () => {
+  const context = await env.browser.newContext();
+  const first = await context.newPage();
+  await first.goto(env.base + '#quota=1000000&deal=25000&start=2027-01');
+  await ready(first);
+  const second = await context.newPage();
+  await second.goto(env.base);
+  await ready(second);
+  await waitForValue(second, 'deals-needed', 40);
+
+  await typeInto(first, 'quota', '2,000,000');
+  await waitForValue(first, 'deals-needed', 80);
+  await second.waitForSelector('[data-testid="other-tab"]');
+  // The second tab edits meanwhile; it does not save over the first tab's plan.
+  await typeInto(second, 'deal', '50,000');
+  await waitForValue(second, 'deals-needed', 20);
+  assert.match(await raw(second, PLAN_KEY), /"quota":"2000000"/);
+
+  // Keeping this tab's plan copies the other aside first.
+  await second.click('[data-testid="keep-this-tab"]');
+  await second.waitForFunction((key) => localStorage.getItem(key)?.includes('"deal":"50000"'), PLAN_KEY);
+  assert.match(await raw(second, PREVIOUS_KEY), /"quota":"2000000"/);
+  assert.match(await text(second, 'notice'), /other tab's plan is kept in local storage under “funnel-planner\.plan\.previous”/);
+
+  // The first tab is offered the second's plan in turn, and can load it.
+  await first.waitForSelector('[data-testid="other-tab"]');
+  await first.click('[data-testid="load-other-tab"]');
+  await waitForValue(first, 'deals-needed', 20);
+  assert.equal(await first.inputValue('[data-testid="deal"]'), '50,000');
+  await context.close();
+});
