@@ -3,8 +3,8 @@
 use proptest::prelude::*;
 
 use crate::model::{
-    Attainment, Channel, Costs, Funnel, Handoff, Money, Period, Rate, Rounding, Scenario, Season,
-    Share, StageName, Step, Team, Timing, Volume, YearMonth,
+    Attainment, Channel, Costs, Funnel, Handoff, Money, Period, Rate, Reps, Rounding, Scenario,
+    Season, Share, StageName, Step, Team, Timing, Volume, YearMonth,
 };
 
 /// A stage or channel name, including characters links must escape.
@@ -38,6 +38,23 @@ fn channels() -> impl Strategy<Value = Vec<Channel>> {
     })
 }
 
+/// A team of one to four cohorts, ramped or ramping.
+fn reps() -> impl Strategy<Value = Reps> {
+    proptest::collection::vec((0u64..=100_000_000, 0u32..=1_000_000), 1..5).prop_map(|cohorts| {
+        let text: Vec<String> = cohorts
+            .iter()
+            .map(|&(hundredths, ramp)| {
+                format!(
+                    "{}@{}",
+                    Volume::from_hundredths(hundredths).unwrap().to_plain(),
+                    crate::model::rate::ppm_percent_plain(ramp)
+                )
+            })
+            .collect();
+        Reps::parse(&text.join(",")).unwrap()
+    })
+}
+
 /// Any valid scenario.
 pub fn scenario() -> impl Strategy<Value = Scenario> {
     let money = || 0u64..=1_000_000_000_000_000;
@@ -50,13 +67,7 @@ pub fn scenario() -> impl Strategy<Value = Scenario> {
         any::<bool>(),
         0usize..3,
     );
-    let team = (
-        money(),
-        0u32..=1_000_000,
-        0u64..=100_000_000,
-        money(),
-        1u32..=2_000_000,
-    );
+    let team = (money(), 0u32..=1_000_000, reps(), money(), 1u32..=2_000_000);
     let costs = (
         proptest::option::of(0usize..20),
         money(),
@@ -106,7 +117,7 @@ pub fn scenario() -> impl Strategy<Value = Scenario> {
             existing: Money::from_cents(existing).unwrap(),
             marketing_share: Share::from_ppm(share).unwrap(),
             team: Team {
-                reps: Volume::from_hundredths(reps).unwrap(),
+                reps,
                 rep_quota: Money::from_cents(rep_quota).unwrap(),
                 attainment: Attainment::parse_percent(&crate::model::rate::ppm_percent_plain(
                     attain,

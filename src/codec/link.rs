@@ -432,8 +432,8 @@ pub fn encode(scenario: &Scenario) -> String {
             link.push('&');
             link.push_str(spec.key);
             link.push('=');
-            // Values are plain numbers, months and comma lists: commas need no escape.
-            link.push_str(&percent::encode(&value).replace("%2C", ","));
+            // Values are plain numbers, months and lists: their separators need no escape.
+            link.push_str(&percent::encode_list(&value));
         }
     }
     link.push_str("&stages=");
@@ -682,7 +682,10 @@ mod tests {
         assert_eq!(s.period, Period::Year);
         assert_eq!(s.existing, Money::from_units(600_000).unwrap());
         assert_eq!(s.marketing_share.ppm(), 600_000);
-        assert_eq!(s.team.reps, Volume::from_units(8).unwrap());
+        assert_eq!(
+            s.team.reps,
+            crate::model::Reps::ramped(Volume::from_units(8).unwrap())
+        );
         assert_eq!(s.team.rep_quota, Money::from_units(400_000).unwrap());
         assert_eq!(s.team.attainment.ppm(), 850_000);
         assert_eq!(s.costs.lead_stage, Some(2));

@@ -4,12 +4,25 @@
 /// every other byte becomes `%XX`.
 #[must_use]
 pub fn encode(text: &str) -> String {
+    encode_keeping(text, b"")
+}
+
+/// Encodes a list value whose separators `,` and `@` read fine in a fragment and mean nothing
+/// else there (`season=1,1,2`, `reps=15,5@25`): like [`encode`], but keeping those two.
+#[must_use]
+pub fn encode_list(text: &str) -> String {
+    encode_keeping(text, b",@")
+}
+
+/// Encodes text, keeping the unreserved bytes and those in `keep`.
+fn encode_keeping(text: &str, keep: &[u8]) -> String {
     let mut out = String::with_capacity(text.len());
     for byte in text.bytes() {
         match byte {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
                 out.push(char::from(byte));
             }
+            _ if keep.contains(&byte) => out.push(char::from(byte)),
             b' ' => out.push('+'),
             _ => {
                 const HEX: &[u8; 16] = b"0123456789ABCDEF";

@@ -28,7 +28,7 @@ use crate::model::assumptions::{self, MAX_CHANNELS};
 use crate::model::form::join_days;
 use crate::model::{
     Attainment, Channel, Costs, Funnel, FunnelError, Handoff, Money, NameError, NumberError,
-    Period, Rate, Rounding, Scenario, Season, Share, StageName, Step, Team, Timing, Volume,
+    Period, Rate, Reps, Rounding, Scenario, Season, Share, StageName, Step, Team, Timing, Volume,
     YearMonth,
 };
 
@@ -287,7 +287,7 @@ impl From<&Scenario> for SavedEnvelopeV2 {
                 period: scenario.period.as_str().to_owned(),
                 existing: scenario.existing.to_f64(),
                 share: percent(scenario.marketing_share.ppm()),
-                reps: team.reps.units(),
+                reps: team.reps.ramped_reps(),
                 repquota: team.rep_quota.to_f64(),
                 attain: percent(team.attainment.ppm()),
                 leadstage: costs.lead_stage,
@@ -439,7 +439,7 @@ pub fn validate(saved: &SavedV2) -> Result<Scenario, SavedError> {
         marketing_share: Share::parse_percent(&plain(saved.share))
             .map_err(number("marketing share"))?,
         team: Team {
-            reps: Volume::parse(&plain(saved.reps)).map_err(number("reps"))?,
+            reps: Reps::ramped(Volume::parse(&plain(saved.reps)).map_err(number("reps"))?),
             rep_quota: Money::parse(&plain(saved.repquota)).map_err(number("quota per rep"))?,
             attainment: Attainment::parse_percent(&plain(saved.attain))
                 .map_err(number("attainment"))?,

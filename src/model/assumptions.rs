@@ -7,13 +7,14 @@ use super::amount::{Money, Volume};
 use super::number::{NumberError, NumberKind, parse_number};
 use super::period::YearMonth;
 use super::rate::{Attainment, Share, ppm_percent_plain};
+use super::reps::Reps;
 use super::stage::{Funnel, StageName};
 
 /// The sales team that carries the new-business target.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Team {
-    /// Ramped sales reps (fractions allowed for part-time or ramping reps).
-    pub reps: Volume,
+    /// The reps carrying quota, in cohorts by ramp.
+    pub reps: Reps,
     /// Quota of one rep for the planning period.
     pub rep_quota: Money,
     /// Share of quota the average rep is expected to attain.
@@ -23,7 +24,7 @@ pub struct Team {
 impl Default for Team {
     fn default() -> Self {
         Self {
-            reps: Volume::from_units(5).unwrap_or_else(|| unreachable!("small")),
+            reps: Reps::ramped(Volume::from_units(5).unwrap_or_else(|| unreachable!("small"))),
             rep_quota: Money::from_units(250_000).unwrap_or_else(|| unreachable!("small")),
             attainment: Attainment::FULL,
         }

@@ -6,15 +6,17 @@ use super::scenario::Scenario;
 /// The sales team's capacity against the new-business target.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Capacity {
-    /// Reps × quota per rep × attainment.
+    /// The team in fully ramped reps: Σ count × ramp.
+    pub ramped_reps: f64,
+    /// Ramped reps × quota per rep × attainment.
     pub capacity: f64,
     /// New-business target − capacity: positive means the team cannot carry the plan.
     pub gap: f64,
     /// Additional ramped reps needed to close the gap, rounded up; 0 when capacity suffices;
     /// `None` when reps have no quota, so no number of reps closes it.
     pub reps_short: Option<f64>,
-    /// Volume each rep must work per month at each stage (need per month ÷ reps), unrounded;
-    /// `None` when the team has no reps.
+    /// Volume each rep must work per month at each stage (need per month ÷ every rep,
+    /// ramping or not), unrounded; `None` when the team has no reps.
     pub per_rep_month: Option<Vec<f64>>,
 }
 
@@ -22,9 +24,10 @@ pub struct Capacity {
 #[must_use]
 pub fn compute(scenario: &Scenario, stages: &[StagePlan], new_target: f64) -> Capacity {
     let team = &scenario.team;
-    let reps = team.reps.units();
+    let ramped = team.reps.ramped_reps();
+    let reps = team.reps.headcount();
     let per_rep = team.rep_quota.to_f64() * team.attainment.fraction();
-    let capacity = reps * per_rep;
+    let capacity = ramped * per_rep;
     let gap = new_target - capacity;
     let reps_short = if gap <= 0.0 {
         Some(0.0)
@@ -41,6 +44,7 @@ pub fn compute(scenario: &Scenario, stages: &[StagePlan], new_target: f64) -> Ca
             .collect()
     });
     Capacity {
+        ramped_reps: ramped,
         capacity,
         gap,
         reps_short,
@@ -55,7 +59,7 @@ mod tests {
 
     fn scenario(reps: u64, rep_quota: u64, attain: &str) -> Scenario {
         let mut scenario = Scenario::starting(YearMonth::new(2027, 1).unwrap());
-        scenario.team.reps = Volume::from_units(reps).unwrap();
+        scenario.team.reps = crate::model::Reps::ramped(Volume::from_units(reps).unwrap());
         scenario.team.rep_quota = Money::from_units(rep_quota).unwrap();
         scenario.team.attainment = Attainment::parse_percent(attain).unwrap();
         scenario

@@ -18,6 +18,7 @@ use super::form::join_days;
 use super::number::NumberError;
 use super::period::{MonthError, Period, YearMonth};
 use super::rate::{Attainment, Rate, Share};
+use super::reps::{Reps, RepsError};
 use super::scenario::{Rounding, Scenario};
 use super::stage::{NameError, StageName};
 
@@ -32,6 +33,8 @@ pub enum FieldError {
     Season(SeasonError),
     /// A stage or channel name that is not acceptable.
     Name(NameError),
+    /// A team of reps that is not acceptable.
+    Reps(RepsError),
     /// A choice outside the menu; holds what the menu offers, as a sentence.
     Choice(String),
 }
@@ -48,6 +51,7 @@ impl fmt::Display for FieldError {
                 write!(f, "{}{}.", first.unwrap_or_default(), chars.as_str())
             }
             Self::Name(error) => error.fmt(f),
+            Self::Reps(error) => error.fmt(f),
             Self::Choice(reason) => f.write_str(reason),
         }
     }
@@ -70,6 +74,12 @@ impl From<MonthError> for FieldError {
 impl From<SeasonError> for FieldError {
     fn from(error: SeasonError) -> Self {
         Self::Season(error)
+    }
+}
+
+impl From<RepsError> for FieldError {
+    fn from(error: RepsError) -> Self {
+        Self::Reps(error)
     }
 }
 
@@ -332,14 +342,14 @@ pub static FIELDS: [FieldSpec; 20] = [
     FieldSpec {
         field: Field::Reps,
         key: "reps",
-        label: "Ramped sales reps",
-        hint: "Reps carrying quota in the period; 2.5 for part-time or ramping reps.",
+        label: "Sales reps",
+        hint: "Reps carrying quota in the period. Ramping reps as count@ramp %: 15, 5@25, 3@60 is 15 ramped reps, 5 at 25 % and 3 at 60 %.",
         unit: None,
         kind: FieldKind::Number,
         unset: "",
-        format: "plain number \u{2265} 0 (fractions allowed)",
+        format: "cohorts `count` or `count@ramp` (ramp 0 to 100 %), comma-separated: `15,5@25,3@60`; a plain number is that many ramped reps",
         parse: |text, s| {
-            s.team.reps = Volume::parse(text)?;
+            s.team.reps = Reps::parse(text)?;
             Ok(())
         },
         show: |s| s.team.reps.to_display(),

@@ -26,7 +26,10 @@ pub fn compute(scenario: &Scenario, stages: &[StagePlan]) -> HandoffPlan {
     let handoff = &scenario.handoff;
     let stage = handoff.stage_in(&scenario.funnel);
     let per_week = stages[stage].marketing_per_week;
-    let reps = handoff.fte_reps.unwrap_or(scenario.team.reps).units();
+    let reps = handoff.fte_reps.map_or_else(
+        || scenario.team.reps.headcount(),
+        super::amount::Volume::units,
+    );
     HandoffPlan {
         stage,
         per_month: stages[stage].marketing_per_month,

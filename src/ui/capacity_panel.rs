@@ -14,6 +14,7 @@ pub fn CapacityPanel(
 ) -> impl IntoView {
     let plan = planner.plan;
     let capacity = Signal::derive(move || plan.with(|p| p.capacity.capacity));
+    let ramped = Signal::derive(move || plan.with(|p| p.capacity.ramped_reps));
     let gap = Signal::derive(move || plan.with(|p| p.capacity.gap));
     let reps_short = Signal::derive(move || plan.with(|p| p.capacity.reps_short));
     view! {
@@ -21,9 +22,14 @@ pub fn CapacityPanel(
             <h3 id="capacity-heading">"Team capacity"</h3>
             <dl class="key-figures">
                 <div>
+                    <dt>"Ramped reps"</dt>
+                    <dd><Figure testid="ramped-reps" value=ramped display=format::two_decimals/></dd>
+                    <dd class="note">"\u{3a3} reps \u{d7} ramp"</dd>
+                </div>
+                <div>
                     <dt>"Capacity"</dt>
                     <dd><Figure testid="capacity" value=capacity display=format::money/></dd>
-                    <dd class="note">"reps \u{d7} quota per rep \u{d7} attainment"</dd>
+                    <dd class="note">"ramped reps \u{d7} quota per rep \u{d7} attainment"</dd>
                 </div>
                 <div class:short={move || gap.get() > 0.5}>
                     <dt>"Capacity gap"</dt>

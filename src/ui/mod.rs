@@ -6,6 +6,7 @@ pub mod cap_figures;
 pub mod capacity_panel;
 pub mod channel_editor;
 pub mod channel_table;
+pub mod cohort_editor;
 pub mod costs_panel;
 pub mod field_input;
 pub mod figure;

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::cohort_editor::CohortEditor;
 use super::field_input::FieldInput;
 use super::state::Planner;
 use crate::model::Field;
@@ -15,8 +16,8 @@ pub fn TeamPanel(
     let summary = move || {
         planner.scenario.with(|s| {
             format!(
-                "{} reps \u{d7} {} at {} %",
-                s.team.reps.to_display(),
+                "{} ramped reps \u{d7} {} at {} %",
+                crate::model::format::one_decimal(s.team.reps.ramped_reps()),
                 s.team.rep_quota.to_display(),
                 s.team.attainment.percent_plain()
             )
@@ -33,6 +34,7 @@ pub fn TeamPanel(
                 <FieldInput planner field=Field::RepQuota/>
                 <FieldInput planner field=Field::Attain/>
             </div>
+            <CohortEditor planner/>
         </details>
     }
 }

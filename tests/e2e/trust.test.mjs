@@ -309,3 +309,41 @@ test('two tabs never overwrite each other silently', async () => {
   assert.equal(await first.inputValue('[data-testid="deal"]'), '50,000');
   await context.close();
 });
+
+test('ramping reps come in cohorts; capacity counts ramped reps', async () => {
+  const page = await openFresh(env, '#quota=10000000&deal=25000&reps=15,5@25,3@60,2@85&repquota=250000&start=2027-01');
+  // 15 + 5 × 25 % + 3 × 60 % + 2 × 85 % = 19.75 ramped reps × 250,000 = 4,937,500.
+  await waitForValue(page, 'ramped-reps', 19.75);
+  await waitForValue(page, 'capacity', 4937500);
+  await openSection(page, 'team');
+  assert.equal(await page.inputValue('[data-testid="reps"]'), '15, 5@25, 3@60, 2@85');
+  assert.equal(await page.$$eval('[data-testid^="reps-count-"]', (rows) => rows.length), 4);
+
+  // The second cohort ramps to 50 %: 15 + 2.5 + 1.8 + 1.7 = 21 → 5,250,000; the gap to
+  // 10,000,000 is 4,750,000, which 19 more fully ramped reps close.
+  await typeInto(page, 'reps-ramp-1', '50');
+  await waitForValue(page, 'ramped-reps', 21);
+  await waitForValue(page, 'capacity', 5250000);
+  await waitForValue(page, 'reps-short', 19);
+  assert.equal(await page.inputValue('[data-testid="reps"]'), '15, 5@50, 3@60, 2@85');
+  assert.match(page.url(), /reps=15,5@50,3@60,2@85/);
+
+  await page.click('[data-testid="reps-add"]');
+  assert.equal(await page.inputValue('[data-testid="reps"]'), '15, 5@50, 3@60, 2@85, 1@50');
+  await waitForValue(page, 'ramped-reps', 21.5);
+  await page.click('[data-testid="reps-remove-0"]');
+  await waitForValue(page, 'ramped-reps', 6.5);
+
+  // A bad ramp keeps the team before the edit, with the message on the reps field.
+  await typeInto(page, 'reps-ramp-0', '5x');
+  await waitForValue(page, 'ramped-reps', 6.5);
+  assert.match(await text(page, 'reps-error'), /^Cohort 1's ramp: “5x” is not a number\. Still using/);
+
+  // A plain number keeps its meaning: 5 ramped reps.
+  const plain = await openFresh(env, '#reps=5&repquota=250000&start=2027-01');
+  await waitForValue(plain, 'ramped-reps', 5);
+  await waitForValue(plain, 'capacity', 1250000);
+  await plain.context().close();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

@@ -1,0 +1,123 @@
+//! The sales team's cohorts as rows: how many reps, at what ramp. The rows edit the `reps`
+//! field's text, so the field, the link and storage stay one declaration.
+
+use leptos::prelude::*;
+
+use super::state::Planner;
+use crate::browser::focus::focus_later;
+use crate::model::reps::{MAX_COHORTS, join_cohorts, split_cohorts};
+use crate::model::{Edit, Field, FieldKey};
+
+/// Each cohort's count and ramp texts, as typed.
+type Rows = Vec<(String, String)>;
+
+/// The `reps` field's cohorts, one row each, with add and remove buttons.
+#[component]
+pub fn CohortEditor(
+    /// The planner's state.
+    planner: Planner,
+) -> impl IntoView {
+    let key = FieldKey::Field(Field::Reps);
+    let rows = Memo::new(move |_| {
+        planner.form.with(|form| {
+            form.text(key)
+                .map(|t| split_cohorts(&t.text))
+                .unwrap_or_default()
+        })
+    });
+    let count = Memo::new(move |_| rows.with(Vec::len));
+    let rewrite = move |change: &dyn Fn(&mut Rows)| {
+        let mut cohorts = rows.get_untracked();
+        change(&mut cohorts);
+        planner.edit(Edit::Type(key, join_cohorts(&cohorts)));
+    };
+    let add = move |_: leptos::ev::MouseEvent| {
+        let index = count.get_untracked();
+        rewrite(&|cohorts| cohorts.push(("1".to_owned(), "50".to_owned())));
+        planner.commit(key);
+        focus_later(format!("reps-count-{index}"));
+    };
+    view! {
+        <div class="cohorts">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Cohorts by ramp">
+            <table class="results cohort-table">
+                <caption>"Cohorts by ramp"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Reps"</th>
+                        <th scope="col">"Ramp %"</th>
+                        <th scope="col"><span class="visually-hidden">"Remove"</span></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For
+                        each=move || 0..count.get()
+                        key=|index| *index
+                        children=move |index| {
+                            let cell = move |ramp: bool| {
+                                rows.with(|r| r.get(index).map(|(c, p)| if ramp { p.clone() } else { c.clone() }).unwrap_or_default())
+                            };
+                            view! {
+                                <tr>
+                                    <td>
+                                        <input
+                                            type="text"
+                                            inputmode="decimal"
+                                            autocomplete="off"
+                                            data-testid=format!("reps-count-{index}")
+                                            aria-label=format!("Cohort {} reps", index + 1)
+                                            prop:value=move || cell(false)
+                                            on:input=move |event| {
+                                                let text = event_target_value(&event);
+                                                rewrite(&|cohorts| if let Some(row) = cohorts.get_mut(index) { row.0.clone_from(&text) });
+                                            }
+                                            on:blur=move |_| planner.commit(key)
+                                        />
+                                    </td>
+                                    <td>
+                                        <input
+                                            type="text"
+                                            inputmode="decimal"
+                                            autocomplete="off"
+                                            placeholder="100"
+                                            data-testid=format!("reps-ramp-{index}")
+                                            aria-label=format!("Cohort {} ramp, percent", index + 1)
+                                            prop:value=move || cell(true)
+                                            on:input=move |event| {
+                                                let text = event_target_value(&event);
+                                                rewrite(&|cohorts| if let Some(row) = cohorts.get_mut(index) { row.1.clone_from(&text) });
+                                            }
+                                            on:blur=move |_| planner.commit(key)
+                                        />
+                                    </td>
+                                    <td>
+                                        <button
+                                            type="button"
+                                            data-testid=format!("reps-remove-{index}")
+                                            aria-label=format!("Remove cohort {}", index + 1)
+                                            title="Remove"
+                                            disabled={move || count.get() <= 1}
+                                            on:click=move |_| {
+                                                rewrite(&|cohorts| if cohorts.len() > 1 { cohorts.remove(index); });
+                                                planner.commit(key);
+                                                focus_later("reps-add".to_owned());
+                                            }
+                                        >"\u{2715}"</button>
+                                    </td>
+                                </tr>
+                            }
+                        }
+                    />
+                </tbody>
+            </table>
+            </div>
+            <button
+                type="button"
+                class="secondary"
+                data-testid="reps-add"
+                disabled={move || count.get() >= MAX_COHORTS}
+                on:click=add
+            >"+ Add ramping cohort"</button>
+        </div>
+    }
+}
