@@ -26,14 +26,11 @@ pub fn CohortEditor(
         })
     });
     let count = Memo::new(move |_| rows.with(Vec::len));
-    let rewrite = move |change: &dyn Fn(&mut Rows)| {
-        let mut cohorts = rows.get_untracked();
-        change(&mut cohorts);
-        planner.edit(Edit::Type(key, join_cohorts(&cohorts)));
-    };
     let add = move |_: leptos::ev::MouseEvent| {
         let index = count.get_untracked();
-        rewrite(&|cohorts| cohorts.push(("1".to_owned(), "50".to_owned())));
+        rewrite(planner, rows, &|cohorts| {
+            cohorts.push(("1".to_owned(), "50".to_owned()));
+        });
         planner.commit(key);
         focus_later(format!("reps-count-{index}"));
     };
@@ -53,60 +50,7 @@ pub fn CohortEditor(
                     <For
                         each=move || 0..count.get()
                         key=|index| *index
-                        children=move |index| {
-                            let cell = move |ramp: bool| {
-                                rows.with(|r| r.get(index).map(|(c, p)| if ramp { p.clone() } else { c.clone() }).unwrap_or_default())
-                            };
-                            view! {
-                                <tr>
-                                    <td>
-                                        <input
-                                            type="text"
-                                            inputmode="decimal"
-                                            autocomplete="off"
-                                            data-testid=format!("reps-count-{index}")
-                                            aria-label=format!("Cohort {} reps", index + 1)
-                                            prop:value=move || cell(false)
-                                            on:input=move |event| {
-                                                let text = event_target_value(&event);
-                                                rewrite(&|cohorts| if let Some(row) = cohorts.get_mut(index) { row.0.clone_from(&text) });
-                                            }
-                                            on:blur=move |_| planner.commit(key)
-                                        />
-                                    </td>
-                                    <td>
-                                        <input
-                                            type="text"
-                                            inputmode="decimal"
-                                            autocomplete="off"
-                                            placeholder="100"
-                                            data-testid=format!("reps-ramp-{index}")
-                                            aria-label=format!("Cohort {} ramp, percent", index + 1)
-                                            prop:value=move || cell(true)
-                                            on:input=move |event| {
-                                                let text = event_target_value(&event);
-                                                rewrite(&|cohorts| if let Some(row) = cohorts.get_mut(index) { row.1.clone_from(&text) });
-                                            }
-                                            on:blur=move |_| planner.commit(key)
-                                        />
-                                    </td>
-                                    <td>
-                                        <button
-                                            type="button"
-                                            data-testid=format!("reps-remove-{index}")
-                                            aria-label=format!("Remove cohort {}", index + 1)
-                                            title="Remove"
-                                            disabled={move || count.get() <= 1}
-                                            on:click=move |_| {
-                                                rewrite(&|cohorts| if cohorts.len() > 1 { cohorts.remove(index); });
-                                                planner.commit(key);
-                                                focus_later("reps-add".to_owned());
-                                            }
-                                        >"\u{2715}"</button>
-                                    </td>
-                                </tr>
-                            }
-                        }
+                        children=move |index| view! { <CohortRow planner rows index/> }
                     />
                 </tbody>
             </table>
@@ -119,5 +63,94 @@ pub fn CohortEditor(
                 on:click=add
             >"+ Add ramping cohort"</button>
         </div>
+    }
+}
+
+/// Rewrites the `reps` field's text from its cohort rows after `change`.
+fn rewrite(planner: Planner, rows: Memo<Rows>, change: &dyn Fn(&mut Rows)) {
+    let mut cohorts = rows.get_untracked();
+    change(&mut cohorts);
+    planner.edit(Edit::Type(
+        FieldKey::Field(Field::Reps),
+        join_cohorts(&cohorts),
+    ));
+}
+
+/// One cohort: its reps and ramp, and a remove button.
+#[component]
+fn CohortRow(
+    /// The planner's state.
+    planner: Planner,
+    /// Every cohort's texts.
+    rows: Memo<Rows>,
+    /// The cohort's position.
+    index: usize,
+) -> impl IntoView {
+    let key = FieldKey::Field(Field::Reps);
+    let count = Memo::new(move |_| rows.with(Vec::len));
+    let cell = move |ramp: bool| {
+        rows.with(|r| {
+            r.get(index)
+                .map(|(c, p)| if ramp { p.clone() } else { c.clone() })
+                .unwrap_or_default()
+        })
+    };
+    let set = move |ramp: bool, text: String| {
+        rewrite(planner, rows, &|cohorts| {
+            if let Some(row) = cohorts.get_mut(index) {
+                if ramp {
+                    row.1.clone_from(&text);
+                } else {
+                    row.0.clone_from(&text);
+                }
+            }
+        });
+    };
+    view! {
+        <tr>
+            <td>
+                <input
+                    type="text"
+                    inputmode="decimal"
+                    autocomplete="off"
+                    data-testid=format!("reps-count-{index}")
+                    aria-label=format!("Cohort {} reps", index + 1)
+                    prop:value=move || cell(false)
+                    on:input=move |event| set(false, event_target_value(&event))
+                    on:blur=move |_| planner.commit(key)
+                />
+            </td>
+            <td>
+                <input
+                    type="text"
+                    inputmode="decimal"
+                    autocomplete="off"
+                    placeholder="100"
+                    data-testid=format!("reps-ramp-{index}")
+                    aria-label=format!("Cohort {} ramp, percent", index + 1)
+                    prop:value=move || cell(true)
+                    on:input=move |event| set(true, event_target_value(&event))
+                    on:blur=move |_| planner.commit(key)
+                />
+            </td>
+            <td>
+                <button
+                    type="button"
+                    data-testid=format!("reps-remove-{index}")
+                    aria-label=format!("Remove cohort {}", index + 1)
+                    title="Remove"
+                    disabled={move || count.get() <= 1}
+                    on:click=move |_| {
+                        rewrite(planner, rows, &|cohorts| {
+                            if cohorts.len() > 1 {
+                                cohorts.remove(index);
+                            }
+                        });
+                        planner.commit(key);
+                        focus_later("reps-add".to_owned());
+                    }
+                >"\u{2715}"</button>
+            </td>
+        </tr>
     }
 }
