@@ -122,7 +122,8 @@ pub fn scenario() -> impl Strategy<Value = Scenario> {
             timing: Timing {
                 start: YearMonth::new(2000, 1)
                     .unwrap()
-                    .add_months(i32::try_from(start).unwrap()),
+                    .add_months(i32::try_from(start).unwrap())
+                    .unwrap(),
                 cycle_days: cycle,
                 season,
                 stage_days,

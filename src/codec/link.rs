@@ -413,7 +413,8 @@ impl Reader<'_> {
         }
     }
 
-    /// Reads the timing parameters; `start_default` is the default first month.
+    /// Reads the timing parameters; `start_default` is the default first month (the next
+    /// period that has not started).
     fn timing(&mut self, start_default: YearMonth) -> Timing {
         Timing {
             start: self.value(
@@ -556,7 +557,7 @@ pub fn decode(params: &LinkParams, today: YearMonth) -> Decoded {
     let count = funnel.stage_count();
     let team = read.team(&defaults);
     let costs = read.costs(&defaults, count);
-    let timing = read.timing(today.period_start(period));
+    let timing = read.timing(today.next_period_start(period));
     let handoff = read.handoff(&defaults, count);
     let mut problems = read.problems;
     problems.extend(params.repeated.iter().cloned().map(LinkProblem::Repeated));
@@ -779,7 +780,7 @@ mod tests {
             "v=1&quota=1000000&deal=25000\
              &stages=Visitors,Leads:2,MQLs:20,SQLs:40,Opportunities:60,Won:20\
              &traffic=200000&round=stage&period=quarter&existing=0&share=100&reps=5\
-             &repquota=250000&attain=100&cpl=100&start=2026-10&cycle=0&followup=24"
+             &repquota=250000&attain=100&cpl=100&start=2027-01&cycle=0&followup=24"
         );
     }
 
@@ -918,16 +919,43 @@ mod tests {
     }
 
     #[test]
-    fn the_default_first_month_follows_the_period() {
-        assert_eq!(open("quota=1").scenario.timing.start.to_string(), "2026-10");
+    fn the_default_first_month_is_the_next_period_that_has_not_started() {
+        // Today is 2026-11: the next quarter is 2027-01, the next month 2026-12, the next
+        // year 2027.
+        assert_eq!(open("quota=1").scenario.timing.start.to_string(), "2027-01");
         assert_eq!(
             open("period=year").scenario.timing.start.to_string(),
-            "2026-01"
+            "2027-01"
         );
         assert_eq!(
             open("period=month").scenario.timing.start.to_string(),
-            "2026-11"
+            "2026-12"
         );
+        // A link's start is kept, in any accepted form, and written back as YYYY-MM.
+        let decoded = open("start=Q2%202027");
+        assert_eq!(decoded.problems, []);
+        assert_eq!(decoded.scenario.timing.start.to_string(), "2027-04");
+        assert!(encode(&decoded.scenario).contains("&start=2027-04&"));
+        assert_eq!(
+            open("start=jan+2028").scenario.timing.start.to_string(),
+            "2028-01"
+        );
+    }
+
+    #[test]
+    fn first_months_outside_2000_to_2199_fall_back_with_a_reason() {
+        for text in ["1970-01", "9999-12", "2200-01"] {
+            let decoded = open(&format!("start={text}&period=year"));
+            assert_eq!(decoded.scenario.timing.start.to_string(), "2027-01");
+            let messages: Vec<String> = decoded.problems.iter().map(ToString::to_string).collect();
+            assert_eq!(
+                messages,
+                [format!(
+                    "The link's start \u{201c}{text}\u{201d} is not usable: Use a year from 2000 \
+                     to 2199. Using 2027-01."
+                )]
+            );
+        }
     }
 
     #[test]
@@ -943,7 +971,7 @@ mod tests {
             "attain \u{201c}0\u{201d} is not usable: Must be more than 0.",
             "leadstage \u{201c}9\u{201d} is not usable: Give a stage number from 0 (top) to 5.",
             "Channel shares must total 100 %, but they total 90 %. Using the blended cost per lead.",
-            "start \u{201c}2027-13\u{201d} is not usable: Use a year from 1970",
+            "start \u{201c}2027-13\u{201d} is not usable: Use a month from 1 to 12.",
             "cycle \u{201c}1.5\u{201d} is not usable: Use a whole number.",
             "season \u{201c}1,2,3\u{201d} is not usable: Give 12 weights, January to December, not 3.",
             "followup \u{201c}0\u{201d} is not usable: Must be more than 0.",

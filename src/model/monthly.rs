@@ -53,7 +53,7 @@ pub fn compute(scenario: &Scenario, stages: &[StagePlan]) -> MonthPlan {
     // Weights of the period's months.
     let mut weights: Vec<u64> = (0..period_months)
         .map(|m| {
-            let month = start.add_months(i32::try_from(m).unwrap_or(0)).month();
+            let month = calendar_month(start, m);
             timing
                 .season
                 .as_ref()
@@ -93,15 +93,26 @@ pub fn compute(scenario: &Scenario, stages: &[StagePlan]) -> MonthPlan {
     let max_lag = lags.iter().copied().max().unwrap_or(0);
 
     let columns = usize::try_from(period_months + max_lag).unwrap_or(0);
-    let first = start.add_months(-i32::try_from(max_lag).unwrap_or(0));
+    let back = i32::try_from(max_lag).unwrap_or(0);
+    // Starts lie in 2000..=2199 and lags are at most ten years, so every month exists; were one
+    // missing, the table would end early rather than show a wrong month.
     let months: Vec<YearMonth> = (0..columns)
-        .map(|k| first.add_months(i32::try_from(k).unwrap_or(0)))
+        .map_while(|k| {
+            i32::try_from(k)
+                .ok()
+                .and_then(|k| start.add_months(k - back))
+        })
         .collect();
     let mut volumes = vec![vec![0.0; stages.len()]; columns];
     for (stage, plan) in stages.iter().enumerate() {
         let offset = usize::try_from(max_lag - lags[stage]).unwrap_or(0);
         for (m, units) in distribute(plan.need, &weights).into_iter().enumerate() {
-            volumes[m + offset][stage] = units;
+            if let Some(cell) = volumes
+                .get_mut(m + offset)
+                .and_then(|row| row.get_mut(stage))
+            {
+                *cell = units;
+            }
         }
     }
     let deals = volumes.iter().map(|row| row[last]).collect();
@@ -111,12 +122,13 @@ pub fn compute(scenario: &Scenario, stages: &[StagePlan]) -> MonthPlan {
         .filter(|(_, row)| row[lead_stage] > 0.0)
         .map(|(month, _)| *month)
         .collect();
-    let lead_offset = i32::try_from(max_lag - lags[lead_stage]).unwrap_or(0);
+    let lead_offset = usize::try_from(max_lag - lags[lead_stage]).unwrap_or(0);
+    let period_end = lead_offset + usize::try_from(period_months).unwrap_or(1) - 1;
     let lead_window = match (lead_months.first(), lead_months.last()) {
         (Some(&from), Some(&to)) => (from, to),
         _ => (
-            first.add_months(lead_offset),
-            first.add_months(lead_offset + i32::try_from(period_months).unwrap_or(1) - 1),
+            months.get(lead_offset).copied().unwrap_or(start),
+            months.get(period_end).copied().unwrap_or(start),
         ),
     };
     MonthPlan {
@@ -129,6 +141,35 @@ pub fn compute(scenario: &Scenario, stages: &[StagePlan]) -> MonthPlan {
         season_ignored,
         stage_days_ignored,
     }
+}
+
+impl MonthPlan {
+    /// Returns the first and last months before `today` in which lead-stage volume had to be
+    /// generated, or `None` when no lead-stage volume falls before the current month.
+    #[must_use]
+    pub fn overdue_lead_months(&self, today: YearMonth) -> Option<(YearMonth, YearMonth)> {
+        let mut due = self
+            .months
+            .iter()
+            .zip(&self.volumes)
+            .filter(|(month, row)| {
+                **month < today && row.get(self.lead_stage).is_some_and(|&units| units > 0.0)
+            })
+            .map(|(month, _)| *month);
+        let first = due.next()?;
+        Some((first, due.next_back().unwrap_or(first)))
+    }
+
+    /// Whether month `k` of the table lies before `today`.
+    #[must_use]
+    pub fn is_past(&self, k: usize, today: YearMonth) -> bool {
+        self.months.get(k).is_some_and(|&month| month < today)
+    }
+}
+
+/// Returns the calendar month (1 = January) `offset` months after `start`.
+fn calendar_month(start: YearMonth, offset: u32) -> u32 {
+    (start.month() - 1 + offset % 12) % 12 + 1
 }
 
 /// Splits a whole `total` over `weights` in whole units that add up to `total` exactly:
@@ -183,6 +224,10 @@ mod tests {
         let mut scenario = Scenario::starting(YearMonth::parse(start).unwrap());
         scenario.timing.start = YearMonth::parse(start).unwrap();
         scenario
+    }
+
+    fn scenario_at(start: &str) -> Scenario {
+        scenario(start)
     }
 
     fn labels(months: &[YearMonth]) -> Vec<String> {
@@ -262,6 +307,66 @@ mod tests {
         assert!(!months.stage_days_ignored);
         scenario.timing.stage_days = Some(vec![10, 10]);
         assert!(plan(&scenario).months.stage_days_ignored);
+    }
+
+    #[test]
+    fn months_are_labelled_right_at_both_ends_of_the_plan_years() {
+        // 365 days over 4 steps: Leads lag 365 ÷ 30.44 = 11.99 → 12 months, so the table starts
+        // 12 months before 2000-01 and the quarter sits in its own months, not in 1999 or 2001.
+        let mut scenario = scenario("2000-01");
+        scenario.timing.cycle_days = 365;
+        let months = plan(&scenario).months;
+        let shown = labels(&months.months);
+        assert_eq!(shown.len(), 15);
+        assert_eq!(shown[0], "1999-01");
+        assert_eq!(shown[11], "1999-12");
+        assert_eq!(shown[12..], ["2000-01", "2000-02", "2000-03"]);
+        assert_eq!(months.deals[12..], [14.0, 13.0, 13.0]);
+        // A year from 2199-12 has twelve different months, running into 2200.
+        let mut scenario = scenario_at("2199-12");
+        scenario.period = Period::Year;
+        let shown = labels(&plan(&scenario).months.months);
+        assert_eq!(shown.len(), 12);
+        assert_eq!(shown[0], "2199-12");
+        assert_eq!(shown[1], "2200-01");
+        assert_eq!(shown[11], "2200-11");
+    }
+
+    #[test]
+    fn lead_months_before_today_are_overdue() {
+        // Q4 2026 with a 90-day cycle: Leads lag 3 months, so they are due Jul–Sep 2026.
+        let mut scenario = scenario("2026-10");
+        scenario.timing.cycle_days = 90;
+        let months = plan(&scenario).months;
+        assert_eq!(
+            labels(&months.months),
+            [
+                "2026-07", "2026-08", "2026-09", "2026-10", "2026-11", "2026-12"
+            ]
+        );
+        let today = YearMonth::parse("2026-11").unwrap();
+        let overdue = months.overdue_lead_months(today).unwrap();
+        assert_eq!(
+            (overdue.0.to_string(), overdue.1.to_string()),
+            ("2026-07".into(), "2026-09".into())
+        );
+        let past: Vec<bool> = (0..6).map(|k| months.is_past(k, today)).collect();
+        assert_eq!(past, [true, true, true, true, false, false]);
+        assert!(!months.is_past(6, today), "no such month");
+        // In August only July's leads are late; in July none are.
+        let august = YearMonth::parse("2026-08").unwrap();
+        let overdue = months.overdue_lead_months(august).unwrap();
+        assert_eq!(
+            (overdue.0.to_string(), overdue.1.to_string()),
+            ("2026-07".into(), "2026-07".into())
+        );
+        assert_eq!(
+            months.overdue_lead_months(YearMonth::parse("2026-07").unwrap()),
+            None
+        );
+        // With nothing to generate, nothing is late.
+        scenario.quota = crate::model::Money::from_units(0).unwrap();
+        assert_eq!(plan(&scenario).months.overdue_lead_months(today), None);
     }
 
     #[test]

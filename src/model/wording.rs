@@ -92,7 +92,9 @@ pub fn capacity_sentence(gap: f64, reps_short: Option<f64>) -> String {
 /// years), otherwise its first and last months (`Feb–Apr 2027`, `Feb 2027–Jan 2028`).
 #[must_use]
 pub fn period_name(period: Period, start: YearMonth) -> String {
-    let end = start.add_months(i32::try_from(period.months()).unwrap_or(1) - 1);
+    let end = start
+        .add_months(i32::try_from(period.months()).unwrap_or(1) - 1)
+        .unwrap_or(start);
     match period {
         Period::Month => start.label(),
         Period::Quarter if (start.month() - 1).is_multiple_of(3) => {
@@ -109,6 +111,32 @@ pub fn period_name(period: Period, start: YearMonth) -> String {
         }
         _ => format!("{}\u{2013}{}", start.label(), end.label()),
     }
+}
+
+/// Names a run of months: `Sep 2026`, `Jul\u{2013}Sep 2026`, `Nov 2026\u{2013}Jan 2027`.
+#[must_use]
+pub fn month_range(from: YearMonth, to: YearMonth) -> String {
+    if from == to {
+        from.label()
+    } else if from.year() == to.year() {
+        format!(
+            "{}\u{2013}{} {}",
+            from.short_name(),
+            to.short_name(),
+            to.year()
+        )
+    } else {
+        format!("{}\u{2013}{}", from.label(), to.label())
+    }
+}
+
+/// Says that lead-stage volume was due in months that have already gone by.
+#[must_use]
+pub fn overdue_sentence(stage: &str, months: (YearMonth, YearMonth)) -> String {
+    format!(
+        "{stage} for these deals should already have been generated in {}.",
+        month_range(months.0, months.1)
+    )
 }
 
 /// Says when the lead stage's volume must be generated for the period's deals.
@@ -255,6 +283,22 @@ mod tests {
                 (ym("2026-12"), ym("2027-02"))
             ),
             "Leads for Q1 2027 deals must be generated from Dec 2026 to Feb 2027."
+        );
+    }
+
+    #[test]
+    fn overdue_leads_read_like_the_issue() {
+        assert_eq!(
+            overdue_sentence("Leads", (ym("2026-07"), ym("2026-09"))),
+            "Leads for these deals should already have been generated in Jul\u{2013}Sep 2026."
+        );
+        assert_eq!(
+            overdue_sentence("MQLs", (ym("2026-09"), ym("2026-09"))),
+            "MQLs for these deals should already have been generated in Sep 2026."
+        );
+        assert_eq!(
+            month_range(ym("2026-11"), ym("2027-01")),
+            "Nov 2026\u{2013}Jan 2027"
         );
     }
 

@@ -3,8 +3,9 @@
 use leptos::prelude::*;
 
 use super::state::Planner;
+use crate::browser::clock;
 use crate::model::monthly::DAYS_PER_MONTH;
-use crate::model::{format, wording};
+use crate::model::{YearMonth, format, wording};
 
 /// The month table, with the lead-time sentence above it.
 #[component]
@@ -13,6 +14,7 @@ pub fn MonthTable(
     planner: Planner,
 ) -> impl IntoView {
     let (scenario, plan) = (planner.scenario, planner.plan);
+    let today = clock::this_month();
     let names = Memo::new(move |_| {
         scenario.with(|s| {
             s.funnel
@@ -39,6 +41,13 @@ pub fn MonthTable(
             })
         })
     };
+    let overdue = move || {
+        plan.with(|p| {
+            p.months.overdue_lead_months(today).map(|months| {
+                wording::overdue_sentence(&planner.stage_name(p.months.lead_stage), months)
+            })
+        })
+    };
     let notes = move || {
         plan.with(|p| {
             let mut notes = Vec::new();
@@ -55,6 +64,7 @@ pub fn MonthTable(
         <section class="result-section" aria-labelledby="months-heading">
             <h3 id="months-heading">"Month by month"</h3>
             <p class="sentence strong" data-testid="lead-window">{sentence}</p>
+            {move || overdue().map(|text| view! { <p class="sentence overdue" data-testid="overdue-leads">{text}</p> })}
             <p class="hint">
                 {format!(
                     "Lag of each stage behind Won = its days to Won \u{f7} {DAYS_PER_MONTH}, rounded to the \
@@ -75,7 +85,7 @@ pub fn MonthTable(
                         <For
                             each=move || 0..month_count.get()
                             key=|k| *k
-                            children=move |k| view! { <MonthRow planner k/> }
+                            children=move |k| view! { <MonthRow planner k today/> }
                         />
                     </tbody>
                     <tfoot>
@@ -98,8 +108,11 @@ fn MonthRow(
     planner: Planner,
     /// The month's position, 0 = earliest.
     k: usize,
+    /// The current month; months before it are marked as past.
+    today: YearMonth,
 ) -> impl IntoView {
     let (scenario, plan) = (planner.scenario, planner.plan);
+    let past = move || plan.with(|p| p.months.is_past(k, today));
     let month = move || plan.with(|p| p.months.months.get(k).copied());
     let in_period =
         move || scenario.with(|s| month().is_some_and(|m| s.timing.start.months_until(m) >= 0));
@@ -124,8 +137,8 @@ fn MonthRow(
     };
     let deals = move || plan.with(|p| p.months.deals.get(k).copied().unwrap_or(0.0));
     view! {
-        <tr class:lead-time=move || !in_period()>
-            <th scope="row" data-testid=format!("plan-month-{k}")>
+        <tr class:lead-time=move || !in_period() class:past=past>
+            <th scope="row" data-testid=format!("plan-month-{k}") data-past=move || past().then_some("true")>
                 {move || month().map(|m| m.to_string()).unwrap_or_default()}
             </th>
             {cells}

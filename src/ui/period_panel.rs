@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::form_field::FormField;
 use super::state::Planner;
+use crate::browser::clock;
 use crate::model::{Form, Money, Period, Share, YearMonth};
 
 /// Period, first month, existing revenue and marketing-sourced share.
@@ -16,7 +17,16 @@ pub fn PeriodPanel(
     let period = Memo::new(move |_| form.with(|form| form.period));
     let choose = move |event| {
         if let Some(period) = Period::from_name(&event_target_value(&event)) {
-            planner.edit(|form| form.period = period);
+            let today = clock::this_month();
+            planner.edit(|form| {
+                // A first month still at its default moves to the new period's default.
+                let start = form.start.value;
+                let moved = start.follow_period(form.period, period, today);
+                form.period = period;
+                if moved != start && !form.start.is_invalid() {
+                    form.set_start(&moved.to_string());
+                }
+            });
         }
     };
     let summary = move || {
@@ -33,7 +43,8 @@ pub fn PeriodPanel(
     let start = FormField {
         label: "First month of the period",
         testid: "start",
-        hint: "YYYY-MM. Quarters and years may start in any month (fiscal years).",
+        hint: "2027-01, Jan 2027 or Q1 2027. Quarters and years may start in any month (fiscal \
+               years). A new plan starts with the next period that has not started.",
         entry: |form| &form.start,
         show: YearMonth::to_string,
         edit: Form::set_start,

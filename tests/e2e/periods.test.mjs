@@ -1,0 +1,166 @@
+// End-to-end tests of issue 6's periods, numbers, month table and key figures in Chromium.
+// The page's calendar is fixed at 2026-11-23 (Playwright's clock), so "today" never drifts.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  assertNoNonsense, ready, start, typeInto, values, waitForValue,
+} from './helpers.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+const TODAY = '2026-11-23T10:00:00';
+
+/** Opens `suffix` in a fresh context whose clock reads `when` (local time). */
+async function openAt(suffix = '', when = TODAY) {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  await page.clock.setFixedTime(new Date(when));
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.errors = errors;
+  await page.goto(env.base + suffix);
+  await ready(page);
+  return page;
+}
+
+/** Opens a collapsible input section. */
+async function openSection(page, name) {
+  await page.evaluate((id) => { document.querySelector(`[data-testid="section-${id}"]`).open = true; }, name);
+}
+
+/** The month table's month labels, earliest first. */
+function monthLabels(page) {
+  return page.$$eval('[data-testid^="plan-month-"]', (cells) => cells.map((c) => c.textContent.trim()));
+}
+
+/** Waits until the address bar's link carries `param=value`. */
+async function waitForParam(page, param, value) {
+  await page.waitForFunction(
+    ([p, v]) => new URLSearchParams(location.hash.slice(1)).get(p) === v,
+    [param, value],
+    { timeout: 5000 },
+  );
+}
+
+test('A: a new plan starts with the next period that has not started', async () => {
+  const page = await openAt();
+  // On 2026-11-23 the next quarter is 2027-01 to 2027-03 (not the half-over Q4 2026).
+  assert.equal(await page.inputValue('[data-testid="start"]'), '2027-01');
+  assert.equal(new URLSearchParams(new URL(page.url()).hash.slice(1)).get('start'), '2027-01');
+  assert.deepEqual(await monthLabels(page), ['2027-01', '2027-02', '2027-03']);
+  assert.match(await page.innerText('[data-testid="lead-window"]'), /for Q1 2027 deals/);
+
+  // While the first month is the default, it follows the period: next month, next year.
+  await openSection(page, 'period');
+  await page.selectOption('[data-testid="period"]', 'month');
+  await waitForParam(page, 'start', '2026-12');
+  assert.equal(await page.inputValue('[data-testid="start"]'), '2026-12');
+  await page.selectOption('[data-testid="period"]', 'year');
+  await waitForParam(page, 'start', '2027-01');
+  assert.equal((await monthLabels(page)).length, 12);
+
+  // A first month the user chose stays when the period changes.
+  await typeInto(page, 'start', '2027-04');
+  await waitForParam(page, 'start', '2027-04');
+  await page.selectOption('[data-testid="period"]', 'quarter');
+  await waitForParam(page, 'period', 'quarter');
+  assert.equal(await page.inputValue('[data-testid="start"]'), '2027-04');
+  assert.equal(new URLSearchParams(new URL(page.url()).hash.slice(1)).get('start'), '2027-04');
+
+  // A link without start takes the next period of its own kind.
+  const month = await openAt('#quota=500000&period=month');
+  assert.equal(await month.inputValue('[data-testid="start"]'), '2026-12');
+  assert.deepEqual(page.errors, []);
+  await month.context().close();
+  await page.context().close();
+});
+
+test('A: the first month is read as 2027-1, Jan 2027, Q1 2027, 2027 Q1 or 2027-Q1', async () => {
+  const page = await openAt();
+  await openSection(page, 'period');
+  const cases = [
+    ['Q2 2027', '2027-04'],
+    ['jan 2028', '2028-01'],
+    ['2027-1', '2027-01'],
+    ['September 2027', '2027-09'],
+    ['2027 q3', '2027-07'],
+    ['2027-Q4', '2027-10'],
+    ['MAR 2027', '2027-03'],
+  ];
+  for (const [typed, month] of cases) {
+    await typeInto(page, 'start', typed);
+    await waitForParam(page, 'start', month);
+    assert.equal(await page.innerText('[data-testid="start-error"]'), '', typed);
+    assert.equal((await monthLabels(page))[0], month, typed);
+  }
+  // The field keeps what was typed; links always carry YYYY-MM.
+  assert.equal(await page.inputValue('[data-testid="start"]'), 'MAR 2027');
+
+  await typeInto(page, 'start', '03/2027');
+  await page.waitForSelector('[data-testid="start-error"]:has-text("Write the month as 2027-01, Jan 2027 or Q1 2027")');
+  assert.match(await page.innerText('[data-testid="start-error"]'), /Still using 2027-03/);
+  await typeInto(page, 'start', 'Q5 2027');
+  await page.waitForSelector('[data-testid="start-error"]:has-text("Use a quarter from Q1 to Q4.")');
+  await typeInto(page, 'start', '1999-12');
+  await page.waitForSelector('[data-testid="start-error"]:has-text("Use a year from 2000 to 2199.")');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('A: lead-time months before the current month are said to be late and marked', async () => {
+  const page = await openAt('#quota=1000000&deal=25000&start=2026-10&cycle=90');
+  // 90 days from Leads to Won: Leads lag ⌊90 ÷ 30.44⌉ = 3 months, so Q4 2026's leads were due
+  // Jul–Sep 2026, all before November 2026.
+  assert.deepEqual(await monthLabels(page),
+    ['2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12']);
+  assert.equal(
+    await page.innerText('[data-testid="overdue-leads"]'),
+    'Leads for these deals should already have been generated in Jul–Sep 2026.',
+  );
+  const past = await page.$$eval('[data-testid^="plan-month-"]', (cells) => cells.map((c) => c.dataset.past ?? null));
+  assert.deepEqual(past, ['true', 'true', 'true', 'true', null, null]);
+
+  // A plan for next year has nothing late, and nothing is marked.
+  const ahead = await openAt('#quota=1000000&deal=25000&start=2027-04&cycle=90');
+  assert.equal(await ahead.$('[data-testid="overdue-leads"]'), null);
+  assert.equal(await ahead.$('[data-testid^="plan-month-"][data-past]'), null);
+  await ahead.context().close();
+  await page.context().close();
+});
+
+test('A: years are bounded to 2000–2199 and month labels are right at both ends', async () => {
+  // Before: 1970-01 with a 365-day cycle showed the quarter under 1971, and 9999-12 labelled
+  // all twelve columns 9999-12. Now both are refused with a reason and the default is used.
+  for (const [link, text] of [
+    ['#start=1970-01&cycle=365', '1970-01'],
+    ['#start=9999-12&period=year', '9999-12'],
+  ]) {
+    const page = await openAt(link);
+    assert.match(
+      await page.innerText('[data-testid="notice"]'),
+      new RegExp(`start “${text}” is not usable: Use a year from 2000 to 2199\\. Using 2027-01\\.`),
+    );
+    const labels = await monthLabels(page);
+    assert.equal(new Set(labels).size, labels.length, 'every month label differs');
+    assert.ok(labels.includes('2027-01'));
+    await page.context().close();
+  }
+
+  // At the bounds the months are right: 12 lead-time months back into 1999, a year into 2200.
+  const early = await openAt('#start=2000-01&cycle=365');
+  const labels = await monthLabels(early);
+  assert.equal(labels.length, 15);
+  assert.deepEqual([labels[0], labels[11], labels[12], labels[14]], ['1999-01', '1999-12', '2000-01', '2000-03']);
+  const v = await values(early);
+  assert.deepEqual([12, 13, 14].map((k) => v[`plan-deals-${k}`]), ['14', '13', '13']);
+  await early.context().close();
+
+  const late = await openAt('#start=2199-12&period=year');
+  const lateLabels = await monthLabels(late);
+  assert.deepEqual([lateLabels[0], lateLabels[1], lateLabels[11]], ['2199-12', '2200-01', '2200-11']);
+  assert.equal(new Set(lateLabels).size, 12);
+  await assertNoNonsense(late);
+  await late.context().close();
+});
