@@ -10,16 +10,19 @@
 use std::fmt;
 
 use super::percent;
-use crate::model::assumptions;
 use crate::model::form::join_days;
 use crate::model::{
     Attainment, Channel, Costs, Funnel, FunnelError, Handoff, Money, NameError, NumberError,
     Period, Rate, Rounding, Scenario, Season, Share, StageName, Step, Team, Timing, Volume,
     YearMonth,
 };
+use crate::model::{assumptions, monthly, wording};
 
 /// The link format version this page writes and reads.
 pub const VERSION: &str = "1";
+
+/// What a link without usable days per stage uses, in words.
+const EVEN_SPLIT: &str = "an even split of the cycle";
 
 /// Longest raw value quoted back in a problem message.
 const QUOTE_CHARS: usize = 24;
@@ -414,9 +417,10 @@ impl Reader<'_> {
     }
 
     /// Reads the timing parameters; `start_default` is the default first month (the next
-    /// period that has not started).
-    fn timing(&mut self, start_default: YearMonth) -> Timing {
-        Timing {
+    /// period that has not started). Days per stage must give one number per step from the
+    /// funnel's lead stage to Won; otherwise they are dropped and the cycle is split evenly.
+    fn timing(&mut self, start_default: YearMonth, funnel: &Funnel, lead_stage: usize) -> Timing {
+        let mut timing = Timing {
             start: self.value(
                 "start",
                 YearMonth::parse,
@@ -434,9 +438,32 @@ impl Reader<'_> {
                 "stagedays",
                 |t| assumptions::parse_stage_days(t).map(Some),
                 None,
-                "an even split of the cycle",
+                EVEN_SPLIT,
             ),
+        };
+        let last = funnel.stage_count() - 1;
+        if let Err(mismatch) = timing.step_days(last.saturating_sub(lead_stage)) {
+            let name = |index: usize| {
+                funnel
+                    .name(index)
+                    .map(ToString::to_string)
+                    .unwrap_or_default()
+            };
+            self.problems.push(LinkProblem::Invalid {
+                param: "stagedays",
+                text: quote(
+                    &timing
+                        .stage_days
+                        .as_deref()
+                        .map(join_days)
+                        .unwrap_or_default(),
+                ),
+                reason: wording::step_count_request(mismatch, &name(lead_stage), &name(last)),
+                default: EVEN_SPLIT.to_owned(),
+            });
+            timing.stage_days = None;
         }
+        timing
     }
 
     /// Reads the handoff parameters for a funnel of `count` stages.
@@ -557,7 +584,11 @@ pub fn decode(params: &LinkParams, today: YearMonth) -> Decoded {
     let count = funnel.stage_count();
     let team = read.team(&defaults);
     let costs = read.costs(&defaults, count);
-    let timing = read.timing(today.next_period_start(period));
+    let timing = read.timing(
+        today.next_period_start(period),
+        &funnel,
+        costs.lead_stage_in(&funnel),
+    );
     let handoff = read.handoff(&defaults, count);
     let mut problems = read.problems;
     problems.extend(params.repeated.iter().cloned().map(LinkProblem::Repeated));
@@ -656,7 +687,15 @@ pub fn encode(scenario: &Scenario) -> String {
         ("cap", costs.cap.map(Money::to_plain)),
         ("ftereps", handoff.fte_reps.map(Volume::to_plain)),
         ("season", timing.season.as_ref().map(Season::to_plain)),
-        ("stagedays", timing.stage_days.as_deref().map(join_days)),
+        // Days per stage that no longer fit the funnel are not used, so they are not written.
+        (
+            "stagedays",
+            timing
+                .step_days(monthly::steps_to_won(scenario))
+                .ok()
+                .flatten()
+                .map(join_days),
+        ),
         (
             "channels",
             (!costs.channels.is_empty()).then(|| {
@@ -997,6 +1036,57 @@ mod tests {
         );
         assert!(s.costs.channels.is_empty());
         assert_eq!(s.timing, defaults.timing);
+    }
+
+    #[test]
+    fn days_per_stage_must_give_one_per_step() {
+        // The default funnel has 4 steps from Leads to Won.
+        let decoded = open("stagedays=10,20&cycle=60");
+        assert_eq!(decoded.scenario.timing.stage_days, None);
+        assert_eq!(decoded.scenario.timing.cycle_days, 60);
+        let messages: Vec<String> = decoded.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            messages,
+            [
+                "The link's stagedays \u{201c}10,20\u{201d} is not usable: Give 4 numbers, one per \
+              step from Leads to Won, not 2. Using an even split of the cycle."
+            ]
+        );
+        // 250,000 entries are refused as they are read.
+        let many = format!("stagedays={}", vec!["1"; 250_000].join(","));
+        let messages: Vec<String> = open(&many)
+            .problems
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(messages.len(), 1);
+        assert!(
+            messages[0].contains("at most 19, not 250,000"),
+            "{}",
+            messages[0]
+        );
+        // The steps follow the lead stage: from MQLs (leadstage=2) there are 3.
+        let decoded = open("leadstage=2&stagedays=10,20,30");
+        assert_eq!(decoded.problems, []);
+        assert_eq!(decoded.scenario.timing.stage_days, Some(vec![10, 20, 30]));
+        let decoded = open("leadstage=2&stagedays=10,20,30,40");
+        assert!(
+            decoded.problems[0]
+                .to_string()
+                .contains("Give 3 numbers, one per step from MQLs to Won, not 4.")
+        );
+    }
+
+    #[test]
+    fn days_per_stage_that_no_longer_fit_are_not_written() {
+        let mut scenario = Scenario::starting(today());
+        scenario.timing.stage_days = Some(vec![10, 20, 30, 40]);
+        assert!(encode(&scenario).ends_with("&stagedays=10,20,30,40"));
+        // Paying for SQLs leaves 2 steps: the 4 days are not used, and links leave them out.
+        scenario.costs.lead_stage = Some(3);
+        let link = encode(&scenario);
+        assert!(!link.contains("stagedays"), "{link}");
+        assert_eq!(open(&link).problems, []);
     }
 
     #[test]

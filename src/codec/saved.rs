@@ -305,7 +305,7 @@ pub fn decode(text: &str, today: YearMonth) -> Result<Scenario, SavedError> {
 }
 
 /// Migrates a version-1 scenario to version 2: everything it had is kept; the rest takes the
-/// defaults, with the period starting at the start of `today`'s quarter.
+/// defaults, with the period starting at the next quarter after `today` that has not started.
 #[must_use]
 pub fn migrate_v1(v1: SavedV1, today: YearMonth) -> SavedV2 {
     let defaults = SavedEnvelope::from(&Scenario::starting(today)).scenario;
@@ -351,7 +351,7 @@ pub fn validate(saved: &SavedV2) -> Result<Scenario, SavedError> {
         .as_ref()
         .map(|days| assumptions::parse_stage_days(&join_days(days)))
         .transpose()
-        .map_err(number("days per stage"))?;
+        .map_err(|e| invalid("days per stage")(&e))?;
     Ok(Scenario {
         quota,
         deal_size,

@@ -7,7 +7,8 @@
 
 use super::amount::{Money, Volume};
 use super::assumptions::{
-    self, Channel, ChannelError, Costs, Handoff, MAX_CHANNELS, Season, SeasonError, Team, Timing,
+    self, Channel, ChannelError, Costs, Handoff, MAX_CHANNELS, Season, SeasonError, StageDaysError,
+    Team, Timing,
 };
 use super::number::NumberError;
 use super::period::{MonthError, Period, YearMonth};
@@ -111,7 +112,7 @@ pub struct Form {
     /// Seasonality weights; empty for even.
     pub season: Entry<Option<Season>, SeasonError>,
     /// Days per step from the lead stage to Won; empty to split the cycle evenly.
-    pub stage_days: Entry<Option<Vec<u32>>>,
+    pub stage_days: Entry<Option<Vec<u32>>, StageDaysError>,
     /// Hours to follow up a handed-off unit.
     pub followup_hours: Entry<u32>,
     /// Reps who work handed-off units; empty for the team's reps.

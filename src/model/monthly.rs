@@ -11,6 +11,7 @@
 //!   whole units (largest remainder, ties to the earlier month), so each stage's months add up
 //!   to its need exactly.
 
+use super::assumptions::StepCountError;
 use super::period::YearMonth;
 use super::plan::StagePlan;
 use super::scenario::Scenario;
@@ -38,7 +39,7 @@ pub struct MonthPlan {
     pub season_ignored: bool,
     /// Days per step were given, but not one per step from the lead stage to Won, so the cycle
     /// was split evenly.
-    pub stage_days_ignored: bool,
+    pub stage_days_mismatch: Option<StepCountError>,
 }
 
 /// Computes the month-by-month plan.
@@ -67,16 +68,7 @@ pub fn compute(scenario: &Scenario, stages: &[StagePlan]) -> MonthPlan {
     let season_ignored = season_ignored && timing.season.is_some();
 
     // Days of each step from the lead stage to Won, then each stage's lag in months.
-    let steps = last - lead_stage;
-    let given = timing.stage_days.as_ref();
-    let stage_days_ignored = given.is_some_and(|days| days.len() != steps);
-    let step_days: Vec<f64> = match given {
-        Some(days) if days.len() == steps => days.iter().map(|&d| f64::from(d)).collect(),
-        _ => vec![
-            f64::from(timing.cycle_days) / f64::from(u32::try_from(steps.max(1)).unwrap_or(1));
-            steps
-        ],
-    };
+    let (step_days, stage_days_mismatch) = step_days(scenario);
     let lags: Vec<u32> = (0..stages.len())
         .map(|stage| {
             let from = stage.max(lead_stage) - lead_stage;
@@ -139,8 +131,42 @@ pub fn compute(scenario: &Scenario, stages: &[StagePlan]) -> MonthPlan {
         lead_stage,
         lead_window,
         season_ignored,
-        stage_days_ignored,
+        stage_days_mismatch,
     }
+}
+
+/// Returns how many steps lie between the lead stage and Won.
+#[must_use]
+pub fn steps_to_won(scenario: &Scenario) -> usize {
+    let last = scenario.funnel.stage_count() - 1;
+    last.saturating_sub(scenario.costs.lead_stage_in(&scenario.funnel))
+}
+
+/// Returns the days of each step from the lead stage to Won: the days per step when there is
+/// one per step, else the cycle split evenly (with the mismatch, when days were given).
+#[must_use]
+pub fn step_days(scenario: &Scenario) -> (Vec<f64>, Option<StepCountError>) {
+    let timing = &scenario.timing;
+    let steps = steps_to_won(scenario);
+    let even = || {
+        let share =
+            f64::from(timing.cycle_days) / f64::from(u32::try_from(steps.max(1)).unwrap_or(1));
+        vec![share; steps]
+    };
+    match timing.step_days(steps) {
+        Ok(Some(days)) => (days.iter().map(|&d| f64::from(d)).collect(), None),
+        Ok(None) => (even(), None),
+        Err(mismatch) => (even(), Some(mismatch)),
+    }
+}
+
+/// Returns the days from stage `stage` to Won; stages above the lead stage share its days.
+#[must_use]
+pub fn days_to_won(scenario: &Scenario, stage: usize) -> f64 {
+    let lead_stage = scenario.costs.lead_stage_in(&scenario.funnel);
+    let (days, _) = step_days(scenario);
+    let from = stage.max(lead_stage) - lead_stage;
+    days.get(from..).map_or(0.0, |rest| rest.iter().sum())
 }
 
 impl MonthPlan {
@@ -304,9 +330,36 @@ mod tests {
         scenario.timing.stage_days = Some(vec![0, 0, 0, 61]);
         let months = plan(&scenario).months;
         assert_eq!(months.lags, [2, 2, 2, 2, 2, 0]);
-        assert!(!months.stage_days_ignored);
+        assert_eq!(months.stage_days_mismatch, None);
         scenario.timing.stage_days = Some(vec![10, 10]);
-        assert!(plan(&scenario).months.stage_days_ignored);
+        let months = plan(&scenario).months;
+        assert_eq!(
+            months.stage_days_mismatch,
+            Some(StepCountError { given: 2, steps: 4 })
+        );
+        // The cycle is split evenly instead: 400 ÷ 4 = 100 days a step, Leads lag 13.
+        assert_eq!(months.lags[1], 13);
+    }
+
+    #[test]
+    fn days_per_step_no_longer_used_once_the_stages_change() {
+        // 10,20,30,40 fit the default funnel's 4 steps from Leads to Won: Leads are 100 days
+        // from Won (3.29 → 3 months), MQLs 90 (2.96 → 3), SQLs 70 (2.30 → 2), Opps 40 (1.31 → 1).
+        let mut scenario = scenario("2027-01");
+        scenario.timing.stage_days = Some(vec![10, 20, 30, 40]);
+        assert_eq!(plan(&scenario).months.lags, [3, 3, 3, 2, 1, 0]);
+        assert_eq!(days_to_won(&scenario, 4), 40.0);
+        assert_eq!(days_to_won(&scenario, 0), 100.0);
+        // Paying for MQLs instead leaves 3 steps: the four days no longer fit and the
+        // 0-day cycle is used, split evenly, and the plan says why.
+        scenario.costs.lead_stage = Some(2);
+        let months = plan(&scenario).months;
+        assert_eq!(
+            months.stage_days_mismatch,
+            Some(StepCountError { given: 4, steps: 3 })
+        );
+        assert_eq!(months.lags, [0; 6]);
+        assert_eq!(days_to_won(&scenario, 4), 0.0);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Plain-language sentences about a plan, as the page shows them.
 
+use super::assumptions::StepCountError;
 use super::format;
 use super::period::{Period, YearMonth};
 
@@ -166,6 +167,32 @@ pub fn lead_window_sentence(
     )
 }
 
+/// Asks for days per step that fit the steps from the lead stage `lead` to Won (`won`).
+#[must_use]
+pub fn step_count_request(error: StepCountError, lead: &str, won: &str) -> String {
+    let StepCountError { given, steps } = error;
+    if steps == 0 {
+        return format!(
+            "{lead} is the last stage, so there are no steps for days per stage; leave them \
+             empty."
+        );
+    }
+    format!(
+        "Give {steps} {}, one per step from {lead} to {won}, not {given}.",
+        if steps == 1 { "number" } else { "numbers" }
+    )
+}
+
+/// Says that days per step do not fit the steps from the lead stage `lead` to Won (`won`), and
+/// that the cycle is split evenly instead.
+#[must_use]
+pub fn step_count_sentence(error: StepCountError, lead: &str, won: &str) -> String {
+    format!(
+        "{} The cycle is split evenly instead.",
+        step_count_request(error, lead, won)
+    )
+}
+
 /// States the marketing-to-sales agreement both teams sign.
 #[must_use]
 pub fn sla_sentence(
@@ -299,6 +326,24 @@ mod tests {
         assert_eq!(
             month_range(ym("2026-11"), ym("2027-01")),
             "Nov 2026\u{2013}Jan 2027"
+        );
+    }
+
+    #[test]
+    fn days_per_step_that_do_not_fit_are_explained() {
+        assert_eq!(
+            step_count_sentence(StepCountError { given: 2, steps: 4 }, "Leads", "Won"),
+            "Give 4 numbers, one per step from Leads to Won, not 2. The cycle is split evenly \
+             instead."
+        );
+        assert_eq!(
+            step_count_sentence(StepCountError { given: 3, steps: 1 }, "Opps", "Won"),
+            "Give 1 number, one per step from Opps to Won, not 3. The cycle is split evenly \
+             instead."
+        );
+        assert!(
+            step_count_sentence(StepCountError { given: 3, steps: 0 }, "Won", "Won")
+                .contains("no steps")
         );
     }
 

@@ -52,10 +52,15 @@ pub fn MonthTable(
         plan.with(|p| {
             let mut notes = Vec::new();
             if p.months.season_ignored {
-                notes.push("Every month of this period has seasonality weight 0, so deals are spread evenly.");
+                notes.push("Every month of this period has seasonality weight 0, so deals are spread evenly.".to_owned());
             }
-            if p.months.stage_days_ignored {
-                notes.push("Days per stage need one number per step from the lead stage to Won; the cycle is split evenly instead.");
+            if let Some(mismatch) = p.months.stage_days_mismatch {
+                let won = scenario.with(|s| s.funnel.stage_count() - 1);
+                notes.push(wording::step_count_sentence(
+                    mismatch,
+                    &planner.stage_name(p.months.lead_stage),
+                    &planner.stage_name(won),
+                ));
             }
             notes.join(" ")
         })

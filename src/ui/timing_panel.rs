@@ -2,10 +2,11 @@
 
 use leptos::prelude::*;
 
-use super::form_field::FormField;
+use super::form_field::{FormField, still_using};
+use super::number_field::InputField;
 use super::state::Planner;
 use crate::model::form::join_days;
-use crate::model::{Form, Season};
+use crate::model::{Form, Season, wording};
 
 /// Sales cycle, days per stage and seasonality weights.
 #[component]
@@ -32,15 +33,22 @@ pub fn TimingPanel(
         edit: Form::set_cycle_days,
         unit: None,
     };
-    let stage_days = FormField {
-        label: "Days per stage (optional)",
-        testid: "stagedays",
-        hint: "One number per step from the lead stage to Won, e.g. 10,20,30,30. Empty splits the cycle evenly.",
-        entry: |form| &form.stage_days,
-        show: |days: &Option<Vec<u32>>| days.as_deref().map(join_days).unwrap_or_default(),
-        edit: Form::set_stage_days,
-        unit: None,
-    };
+    let form = planner.form;
+    let show_days = |days: &Option<Vec<u32>>| days.as_deref().map(join_days).unwrap_or_default();
+    // Beside the field: what is wrong with the text, else why the days do not fit the funnel.
+    let stage_days_error = Signal::derive(move || {
+        form.with(|form| still_using(&form.stage_days, show_days))
+            .or_else(|| {
+                let mismatch = planner.plan.with(|p| p.months.stage_days_mismatch)?;
+                let lead = planner.plan.with(|p| p.months.lead_stage);
+                let won = planner.scenario.with(|s| s.funnel.stage_count() - 1);
+                Some(wording::step_count_sentence(
+                    mismatch,
+                    &planner.stage_name(lead),
+                    &planner.stage_name(won),
+                ))
+            })
+    });
     let season = FormField {
         label: "Seasonality (optional)",
         testid: "season",
@@ -58,7 +66,14 @@ pub fn TimingPanel(
             </summary>
             <div class="field-grid">
                 {cycle.view(planner)}
-                {stage_days.view(planner)}
+                <InputField
+                    label="Days per stage (optional)"
+                    testid="stagedays"
+                    hint="One number per step from the lead stage to Won, e.g. 10,20,30,30. Empty splits the cycle evenly."
+                    text=Signal::derive(move || form.with(|form| form.stage_days.text.clone()))
+                    error=stage_days_error
+                    on_input=Callback::new(move |text: String| planner.edit(|form| form.set_stage_days(&text)))
+                />
                 {season.view(planner)}
             </div>
         </details>

@@ -164,3 +164,79 @@ test('A: years are bounded to 2000–2199 and month labels are right at both end
   await assertNoNonsense(late);
   await late.context().close();
 });
+
+test('B: a cycle of u128::MAX tenths is refused as too large, with no panic', async () => {
+  const huge = '34028236692093846346337460743176821145.5';
+  const page = await openAt(`#cycle=${huge}`);
+  // Before, the parser multiplied the whole part back unchecked: a panic with overflow
+  // checks, and "Use a whole number." in release.
+  assert.match(await page.innerText('[data-testid="notice"]'), /cycle “3402823669209384634633.*” is not usable: Too large: at most 3650\. Using the default, 0\./);
+  await openSection(page, 'timing');
+  await typeInto(page, 'cycle', huge);
+  await page.waitForSelector('[data-testid="cycle-error"]:has-text("Too large: at most 3650.")');
+  await typeInto(page, 'cycle', '90.5');
+  await page.waitForSelector('[data-testid="cycle-error"]:has-text("Use a whole number.")');
+  assert.deepEqual(page.errors, []);
+  await assertNoNonsense(page);
+  await page.context().close();
+});
+
+test('B: days per stage take exactly one number per step from the lead stage to Won', async () => {
+  // 250,000 entries in a link are refused as they are read.
+  const many = Array(250000).fill('1').join(',');
+  const flood = await openAt(`#start=2027-01&cycle=60&stagedays=${many}`);
+  assert.match(await flood.innerText('[data-testid="notice"]'), /stagedays .* is not usable: Give one number per step from the lead stage to Won: at most 19, not 250,000\./);
+  assert.ok(!new URL(flood.url()).hash.includes('stagedays'));
+  await flood.context().close();
+
+  // Two numbers for the default funnel's four steps (Leads → MQLs → SQLs → Opps → Won).
+  const page = await openAt('#start=2027-01&cycle=120&stagedays=10,20');
+  assert.match(
+    await page.innerText('[data-testid="notice"]'),
+    /stagedays “10,20” is not usable: Give 4 numbers, one per step from Leads to Won, not 2\. Using an even split of the cycle\./,
+  );
+  // The even split: 120 days ÷ 4 = 30 a step; Leads lag 120 ÷ 30.44 = 3.9 → 4 months.
+  assert.equal((await monthLabels(page))[0], '2026-09');
+
+  await openSection(page, 'timing');
+  await typeInto(page, 'stagedays', '10,20');
+  await page.waitForSelector('[data-testid="stagedays-error"]:has-text("Give 4 numbers, one per step from Leads to Won, not 2. The cycle is split evenly instead.")');
+  await page.waitForSelector('[data-testid="month-notes"]:has-text("Give 4 numbers, one per step from Leads to Won, not 2.")');
+  assert.ok(!new URL(page.url()).hash.includes('stagedays'), 'unused days are not written');
+
+  // Four numbers fit: 10+20+30+40 = 100 days from Leads to Won → 3 months of lead time.
+  await typeInto(page, 'stagedays', '10,20,30,40');
+  await waitForParam(page, 'stagedays', '10,20,30,40');
+  assert.equal(await page.innerText('[data-testid="stagedays-error"]'), '');
+  assert.equal((await monthLabels(page))[0], '2026-10');
+
+  // Paying for MQLs leaves 3 steps: the same four numbers no longer fit, and the page says so.
+  await openSection(page, 'costs');
+  await page.selectOption('[data-testid="leadstage"]', '2');
+  await page.waitForSelector('[data-testid="stagedays-error"]:has-text("Give 3 numbers, one per step from MQLs to Won, not 4. The cycle is split evenly instead.")');
+  await page.waitForSelector('[data-testid="month-notes"]:has-text("Give 3 numbers, one per step from MQLs to Won, not 4.")');
+  // 120 ÷ 3 = 40 days a step: MQLs lag 3.9 → 4 months again.
+  assert.equal((await monthLabels(page))[0], '2026-09');
+
+  await typeInto(page, 'stagedays', Array(20).fill('1').join(','));
+  await page.waitForSelector('[data-testid="stagedays-error"]:has-text("at most 19, not 20")');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('B: stage never needs less than exact at the 10^13 bound', async () => {
+  const plan = '#quota=10000000000000&deal=0.01&existing=3812205685438&share=97.6267&stages=A,B:6.9686';
+  const stagePage = await openAt(`${plan}&round=stage`);
+  const exactPage = await openAt(`${plan}&round=exact`);
+  const stage = await values(stagePage);
+  const exact = await values(exactPage);
+  await stagePage.context().close();
+  await exactPage.context().close();
+  // 618,779,431,456,200 deals ÷ 6.9686 % = 8,879,537,230,666,130.93 → 8,879,537,230,666,131
+  // under both rules (exact used to show …132, one more than stage).
+  assert.equal(stage['deals-needed'], '618779431456200');
+  assert.equal(stage['need-0'], '8879537230666131');
+  assert.equal(exact['need-0'], '8879537230666131');
+  assert.ok(BigInt(stage['mkt-need-0']) >= BigInt(exact['mkt-need-0']));
+  assert.ok(BigInt(stage['need-0']) >= BigInt(exact['need-0']));
+});
