@@ -9,7 +9,8 @@
 //!   rounded to the nearest month; stages above the lead stage share its lag.
 //! - Each stage's period need is spread with the same weights, shifted back by its lag, as
 //!   whole units (largest remainder, ties to the earlier month), so each stage's months add up
-//!   to its need exactly.
+//!   to its need exactly. This is done twice: for marketing's volumes (the headline's) and for
+//!   all sources.
 
 use super::assumptions::StepCountError;
 use super::period::YearMonth;
@@ -19,15 +20,57 @@ use super::scenario::Scenario;
 /// Average days in a month.
 pub const DAYS_PER_MONTH: f64 = 30.44;
 
+/// Whose volumes the month table shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Sources {
+    /// Marketing-sourced volumes: the lead-stage column adds up to the headline.
+    #[default]
+    Marketing,
+    /// Marketing- and sales-sourced volumes together: each column adds up to the stage's need.
+    All,
+}
+
+impl Sources {
+    /// Both choices, in the order a menu lists them.
+    pub const ALL: [Self; 2] = [Self::Marketing, Self::All];
+
+    /// Returns the value the menu uses: `marketing` or `all`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Marketing => "marketing",
+            Self::All => "all",
+        }
+    }
+
+    /// Reads a menu value, or `None` for any other text.
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|sources| sources.as_str() == name)
+    }
+
+    /// Returns a label for the menu.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Marketing => "Marketing-sourced",
+            Self::All => "All sources",
+        }
+    }
+}
+
 /// The month-by-month plan.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MonthPlan {
     /// Calendar months covered, earliest first: the lead-time months, then the period.
     pub months: Vec<YearMonth>,
-    /// Deals closing in each month.
-    pub deals: Vec<f64>,
-    /// Volume of each stage to generate in each month: `volumes[month][stage]`.
+    /// Volume of each stage to generate in each month, all sources: `volumes[month][stage]`.
+    /// The last stage's column is the deals closing.
     pub volumes: Vec<Vec<f64>>,
+    /// The same for marketing-sourced volumes alone.
+    pub marketing: Vec<Vec<f64>>,
     /// Lag of each stage behind Won, in months.
     pub lags: Vec<u32>,
     /// The stage the cycle starts from (the lead stage).
@@ -49,7 +92,6 @@ pub fn compute(scenario: &Scenario, stages: &[StagePlan]) -> MonthPlan {
     let start = timing.start;
     let period_months = scenario.period.months();
     let lead_stage = scenario.costs.lead_stage_in(&scenario.funnel);
-    let last = stages.len() - 1;
 
     // Weights of the period's months.
     let mut weights: Vec<u64> = (0..period_months)
@@ -95,19 +137,21 @@ pub fn compute(scenario: &Scenario, stages: &[StagePlan]) -> MonthPlan {
                 .and_then(|k| start.add_months(k - back))
         })
         .collect();
-    let mut volumes = vec![vec![0.0; stages.len()]; columns];
-    for (stage, plan) in stages.iter().enumerate() {
-        let offset = usize::try_from(max_lag - lags[stage]).unwrap_or(0);
-        for (m, units) in distribute(plan.need, &weights).into_iter().enumerate() {
-            if let Some(cell) = volumes
-                .get_mut(m + offset)
-                .and_then(|row| row.get_mut(stage))
-            {
-                *cell = units;
+    // Each stage's months, shifted back by its lag, for all sources and for marketing.
+    let spread = |need: fn(&StagePlan) -> f64| {
+        let mut table = vec![vec![0.0; stages.len()]; columns];
+        for (stage, plan) in stages.iter().enumerate() {
+            let offset = usize::try_from(max_lag - lags[stage]).unwrap_or(0);
+            for (m, units) in distribute(need(plan), &weights).into_iter().enumerate() {
+                if let Some(cell) = table.get_mut(m + offset).and_then(|row| row.get_mut(stage)) {
+                    *cell = units;
+                }
             }
         }
-    }
-    let deals = volumes.iter().map(|row| row[last]).collect();
+        table
+    };
+    let volumes = spread(|plan| plan.need);
+    let marketing = spread(|plan| plan.marketing);
     let lead_months: Vec<YearMonth> = months
         .iter()
         .zip(&volumes)
@@ -125,8 +169,8 @@ pub fn compute(scenario: &Scenario, stages: &[StagePlan]) -> MonthPlan {
     };
     MonthPlan {
         months,
-        deals,
         volumes,
+        marketing,
         lags,
         lead_stage,
         lead_window,
@@ -170,6 +214,24 @@ pub fn days_to_won(scenario: &Scenario, stage: usize) -> f64 {
 }
 
 impl MonthPlan {
+    /// Returns the volumes of `sources`: `[month][stage]`.
+    #[must_use]
+    pub fn volumes_of(&self, sources: Sources) -> &[Vec<f64>] {
+        match sources {
+            Sources::Marketing => &self.marketing,
+            Sources::All => &self.volumes,
+        }
+    }
+
+    /// Returns the deals from `sources` closing in each month: the last stage's column.
+    #[must_use]
+    pub fn deals(&self, sources: Sources) -> Vec<f64> {
+        self.volumes_of(sources)
+            .iter()
+            .map(|row| row.last().copied().unwrap_or(0.0))
+            .collect()
+    }
+
     /// Returns the first and last months before `today` in which lead-stage volume had to be
     /// generated, or `None` when no lead-stage volume falls before the current month.
     #[must_use]
@@ -278,7 +340,7 @@ mod tests {
         let result = plan(&scenario("2027-01"));
         let months = &result.months;
         assert_eq!(labels(&months.months), ["2027-01", "2027-02", "2027-03"]);
-        assert_eq!(months.deals, [14.0, 13.0, 13.0]);
+        assert_eq!(months.deals(Sources::All), [14.0, 13.0, 13.0]);
         for stage in 0..6 {
             assert_eq!(column_sums(months, stage), result.stages[stage].need);
         }
@@ -300,7 +362,10 @@ mod tests {
                 "2026-10", "2026-11", "2026-12", "2027-01", "2027-02", "2027-03"
             ]
         );
-        assert_eq!(months.deals, [0.0, 0.0, 0.0, 14.0, 13.0, 13.0]);
+        assert_eq!(
+            months.deals(Sources::All),
+            [0.0, 0.0, 0.0, 14.0, 13.0, 13.0]
+        );
         assert_eq!(months.volumes[0][1], distribute(4_175.0, &[1, 1, 1])[0]);
         assert_eq!(months.volumes[3][1], 0.0);
         for stage in 0..6 {
@@ -374,7 +439,7 @@ mod tests {
         assert_eq!(shown[0], "1999-01");
         assert_eq!(shown[11], "1999-12");
         assert_eq!(shown[12..], ["2000-01", "2000-02", "2000-03"]);
-        assert_eq!(months.deals[12..], [14.0, 13.0, 13.0]);
+        assert_eq!(months.deals(Sources::All)[12..], [14.0, 13.0, 13.0]);
         // A year from 2199-12 has twelve different months, running into 2200.
         let mut scenario = scenario_at("2199-12");
         scenario.period = Period::Year;
@@ -423,16 +488,67 @@ mod tests {
     }
 
     #[test]
+    fn marketing_volumes_add_up_to_the_headline_and_all_sources_to_the_need() {
+        // Existing 200,000 and 70 % from marketing: all sources need 32 deals → 160 opps →
+        // ⌈266.7⌉ = 267 SQLs → ⌈667.5⌉ = 668 MQLs → 3,340 Leads; marketing ⌈32 × 70 %⌉ = 23
+        // deals → 115 → ⌈191.7⌉ = 192 → 480 → 2,400 Leads (the headline).
+        let mut scenario = scenario("2027-01");
+        scenario.existing = crate::model::Money::from_units(200_000).unwrap();
+        scenario.marketing_share = crate::model::Share::parse_percent("70").unwrap();
+        scenario.timing.cycle_days = 90;
+        let result = plan(&scenario);
+        let months = &result.months;
+        assert_eq!(result.stages[1].marketing, 2_400.0);
+        assert_eq!(result.stages[1].need, 3_340.0);
+        let leads = |sources: Sources| -> Vec<f64> {
+            months
+                .volumes_of(sources)
+                .iter()
+                .map(|row| row[1])
+                .collect()
+        };
+        // Leads lag 3 months: Oct–Dec 2026. 2,400 ÷ 3 = 800 each; 3,340 ÷ 3 = 1,113.33 → the
+        // one unit left goes to the first month.
+        assert_eq!(
+            leads(Sources::Marketing),
+            [800.0, 800.0, 800.0, 0.0, 0.0, 0.0]
+        );
+        assert_eq!(
+            leads(Sources::All),
+            [1_114.0, 1_113.0, 1_113.0, 0.0, 0.0, 0.0]
+        );
+        // Deals closing: marketing's 23 → 8, 8, 7; all 32 → 11, 11, 10.
+        assert_eq!(months.deals(Sources::Marketing)[3..], [8.0, 8.0, 7.0]);
+        assert_eq!(months.deals(Sources::All)[3..], [11.0, 11.0, 10.0]);
+        for stage in 0..6 {
+            let sum = |sources: Sources| -> f64 {
+                months
+                    .volumes_of(sources)
+                    .iter()
+                    .map(|row| row[stage])
+                    .sum()
+            };
+            assert_eq!(sum(Sources::Marketing), result.stages[stage].marketing);
+            assert_eq!(sum(Sources::All), result.stages[stage].need);
+        }
+        for sources in Sources::ALL {
+            assert_eq!(Sources::from_name(sources.as_str()), Some(sources));
+        }
+        assert_eq!(Sources::default(), Sources::Marketing);
+        assert_eq!(Sources::from_name("sales"), None);
+    }
+
+    #[test]
     fn seasonality_weights_and_zero_weight_periods() {
         // Q1 weights Jan 1, Feb 0, Mar 3: 40 deals → 10, 0, 30.
         let mut scenario = scenario("2027-01");
         scenario.timing.season = Some(Season::parse("1,0,3,1,1,1,1,1,1,1,1,1").unwrap());
         let months = plan(&scenario).months;
-        assert_eq!(months.deals, [10.0, 0.0, 30.0]);
+        assert_eq!(months.deals(Sources::All), [10.0, 0.0, 30.0]);
         assert!(!months.season_ignored);
         scenario.timing.season = Some(Season::parse("0,0,0,1,1,1,1,1,1,1,1,1").unwrap());
         let months = plan(&scenario).months;
-        assert_eq!(months.deals, [14.0, 13.0, 13.0]);
+        assert_eq!(months.deals(Sources::All), [14.0, 13.0, 13.0]);
         assert!(months.season_ignored);
     }
 

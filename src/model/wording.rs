@@ -2,6 +2,7 @@
 
 use super::assumptions::StepCountError;
 use super::format;
+use super::monthly::Sources;
 use super::period::{Period, YearMonth};
 
 /// Describes the forecast's gap to quota: a shortfall, a surplus, or on target.
@@ -111,6 +112,23 @@ pub fn period_name(period: Period, start: YearMonth) -> String {
             )
         }
         _ => format!("{}\u{2013}{}", start.label(), end.label()),
+    }
+}
+
+/// Says whose volumes the month table shows and what its lead-stage column adds up to.
+#[must_use]
+pub fn month_caption(sources: Sources, share_percent: &str, lead: &str, total: f64) -> String {
+    match sources {
+        Sources::Marketing => format!(
+            "Marketing-sourced volumes ({share_percent} % of deals): the {lead} column adds up \
+             to the headline, {}.",
+            format::count(total)
+        ),
+        Sources::All => format!(
+            "All sources, marketing and sales together: the {lead} column adds up to the \
+             {lead} needed, {}.",
+            format::count(total)
+        ),
     }
 }
 
@@ -344,6 +362,20 @@ mod tests {
         assert!(
             step_count_sentence(StepCountError { given: 3, steps: 0 }, "Won", "Won")
                 .contains("no steps")
+        );
+    }
+
+    #[test]
+    fn the_month_caption_says_whose_volumes() {
+        assert_eq!(
+            month_caption(Sources::Marketing, "70", "Leads", 2_400.0),
+            "Marketing-sourced volumes (70 % of deals): the Leads column adds up to the \
+             headline, 2,400."
+        );
+        assert_eq!(
+            month_caption(Sources::All, "70", "Leads", 3_340.0),
+            "All sources, marketing and sales together: the Leads column adds up to the Leads \
+             needed, 3,340."
         );
     }
 

@@ -11,6 +11,7 @@ pub mod figure;
 pub mod form_field;
 pub mod handoff_panel;
 pub mod headline;
+pub mod month_sentences;
 pub mod month_table;
 pub mod notice_area;
 pub mod number_field;

@@ -240,3 +240,50 @@ test('B: stage never needs less than exact at the 10^13 bound', async () => {
   assert.ok(BigInt(stage['mkt-need-0']) >= BigInt(exact['mkt-need-0']));
   assert.ok(BigInt(stage['need-0']) >= BigInt(exact['need-0']));
 });
+
+test('C: the month table shows marketing’s volumes by default, with a switch to all sources', async () => {
+  const page = await openAt('#quota=1000000&deal=25000&existing=200000&share=70&start=2027-01&cycle=90');
+  const column = (v, i) => Object.keys(v)
+    .filter((key) => new RegExp(`^plan-\\d+-${i}$`).test(key))
+    .reduce((total, key) => total + Number(v[key]), 0);
+  const dealsColumn = (v) => Object.keys(v)
+    .filter((key) => /^plan-deals-\d+$/.test(key))
+    .reduce((total, key) => total + Number(v[key]), 0);
+
+  // Marketing: 800,000 ÷ 25,000 = 32 deals, ⌈32 × 70 %⌉ = 23 → 115 → 192 → 480 → 2,400 Leads.
+  assert.equal(await page.inputValue('[data-testid="month-sources"]'), 'marketing');
+  let v = await values(page);
+  assert.equal(v['headline-value'], '2400');
+  assert.equal(column(v, 1), 2400, 'the Leads column adds up to the headline');
+  assert.equal(column(v, 5), 23);
+  assert.equal(dealsColumn(v), 23);
+  assert.equal(
+    await page.innerText('[data-testid="month-caption"]'),
+    'Marketing-sourced volumes (70 % of deals): the Leads column adds up to the headline, 2,400.',
+  );
+  // Leads lag 3 months: 2,400 ÷ 3 = 800 in each of Oct–Dec 2026.
+  assert.deepEqual([0, 1, 2].map((k) => v[`plan-${k}-1`]), ['800', '800', '800']);
+  // No duplicate "Deals closing" column: Month + the six stages, and plan-deals-k is Won's cell.
+  const headers = await page.$$eval('[data-testid="month-table"] thead th', (cells) => cells.map((c) => c.textContent.trim()));
+  assert.deepEqual(headers, ['Month', 'Visitors', 'Leads', 'MQLs', 'SQLs', 'Opportunities', 'Won']);
+  for (let k = 0; k < 6; k += 1) assert.equal(v[`plan-deals-${k}`], v[`plan-${k}-5`]);
+
+  // All sources: 32 deals → 160 → 267 → 668 → 3,340 Leads, split 1,114 / 1,113 / 1,113.
+  await page.selectOption('[data-testid="month-sources"]', 'all');
+  await page.waitForSelector('[data-testid="month-caption"]:has-text("All sources")');
+  v = await values(page);
+  assert.equal(v['need-1'], '3340');
+  assert.equal(column(v, 1), 3340);
+  assert.equal(dealsColumn(v), 32);
+  assert.deepEqual([0, 1, 2].map((k) => v[`plan-${k}-1`]), ['1114', '1113', '1113']);
+  assert.equal(
+    await page.innerText('[data-testid="month-caption"]'),
+    'All sources, marketing and sales together: the Leads column adds up to the Leads needed, 3,340.',
+  );
+  const total = await page.$$eval('[data-testid="month-table"] tfoot td', (cells) => cells.map((c) => c.textContent.trim()));
+  // 3,340 Leads ÷ 2 % = 167,000 Visitors.
+  assert.deepEqual(total, ['167,000', '3,340', '668', '267', '160', '32']);
+  await assertNoNonsense(page);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
