@@ -55,8 +55,18 @@ pub struct Plan {
     pub pipeline_stage: usize,
     /// Pipeline needed: that stage's need × deal size.
     pub pipeline_needed: f64,
-    /// Pipeline needed as a multiple of the new-business target; 0 when the target is 0.
-    pub pipeline_coverage: f64,
+    /// Coverage: pipeline needed ÷ the new-business target (5.0 is "5.00×"); `None` when the
+    /// target is 0.
+    pub pipeline_coverage: Option<f64>,
+    /// Days from the stage above Won to Won: that step's days per stage, or its share of the
+    /// cycle split evenly over the steps from the lead stage to Won (see
+    /// [`monthly::days_to_won`]).
+    pub pipeline_days: f64,
+    /// Sales velocity per day: forecast volume at the stage above Won × its rate to Won × deal
+    /// size ÷ [`Plan::pipeline_days`]; `None` when those days are 0.
+    pub velocity_per_day: Option<f64>,
+    /// Sales velocity per month: per day × 30.44; `None` when per day is.
+    pub velocity_per_month: Option<f64>,
     /// Share of top-stage volume that becomes a deal: the product of every rate.
     pub overall_conversion: f64,
     /// Deals expected from the planned traffic.
@@ -164,6 +174,13 @@ pub fn compute(scenario: &Scenario) -> Plan {
     let capacity = capacity::compute(scenario, &stages, new_target);
     let budget = budget::compute(scenario, &stages);
     let months = monthly::compute(scenario, &stages);
+    // Sales velocity: the forecast at the stage above Won times its rate to Won is the
+    // forecast deals; times the deal size, the forecast revenue; over the days that stage
+    // takes to reach Won.
+    let pipeline_days = monthly::days_to_won(scenario, pipeline_stage);
+    let velocity_per_day = (pipeline_days > 0.0).then(|| {
+        forecast[pipeline_stage] * f64::from(rates_ppm[count - 1]) / 1e6 * deal_size / pipeline_days
+    });
     let handoff = handoff::compute(scenario, &stages);
     Plan {
         new_target,
@@ -172,11 +189,10 @@ pub fn compute(scenario: &Scenario) -> Plan {
         sales_deals: deals_needed - marketing_deals,
         pipeline_stage,
         pipeline_needed,
-        pipeline_coverage: if new_target > 0.0 {
-            pipeline_needed / new_target
-        } else {
-            0.0
-        },
+        pipeline_coverage: (new_target > 0.0).then(|| pipeline_needed / new_target),
+        pipeline_days,
+        velocity_per_day,
+        velocity_per_month: velocity_per_day.map(|per_day| per_day * monthly::DAYS_PER_MONTH),
         overall_conversion: rates_ppm.iter().map(|&ppm| f64::from(ppm) / 1e6).product(),
         forecast_deals,
         forecast_revenue,
@@ -448,7 +464,7 @@ mod tests {
         );
         assert_eq!(plan.pipeline_stage, 4);
         assert_eq!(plan.pipeline_needed, 200.0 * 25_000.0);
-        assert_eq!(plan.pipeline_coverage, 5.0);
+        assert_eq!(plan.pipeline_coverage, Some(5.0));
         assert!((plan.overall_conversion - 0.000_192).abs() < 1e-15);
         // 40 deals ÷ 20 % = 200 opportunities ÷ 60 % = 333.3 → 334 SQLs ÷ 40 % = 835 MQLs …
         // Forecast: 200,000 × 2 % × 20 % × 40 % × 60 % × 20 % = 38.4 deals.
@@ -457,6 +473,63 @@ mod tests {
         assert!((plan.gap - 40_000.0).abs() < 1e-6);
         assert!((plan.traffic_gap(&example()) - 8_750.0).abs() < 1e-9);
         assert_eq!(plan.stages[0].forecast, 200_000.0);
+    }
+
+    #[test]
+    fn coverage_is_pipeline_over_the_new_business_target() {
+        // 1,000,000 ÷ 30,000 → 34 deals ÷ 20 % = 170 Opportunities × 30,000 = 5,100,000
+        // pipeline, ÷ 1,000,000 = 5.1× coverage.
+        let mut scenario = example();
+        scenario.deal_size = Money::from_units(30_000).unwrap();
+        let plan = compute(&scenario);
+        assert_eq!(plan.pipeline_needed, 5_100_000.0);
+        assert_eq!(plan.pipeline_coverage, Some(5.1));
+        // Existing 400,000: target 600,000 → 20 deals → 100 Opps × 30,000 = 3,000,000 → 5×.
+        scenario.existing = Money::from_units(400_000).unwrap();
+        assert_eq!(compute(&scenario).pipeline_coverage, Some(5.0));
+        // Existing 2,000,000: target 0, so the plan needs nothing and coverage is undefined.
+        scenario.existing = Money::from_units(2_000_000).unwrap();
+        assert_eq!(compute(&scenario).pipeline_coverage, None);
+    }
+
+    #[test]
+    fn sales_velocity_is_forecast_revenue_over_the_last_steps_days() {
+        // Forecast: 200,000 × 2 % × 20 % × 40 % × 60 % = 192 Opportunities × 20 % = 38.4 deals
+        // × 25,000 = 960,000.
+        let mut scenario = example();
+        // No cycle: the days are 0 and velocity is absent.
+        let plan = compute(&scenario);
+        assert_eq!(
+            (
+                plan.pipeline_days,
+                plan.velocity_per_day,
+                plan.velocity_per_month
+            ),
+            (0.0, None, None)
+        );
+        // A 90-day cycle over the 4 steps from Leads: 22.5 days from Opportunities to Won.
+        // 960,000 ÷ 22.5 = 42,666.67 a day; × 30.44 = 1,298,773.33 a month.
+        scenario.timing.cycle_days = 90;
+        let plan = compute(&scenario);
+        assert_eq!(plan.pipeline_days, 22.5);
+        assert!((plan.velocity_per_day.unwrap() - 960_000.0 / 22.5).abs() < 1e-6);
+        assert!((plan.velocity_per_month.unwrap() - 1_298_773.333_333).abs() < 1e-3);
+        // Days per stage 10,20,30,40: 40 days from Opportunities to Won → 24,000 a day and
+        // 24,000 × 30.44 = 730,560 a month.
+        scenario.timing.stage_days = Some(vec![10, 20, 30, 40]);
+        let plan = compute(&scenario);
+        assert_eq!(plan.pipeline_days, 40.0);
+        assert!((plan.velocity_per_day.unwrap() - 24_000.0).abs() < 1e-6);
+        assert!((plan.velocity_per_month.unwrap() - 730_560.0).abs() < 1e-6);
+        // The last step takes 0 days: velocity is absent again.
+        scenario.timing.stage_days = Some(vec![30, 30, 30, 0]);
+        assert_eq!(compute(&scenario).velocity_per_day, None);
+        // Paying for Opportunities: one step, the whole 90-day cycle.
+        scenario.timing.stage_days = None;
+        scenario.costs.lead_stage = Some(4);
+        let plan = compute(&scenario);
+        assert_eq!(plan.pipeline_days, 90.0);
+        assert!((plan.velocity_per_day.unwrap() - 960_000.0 / 90.0).abs() < 1e-6);
     }
 
     #[test]
@@ -475,7 +548,7 @@ mod tests {
                 .iter()
                 .all(|s| s.need == 0.0 && s.marketing == 0.0)
         );
-        assert_eq!(plan.pipeline_coverage, 0.0);
+        assert_eq!(plan.pipeline_coverage, None);
         assert_eq!(plan.budget.cac, None);
         assert!(plan.gap < 0.0, "the forecast is all surplus");
     }
@@ -742,7 +815,10 @@ mod tests {
             for stage in &plan.stages {
                 prop_assert!(stage.need.is_finite() && stage.forecast.is_finite());
             }
-            prop_assert!(plan.gap.is_finite() && plan.pipeline_coverage.is_finite());
+            prop_assert!(plan.gap.is_finite());
+            prop_assert!(plan.pipeline_coverage.is_none_or(f64::is_finite));
+            prop_assert!(plan.velocity_per_day.is_none_or(|v| v.is_finite() && v >= 0.0));
+            prop_assert!(plan.velocity_per_month.is_none_or(f64::is_finite));
         }
     }
 }

@@ -30,3 +30,4 @@ pub mod state;
 pub mod targets_panel;
 pub mod team_panel;
 pub mod timing_panel;
+pub mod velocity_figures;

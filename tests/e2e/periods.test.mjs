@@ -287,3 +287,45 @@ test('C: the month table shows marketing’s volumes by default, with a switch t
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('D: coverage beside pipeline needed, and sales velocity per day and per month', async () => {
+  // 1,000,000 ÷ 30,000 → 34 deals ÷ 20 % = 170 Opportunities × 30,000 = 5,100,000 pipeline;
+  // ÷ 1,000,000 target = 5.10×.
+  const page = await openAt('#quota=1000000&deal=30000&start=2027-01');
+  let v = await values(page);
+  assert.equal(v['pipeline-needed'], '5100000');
+  assert.equal(v.coverage, '5.1');
+  assert.equal(await page.innerText('[data-testid="coverage"]'), '5.10×');
+  // No cycle: no days from Opportunities to Won, so velocity is absent.
+  assert.equal(v['velocity-per-day'], undefined);
+  assert.equal(await page.innerText('[data-testid="velocity-per-day"]'), '—');
+  assert.equal(await page.innerText('[data-testid="velocity-per-month"]'), '—');
+
+  // A 90-day cycle over the 4 steps from Leads: 22.5 days from Opportunities to Won.
+  // Forecast 200,000 × 2 % × 20 % × 40 % × 60 % = 192 Opportunities × 20 % × 30,000 =
+  // 1,152,000 ÷ 22.5 = 51,200 a day; × 30.44 = 1,558,528 a month.
+  await openSection(page, 'timing');
+  await typeInto(page, 'cycle', '90');
+  await page.waitForFunction(() => document.querySelector('[data-testid="velocity-per-day"]')?.dataset.value);
+  v = await values(page);
+  assert.ok(Math.abs(Number(v['velocity-per-day']) - 51200) < 1e-6, v['velocity-per-day']);
+  assert.ok(Math.abs(Number(v['velocity-per-month']) - 1558528) < 1e-6, v['velocity-per-month']);
+  assert.equal(await page.innerText('[data-testid="velocity-per-day"]'), '51,200');
+  assert.equal(await page.innerText('[data-testid="velocity-per-month"]'), '1,558,528');
+  assert.match(await page.innerText('[data-testid="velocity-note"]'), /22\.5 days from Opportunities to Won/);
+
+  // Days per stage 10,20,30,40: 40 days from Opportunities to Won → 28,800 a day, 876,672 a month.
+  await typeInto(page, 'stagedays', '10,20,30,40');
+  await page.waitForFunction(() => Math.abs(Number(document.querySelector('[data-testid="velocity-per-day"]')?.dataset.value) - 28800) < 1e-6);
+  v = await values(page);
+  assert.ok(Math.abs(Number(v['velocity-per-month']) - 876672) < 1e-6, v['velocity-per-month']);
+
+  // Existing revenue covering the quota leaves no target: coverage is undefined.
+  await openSection(page, 'period');
+  await typeInto(page, 'existing', '2M');
+  await page.waitForFunction(() => document.querySelector('[data-testid="coverage"]')?.dataset.value === undefined);
+  assert.equal(await page.innerText('[data-testid="coverage"]'), '—');
+  await assertNoNonsense(page);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
