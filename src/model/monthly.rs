@@ -113,7 +113,7 @@ pub fn compute(scenario: &Scenario, stages: &[StagePlan]) -> MonthPlan {
     let (step_days, stage_days_mismatch) = step_days(scenario);
     let lags: Vec<u32> = (0..stages.len())
         .map(|stage| {
-            let from = stage.max(lead_stage) - lead_stage;
+            let from = stage.max(lead_stage).saturating_sub(lead_stage);
             let days: f64 = step_days[from..].iter().sum();
             #[allow(
                 clippy::cast_possible_truncation,
@@ -126,7 +126,7 @@ pub fn compute(scenario: &Scenario, stages: &[StagePlan]) -> MonthPlan {
         .collect();
     let max_lag = lags.iter().copied().max().unwrap_or(0);
 
-    let columns = usize::try_from(period_months + max_lag).unwrap_or(0);
+    let columns = usize::try_from(period_months.saturating_add(max_lag)).unwrap_or(0);
     let back = i32::try_from(max_lag).unwrap_or(0);
     // Starts lie in 2000..=2199 and lags are at most ten years, so every month exists; were one
     // missing, the table would end early rather than show a wrong month.
@@ -134,16 +134,19 @@ pub fn compute(scenario: &Scenario, stages: &[StagePlan]) -> MonthPlan {
         .map_while(|k| {
             i32::try_from(k)
                 .ok()
-                .and_then(|k| start.add_months(k - back))
+                .and_then(|k| start.add_months(k.checked_sub(back)?))
         })
         .collect();
     // Each stage's months, shifted back by its lag, for all sources and for marketing.
     let spread = |need: fn(&StagePlan) -> f64| {
         let mut table = vec![vec![0.0; stages.len()]; columns];
         for (stage, plan) in stages.iter().enumerate() {
-            let offset = usize::try_from(max_lag - lags[stage]).unwrap_or(0);
+            let offset = usize::try_from(max_lag.saturating_sub(lags[stage])).unwrap_or(0);
             for (m, units) in distribute(need(plan), &weights).into_iter().enumerate() {
-                if let Some(cell) = table.get_mut(m + offset).and_then(|row| row.get_mut(stage)) {
+                if let Some(cell) = table
+                    .get_mut(m.saturating_add(offset))
+                    .and_then(|row| row.get_mut(stage))
+                {
                     *cell = units;
                 }
             }
@@ -158,8 +161,8 @@ pub fn compute(scenario: &Scenario, stages: &[StagePlan]) -> MonthPlan {
         .filter(|(_, row)| row[lead_stage] > 0.0)
         .map(|(month, _)| *month)
         .collect();
-    let lead_offset = usize::try_from(max_lag - lags[lead_stage]).unwrap_or(0);
-    let period_end = lead_offset + usize::try_from(period_months).unwrap_or(1) - 1;
+    let lead_offset = usize::try_from(max_lag.saturating_sub(lags[lead_stage])).unwrap_or(0);
+    let period_end = lead_offset.saturating_add(usize::try_from(period_months).unwrap_or(1)) - 1;
     let lead_window = match (lead_months.first(), lead_months.last()) {
         (Some(&from), Some(&to)) => (from, to),
         _ => (
@@ -209,7 +212,7 @@ pub fn step_days(scenario: &Scenario) -> (Vec<f64>, Option<StepCountError>) {
 pub fn days_to_won(scenario: &Scenario, stage: usize) -> f64 {
     let lead_stage = scenario.costs.lead_stage_in(&scenario.funnel);
     let (days, _) = step_days(scenario);
-    let from = stage.max(lead_stage) - lead_stage;
+    let from = stage.max(lead_stage).saturating_sub(lead_stage);
     days.get(from..).map_or(0.0, |rest| rest.iter().sum())
 }
 
@@ -282,20 +285,29 @@ pub fn distribute(total: f64, weights: &[u64]) -> Vec<f64> {
             .collect();
     }
     let total = total as u128;
-    let mut shares: Vec<u128> = weights
+    // total < 2^53 and each weight < 2^64, so every product fits in a u128; the checks keep
+    // it so should those bounds ever change.
+    let products: Option<Vec<u128>> = weights
         .iter()
-        .map(|&w| total * u128::from(w) / sum)
+        .map(|&w| total.checked_mul(u128::from(w)))
         .collect();
-    let mut left = total - shares.iter().sum::<u128>();
+    let Some(products) = products else {
+        return weights
+            .iter()
+            .map(|&w| total as f64 * w as f64 / sum as f64)
+            .collect();
+    };
+    let mut shares: Vec<u128> = products.iter().map(|&p| p / sum).collect();
+    let mut left = total.saturating_sub(shares.iter().sum::<u128>());
     let mut order: Vec<usize> = (0..weights.len()).collect();
     // Largest remainder first; the sort is stable, so ties keep the earlier month first.
-    order.sort_by_key(|&i| std::cmp::Reverse(total * u128::from(weights[i]) % sum));
+    order.sort_by_key(|&i| std::cmp::Reverse(products[i] % sum));
     for i in order {
         if left == 0 {
             break;
         }
         if weights[i] > 0 {
-            shares[i] += 1;
+            shares[i] = shares[i].saturating_add(1);
             left -= 1;
         }
     }

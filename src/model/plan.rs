@@ -116,10 +116,7 @@ pub fn compute(scenario: &Scenario) -> Plan {
         Rounding::Stage => {
             let deals = target_cents.div_ceil(deal_cents);
             let needs = needs_by_stage(deals, &rates_ppm);
-            let marketing_deals =
-                u64::try_from((u128::from(deals) * u128::from(share_ppm)).div_ceil(PPM))
-                    .unwrap_or(deals);
-            let marketing = needs_by_stage(marketing_deals, &rates_ppm);
+            let marketing = needs_by_stage(share_of(deals, share_ppm), &rates_ppm);
             (needs.clone(), needs, marketing)
         }
         Rounding::Exact => {
@@ -127,11 +124,7 @@ pub fn compute(scenario: &Scenario) -> Plan {
             // value at or above the exact one), so what is shown never exceeds them.
             let deals = target_cents.div_ceil(deal_cents);
             let bound = needs_by_stage(deals, &rates_ppm);
-            let marketing_bound = needs_by_stage(
-                u64::try_from((u128::from(deals) * u128::from(share_ppm)).div_ceil(PPM))
-                    .unwrap_or(deals),
-                &rates_ppm,
-            );
+            let marketing_bound = needs_by_stage(share_of(deals, share_ppm), &rates_ppm);
             let exact_deals = Ratio::new(u128::from(target_cents), u128::from(deal_cents));
             let (exact, shown) = needs_exact(exact_deals, &rates_ppm, &bound);
             let marketing_deals = exact_deals.and_then(|d| d.times(u128::from(share_ppm), PPM));
@@ -205,6 +198,15 @@ pub fn compute(scenario: &Scenario) -> Plan {
     }
 }
 
+/// Returns marketing's whole deals: ⌈deals × share⌉ (all of them should the product not fit,
+/// which it always does: at most 10^17 × 10^6).
+fn share_of(deals: u64, share_ppm: u32) -> u64 {
+    u128::from(deals)
+        .checked_mul(u128::from(share_ppm))
+        .and_then(|scaled| u64::try_from(scaled.div_ceil(PPM)).ok())
+        .unwrap_or(deals)
+}
+
 /// Divides a whole volume by a period length `numerator / denominator` and rounds up:
 /// `ceil(volume × denominator ÷ numerator)`, in whole numbers where the volume allows.
 #[must_use]
@@ -215,12 +217,12 @@ pub fn compute(scenario: &Scenario) -> Plan {
     reason = "whole volumes below 2^53 convert exactly; larger ones are approximate anyway"
 )]
 pub fn per_period(volume: f64, numerator: u64, denominator: u64) -> f64 {
-    if (0.0..9.0e15).contains(&volume) {
-        let whole = volume as u128;
-        (whole * u128::from(denominator)).div_ceil(u128::from(numerator.max(1))) as f64
-    } else {
-        (volume * denominator as f64 / numerator.max(1) as f64).ceil()
-    }
+    let exact = (0.0..9.0e15)
+        .contains(&volume)
+        .then(|| (volume as u128).checked_mul(u128::from(denominator)))
+        .flatten()
+        .map(|scaled| scaled.div_ceil(u128::from(numerator.max(1))) as f64);
+    exact.unwrap_or_else(|| (volume * denominator as f64 / numerator.max(1) as f64).ceil())
 }
 
 /// Needs under [`Rounding::Stage`]: whole-number arithmetic, each stage
