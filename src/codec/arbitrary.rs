@@ -78,7 +78,7 @@ pub fn scenario() -> impl Strategy<Value = Scenario> {
         0u32..=1_000,
         0u32..=3_650,
         proptest::option::of(proptest::collection::vec(0u32..=100_000, 12)),
-        proptest::option::of(proptest::collection::vec(0u32..=3_650, 1..6)),
+        proptest::option::of(proptest::collection::vec(0u32..=3_650, 19)),
         proptest::option::of(0usize..20),
         1u32..=720,
         proptest::option::of(0u64..=100_000),
@@ -96,6 +96,12 @@ pub fn scenario() -> impl Strategy<Value = Scenario> {
         let (existing, share, reps, rep_quota, attain) = team;
         let (lead_stage, cpl, channels, cap) = costs;
         let (start, cycle, season, stage_days, handoff, followup, fte) = timing;
+        // Days per stage, one per step from the lead stage to Won (links write no others).
+        let lead_stage = lead_stage.filter(|&s| s < count);
+        let to_won = count - 1 - lead_stage.unwrap_or(usize::from(count >= 3));
+        let stage_days = stage_days
+            .filter(|_| to_won > 0)
+            .map(|days| days[..to_won].to_vec());
         let season = season.and_then(|weights| {
             let text: Vec<String> = weights
                 .iter()
@@ -125,7 +131,7 @@ pub fn scenario() -> impl Strategy<Value = Scenario> {
                 .unwrap(),
             },
             costs: Costs {
-                lead_stage: lead_stage.filter(|&s| s < count),
+                lead_stage,
                 cost_per_lead: Money::from_cents(cpl).unwrap(),
                 channels,
                 cap: cap.map(|c| Money::from_cents(c).unwrap()),
@@ -133,7 +139,8 @@ pub fn scenario() -> impl Strategy<Value = Scenario> {
             timing: Timing {
                 start: YearMonth::new(2000, 1)
                     .unwrap()
-                    .add_months(i32::try_from(start).unwrap()),
+                    .add_months(i32::try_from(start).unwrap())
+                    .unwrap(),
                 cycle_days: cycle,
                 season,
                 stage_days,

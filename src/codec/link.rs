@@ -12,10 +12,12 @@ use std::fmt;
 use super::percent;
 use crate::model::assumptions::MAX_CHANNELS;
 use crate::model::field::{FIELDS, Field, FieldError, FieldSpec, channel_name};
+use crate::model::form::join_days;
 use crate::model::{
     Channel, Funnel, FunnelError, Money, NameError, NumberError, Rate, Scenario, Share, StageName,
     Step, YearMonth,
 };
+use crate::model::{monthly, wording};
 
 /// The link format version this page writes and reads.
 pub const VERSION: &str = "1";
@@ -148,6 +150,14 @@ pub enum LinkProblem {
         /// The default used instead, in words.
         default: String,
     },
+    /// Days per stage that are not one per step from the lead stage to Won: kept, while the
+    /// plan splits the cycle evenly.
+    StepCount {
+        /// The days as given, shortened.
+        text: String,
+        /// How many numbers to give instead, as a sentence.
+        request: String,
+    },
     /// The channel list is not readable; no channels are used.
     Channels {
         /// The value as given, shortened.
@@ -248,6 +258,10 @@ impl LinkProblem {
             Self::Channels { text, reason } => format!(
                 "The {source}'s channels \u{201c}{text}\u{201d} are not usable: {reason} Using \
                  no channels (the blended cost per lead)."
+            ),
+            Self::StepCount { text, request } => format!(
+                "The {source}'s stagedays \u{201c}{text}\u{201d} do not fit the funnel: {request} \
+                 The plan splits the cycle evenly until they do."
             ),
             Self::Stages(problem) => format!(
                 "The {source}'s stages are not usable: {problem}. Using the default stages."
@@ -353,12 +367,34 @@ pub fn decode(params: &LinkParams, today: YearMonth) -> Decoded {
     }
     for spec in &FIELDS {
         if spec.field == Field::Start {
-            // The default first month follows the period, read just before.
-            scenario.timing.start = today.period_start(scenario.period);
+            // The default first month is the next period that has not started, for the
+            // period read just before.
+            scenario.timing.start = today.next_period_start(scenario.period);
         }
         read.field(spec, &mut scenario);
     }
     let mut problems = read.problems;
+    // Days per stage are kept as given; while they are not one per step, the plan splits the
+    // cycle evenly and says so beside the field.
+    let steps = monthly::steps_to_won(&scenario);
+    if let (Err(mismatch), Some(days)) = (
+        scenario.timing.step_days(steps),
+        scenario.timing.stage_days.as_deref(),
+    ) {
+        let name = |index: usize| {
+            scenario
+                .funnel
+                .name(index)
+                .map(ToString::to_string)
+                .unwrap_or_default()
+        };
+        let lead = scenario.costs.lead_stage_in(&scenario.funnel);
+        let won = scenario.funnel.stage_count() - 1;
+        problems.push(LinkProblem::StepCount {
+            text: quote(&join_days(days)),
+            request: wording::step_count_request(mismatch, &name(lead), &name(won)),
+        });
+    }
     problems.extend(params.repeated.iter().cloned().map(LinkProblem::Repeated));
     problems.extend(
         params
@@ -555,7 +591,7 @@ mod tests {
         assert_eq!(
             encode(&Scenario::starting(today())),
             "v=1&quota=1000000&deal=25000&traffic=200000&round=stage&period=quarter\
-             &existing=0&share=100&reps=5&repquota=250000&attain=100&cpl=100&start=2026-10\
+             &existing=0&share=100&reps=5&repquota=250000&attain=100&cpl=100&start=2027-01\
              &cycle=0&followup=24\
              &stages=Visitors,Leads:2,MQLs:20,SQLs:40,Opportunities:60,Won:20"
         );
@@ -703,15 +739,84 @@ mod tests {
     }
 
     #[test]
-    fn the_default_first_month_follows_the_period() {
-        assert_eq!(open("quota=1").scenario.timing.start.to_string(), "2026-10");
+    fn the_default_first_month_is_the_next_period_that_has_not_started() {
+        // Today is 2026-11: the next quarter is 2027-01, the next month 2026-12, the next
+        // year 2027.
+        assert_eq!(open("quota=1").scenario.timing.start.to_string(), "2027-01");
         assert_eq!(
             open("period=year").scenario.timing.start.to_string(),
-            "2026-01"
+            "2027-01"
         );
         assert_eq!(
             open("period=month").scenario.timing.start.to_string(),
-            "2026-11"
+            "2026-12"
+        );
+        // A link's start is kept, in any accepted form, and written back as YYYY-MM.
+        let decoded = open("start=Q2%202027");
+        assert_eq!(decoded.problems, []);
+        assert_eq!(decoded.scenario.timing.start.to_string(), "2027-04");
+        assert!(encode(&decoded.scenario).contains("&start=2027-04&"));
+        assert_eq!(
+            open("start=jan+2028").scenario.timing.start.to_string(),
+            "2028-01"
+        );
+    }
+
+    #[test]
+    fn first_months_outside_2000_to_2199_fall_back_with_a_reason() {
+        for text in ["1970-01", "9999-12", "2200-01"] {
+            let decoded = open(&format!("start={text}&period=year"));
+            assert_eq!(decoded.scenario.timing.start.to_string(), "2027-01");
+            let messages: Vec<String> = decoded.problems.iter().map(ToString::to_string).collect();
+            assert_eq!(
+                messages,
+                [format!(
+                    "The link's start \u{201c}{text}\u{201d} is not usable: Use a year from 2000 \
+                     to 2199. Using the default, 2027-01."
+                )]
+            );
+        }
+    }
+
+    #[test]
+    fn days_per_stage_must_give_one_per_step() {
+        // The default funnel has 4 steps from Leads to Won. Two days are kept as given, and
+        // the plan splits the cycle evenly until they fit.
+        let decoded = open("stagedays=10,20&cycle=60");
+        assert_eq!(decoded.scenario.timing.stage_days, Some(vec![10, 20]));
+        assert_eq!(decoded.scenario.timing.cycle_days, 60);
+        let messages: Vec<String> = decoded.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            messages,
+            [
+                "The link's stagedays \u{201c}10,20\u{201d} do not fit the funnel: Give 4 numbers, \
+                 one per step from Leads to Won, not 2. The plan splits the cycle evenly until \
+                 they do."
+            ]
+        );
+        assert!(encode(&decoded.scenario).contains("&stagedays=10,20&"));
+        // 250,000 entries are refused as they are read.
+        let many = format!("stagedays={}", vec!["1"; 250_000].join(","));
+        let messages: Vec<String> = open(&many)
+            .problems
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(messages.len(), 1);
+        assert!(
+            messages[0].contains("at most 19, not 250,000"),
+            "{}",
+            messages[0]
+        );
+        // The steps follow the lead stage: from MQLs (leadstage=2) there are 3.
+        let decoded = open("leadstage=2&stagedays=10,20,30");
+        assert_eq!(decoded.problems, []);
+        assert_eq!(decoded.scenario.timing.stage_days, Some(vec![10, 20, 30]));
+        let decoded = open("leadstage=2&stagedays=10,20,30,40");
+        assert!(
+            decoded.problems[0]
+                .to_string()
+                .contains("Give 3 numbers, one per step from MQLs to Won, not 4.")
         );
     }
 
@@ -729,7 +834,7 @@ mod tests {
             "leadstage \u{201c}9\u{201d} is not usable: Give a stage number from 0 (top) to 5.",
             "channels \u{201c}Search:60:50,Ev<ents:30:\u{2026}\u{201d} are not usable: Channel 2: \
              Channel names cannot contain \u{201c}<\u{201d}. Using no channels",
-            "start \u{201c}2027-13\u{201d} is not usable: Use a year from 1970",
+            "start \u{201c}2027-13\u{201d} is not usable: Use a month from 1 to 12.",
             "cycle \u{201c}1.5\u{201d} is not usable: Use a whole number.",
             "season \u{201c}1,2,3\u{201d} is not usable: Give 12 weights, January to December, not 3.",
             "followup \u{201c}0\u{201d} is not usable: Must be more than 0.",

@@ -373,7 +373,12 @@ pub fn decode(text: &str, today: YearMonth) -> Result<SavedPlan, SavedError> {
             Ok(SavedPlan {
                 scenario: decoded.scenario,
                 drafts: read.drafts.into_iter().collect(),
-                problems: decoded.problems,
+                // Days per stage that do not fit are explained beside their field.
+                problems: decoded
+                    .problems
+                    .into_iter()
+                    .filter(|problem| !matches!(problem, LinkProblem::StepCount { .. }))
+                    .collect(),
             })
         }
         other => Err(SavedError::UnknownVersion(other)),
@@ -381,7 +386,7 @@ pub fn decode(text: &str, today: YearMonth) -> Result<SavedPlan, SavedError> {
 }
 
 /// Migrates a version-1 scenario to version 2: everything it had is kept; the rest takes the
-/// defaults, with the period starting at the start of `today`'s quarter.
+/// defaults, with the period starting at the next quarter after `today` that has not started.
 #[must_use]
 pub fn migrate_v1(v1: SavedV1, today: YearMonth) -> SavedV2 {
     let defaults = SavedEnvelopeV2::from(&Scenario::starting(today)).scenario;
@@ -427,7 +432,7 @@ pub fn validate(saved: &SavedV2) -> Result<Scenario, SavedError> {
         .as_ref()
         .map(|days| assumptions::parse_stage_days(&join_days(days)))
         .transpose()
-        .map_err(number("days per stage"))?;
+        .map_err(|e| invalid("days per stage")(&e))?;
     Ok(Scenario {
         quota,
         deal_size,
@@ -678,13 +683,13 @@ mod tests {
     #[test]
     fn version_2_plans_migrate_without_loss() {
         // Exactly what issue 3's page saved, with every optional field.
-        let v2 = r#"{"version":2,"scenario":{"quota":3000000.0,"deal":50000.0,"traffic":150000.0,"round":"stage","stages":[{"name":"Visitors"},{"name":"Leads","rate":2.5},{"name":"MQLs","rate":20.0},{"name":"Won","rate":10.0}],"period":"year","existing":600000.0,"share":60.0,"reps":8.0,"repquota":400000.0,"attain":85.0,"leadstage":2,"cpl":120.0,"channels":[{"name":"Search","share":70.0,"cpl":80.0},{"name":"Events, EU","share":30.0,"cpl":300.0}],"cap":500000.0,"start":"2027-02","cycle":90,"season":[1.0,1.0,1.0,1.0,1.0,1.0,0.5,0.5,1.0,1.0,1.0,2.0],"stagedays":[20,30],"handoff":2,"followup":48,"ftereps":3.5}}"#;
+        let v2 = r#"{"version":2,"scenario":{"quota":3000000.0,"deal":50000.0,"traffic":150000.0,"round":"stage","stages":[{"name":"Visitors"},{"name":"Leads","rate":2.5},{"name":"MQLs","rate":20.0},{"name":"Won","rate":10.0}],"period":"year","existing":600000.0,"share":60.0,"reps":8.0,"repquota":400000.0,"attain":85.0,"leadstage":1,"cpl":120.0,"channels":[{"name":"Search","share":70.0,"cpl":80.0},{"name":"Events, EU","share":30.0,"cpl":300.0}],"cap":500000.0,"start":"2027-02","cycle":90,"season":[1.0,1.0,1.0,1.0,1.0,1.0,0.5,0.5,1.0,1.0,1.0,2.0],"stagedays":[20,30],"handoff":2,"followup":48,"ftereps":3.5}}"#;
         let scenario = read(v2);
         let linked = link::decode(
             &LinkParams::parse(
                 "quota=3000000&deal=50000&traffic=150000&stages=Visitors,Leads:2.5,MQLs:20,Won:10\
                  &period=year&existing=600000&share=60&reps=8&repquota=400000&attain=85\
-                 &leadstage=2&cpl=120&channels=Search:70:80,Events%2C+EU:30:300&cap=500000\
+                 &leadstage=1&cpl=120&channels=Search:70:80,Events%2C+EU:30:300&cap=500000\
                  &start=2027-02&cycle=90&season=1,1,1,1,1,1,0.5,0.5,1,1,1,2&stagedays=20,30\
                  &handoff=2&followup=48&ftereps=3.5",
             ),

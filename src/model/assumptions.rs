@@ -217,9 +217,9 @@ pub struct Timing {
     pub cycle_days: u32,
     /// How closed deals spread over calendar months; `None` spreads them evenly.
     pub season: Option<Season>,
-    /// Days spent in each step from the lead stage to Won (never an empty list); `None` splits
-    /// the cycle evenly. Used only when it has one entry per step; its total then replaces
-    /// `cycle_days`.
+    /// Days spent in each step from the lead stage to Won (never an empty list, at most
+    /// [`MAX_STEPS`] entries); `None` splits the cycle evenly. Used only when it has exactly
+    /// one entry per step (see [`Timing::step_days`]); its total then replaces `cycle_days`.
     pub stage_days: Option<Vec<u32>>,
 }
 
@@ -235,14 +235,93 @@ impl Timing {
             stage_days: None,
         }
     }
+
+    /// Returns the days per step for a funnel with `steps` steps from the lead stage to Won:
+    /// `None` when none are given.
+    ///
+    /// # Errors
+    /// Returns a [`StepCountError`] when days are given but not exactly one per step (the
+    /// stages changed after they were typed, or a link gave the wrong count); the plan then
+    /// splits the cycle evenly.
+    pub fn step_days(&self, steps: usize) -> Result<Option<&[u32]>, StepCountError> {
+        match self.stage_days.as_deref() {
+            None => Ok(None),
+            Some(days) if days.len() == steps => Ok(Some(days)),
+            Some(days) => Err(StepCountError {
+                given: days.len(),
+                steps,
+            }),
+        }
+    }
 }
 
-/// Reads a list of whole days per stage step (`10,20,30`).
+/// Most days per step a plan can hold: one per step of the longest funnel.
+pub const MAX_STEPS: usize = Funnel::MAX_STAGES - 1;
+
+/// Why a list of days per step cannot be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StageDaysError {
+    /// More numbers than any funnel has steps; holds the count.
+    TooMany(usize),
+    /// The days for step `n` (1 = the first step) are not a whole number from 0 to 3650.
+    Day(usize, NumberError),
+}
+
+impl fmt::Display for StageDaysError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::TooMany(count) => write!(
+                f,
+                "Give one number per step from the lead stage to Won: at most {MAX_STEPS}, not \
+                 {}.",
+                super::format::count(f64::from(u32::try_from(*count).unwrap_or(u32::MAX)))
+            ),
+            Self::Day(step, error) => write!(f, "Step {step}: {error}"),
+        }
+    }
+}
+
+impl std::error::Error for StageDaysError {}
+
+/// Days per step that are not one per step from the lead stage to Won.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StepCountError {
+    /// How many numbers were given.
+    pub given: usize,
+    /// How many steps there are from the lead stage to Won.
+    pub steps: usize,
+}
+
+impl fmt::Display for StepCountError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "Give {} {}, one per step from the lead stage to Won, not {}.",
+            self.steps,
+            if self.steps == 1 { "number" } else { "numbers" },
+            self.given
+        )
+    }
+}
+
+impl std::error::Error for StepCountError {}
+
+/// Reads a list of whole days per stage step (`10,20,30`), at most [`MAX_STEPS`] of them.
 ///
 /// # Errors
-/// Returns why a day count is not a whole number from 0 to [`MAX_CYCLE_DAYS`].
-pub fn parse_stage_days(text: &str) -> Result<Vec<u32>, NumberError> {
-    text.split(',').map(parse_days).collect()
+/// Returns a [`StageDaysError`] for too many numbers or a day count that is not a whole number
+/// from 0 to [`MAX_CYCLE_DAYS`].
+pub fn parse_stage_days(text: &str) -> Result<Vec<u32>, StageDaysError> {
+    let count = text.split(',').count();
+    if count > MAX_STEPS {
+        return Err(StageDaysError::TooMany(count));
+    }
+    text.split(',')
+        .enumerate()
+        .map(|(index, part)| {
+            parse_days(part).map_err(|error| StageDaysError::Day(index.saturating_add(1), error))
+        })
+        .collect()
 }
 
 /// Reads a whole number of days from 0 to [`MAX_CYCLE_DAYS`].
@@ -253,7 +332,8 @@ pub fn parse_days(text: &str) -> Result<u32, NumberError> {
     parse_whole(text, MAX_CYCLE_DAYS)
 }
 
-/// Reads a whole number from 0 to `max`.
+/// Reads a whole number from 0 to `max`. A value above `max` is reported as too large even
+/// when it also has a fraction (`4000.5`); a fraction within range as not whole (`1.5`).
 ///
 /// # Errors
 /// Returns why the text is not such a number.
@@ -263,18 +343,22 @@ pub fn parse_whole(text: &str, max: u32) -> Result<u32, NumberError> {
         NumberError::TooLarge => above(),
         other => other,
     })?;
-    if decimal
-        .scaled(0)
-        .map(|whole| whole * 10u128.pow(decimal.places))
-        != Some(decimal.digits)
-    {
-        return Err(NumberError::NotWhole);
-    }
-    decimal
-        .scaled(0)
+    // The parser keeps at most 38 decimal places, so 10^places fits in a u128; were it not to,
+    // the number would be below one unit and not whole.
+    let unit = 10u128
+        .checked_pow(decimal.places)
+        .ok_or(NumberError::NotWhole)?;
+    let whole = decimal
+        .digits
+        .checked_div(unit)
         .and_then(|whole| u32::try_from(whole).ok())
         .filter(|&whole| whole <= max)
-        .ok_or_else(above)
+        .ok_or_else(above)?;
+    if decimal.digits.checked_rem(unit) == Some(0) {
+        Ok(whole)
+    } else {
+        Err(NumberError::NotWhole)
+    }
 }
 
 /// Longest follow-up time accepted, in hours (30 days).
@@ -430,7 +514,87 @@ mod tests {
         );
         assert_eq!(parse_days("1.5"), Err(NumberError::NotWhole));
         assert_eq!(parse_stage_days("10,20,30"), Ok(vec![10, 20, 30]));
-        assert!(parse_stage_days("10,,30").is_err());
+        assert_eq!(
+            parse_stage_days("10,,30"),
+            Err(StageDaysError::Day(2, NumberError::Empty))
+        );
         assert_eq!(parse_whole("48", MAX_FOLLOWUP_HOURS), Ok(48));
+    }
+
+    #[test]
+    fn days_per_step_allow_one_per_step_and_no_more() {
+        // The issue's 250,000 entries are refused when read; 19 (the longest funnel's steps)
+        // are the most a plan can hold.
+        let many = vec!["1"; 250_000].join(",");
+        let error = parse_stage_days(&many).unwrap_err();
+        assert_eq!(error, StageDaysError::TooMany(250_000));
+        assert_eq!(
+            error.to_string(),
+            "Give one number per step from the lead stage to Won: at most 19, not 250,000."
+        );
+        assert_eq!(
+            parse_stage_days(&vec!["1"; 19].join(",")).map(|d| d.len()),
+            Ok(19)
+        );
+        assert_eq!(
+            parse_stage_days(&vec!["1"; 20].join(",")),
+            Err(StageDaysError::TooMany(20))
+        );
+        assert_eq!(
+            StageDaysError::Day(2, NumberError::NotWhole).to_string(),
+            "Step 2: Use a whole number."
+        );
+        // Against the funnel: exactly one per step, else a count error.
+        let timing = Timing {
+            stage_days: Some(vec![10, 20, 30, 40]),
+            ..Timing::starting(YearMonth::new(2027, 1).unwrap())
+        };
+        assert_eq!(timing.step_days(4), Ok(Some(&[10, 20, 30, 40][..])));
+        let error = timing.step_days(5).unwrap_err();
+        assert_eq!(error, StepCountError { given: 4, steps: 5 });
+        assert_eq!(
+            error.to_string(),
+            "Give 5 numbers, one per step from the lead stage to Won, not 4."
+        );
+        assert_eq!(
+            StepCountError { given: 2, steps: 1 }.to_string(),
+            "Give 1 number, one per step from the lead stage to Won, not 2."
+        );
+        assert_eq!(
+            Timing::starting(YearMonth::new(2027, 1).unwrap()).step_days(4),
+            Ok(None)
+        );
+    }
+
+    #[test]
+    fn whole_numbers_at_the_edge_of_u128_never_overflow() {
+        // The issue's link: u128::MAX tenths. It is far above 3650, and that is what is said
+        // (it used to overflow multiplying the whole part back by 10).
+        let above = || Err(NumberError::AboveMax("3650".into()));
+        let cases: [(&str, Result<u32, NumberError>); 9] = [
+            ("34028236692093846346337460743176821145.5", above()),
+            ("340282366920938463463374607431768211455", above()),
+            ("3402823669209384634633746074317682114.55", above()),
+            (
+                "0.34028236692093846346337460743176821145",
+                Err(NumberError::NotWhole),
+            ),
+            ("4000.5", above()),
+            ("3650.5", Err(NumberError::NotWhole)),
+            ("3650.0", Ok(3650)),
+            ("1e3", Ok(1000)),
+            ("90.000", Ok(90)),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(parse_days(text), expected, "{text}");
+        }
+        assert_eq!(
+            parse_whole("720.5", MAX_FOLLOWUP_HOURS),
+            Err(NumberError::NotWhole)
+        );
+        assert_eq!(
+            parse_followup("99999999999999999999999999999999999999.9"),
+            Err(NumberError::AboveMax("720".into()))
+        );
     }
 }

@@ -13,7 +13,7 @@
 use std::fmt;
 
 use super::amount::{Money, Volume};
-use super::assumptions::{self, Season, SeasonError};
+use super::assumptions::{self, Season, SeasonError, StageDaysError};
 use super::form::join_days;
 use super::number::NumberError;
 use super::period::{MonthError, Period, YearMonth};
@@ -35,6 +35,8 @@ pub enum FieldError {
     Name(NameError),
     /// A team of reps that is not acceptable.
     Reps(RepsError),
+    /// Days per stage that are not acceptable.
+    StageDays(StageDaysError),
     /// A choice outside the menu; holds what the menu offers, as a sentence.
     Choice(String),
 }
@@ -52,6 +54,7 @@ impl fmt::Display for FieldError {
             }
             Self::Name(error) => error.fmt(f),
             Self::Reps(error) => error.fmt(f),
+            Self::StageDays(error) => error.fmt(f),
             Self::Choice(reason) => f.write_str(reason),
         }
     }
@@ -74,6 +77,12 @@ impl From<MonthError> for FieldError {
 impl From<SeasonError> for FieldError {
     fn from(error: SeasonError) -> Self {
         Self::Season(error)
+    }
+}
+
+impl From<StageDaysError> for FieldError {
+    fn from(error: StageDaysError) -> Self {
+        Self::StageDays(error)
     }
 }
 
@@ -444,11 +453,11 @@ pub static FIELDS: [FieldSpec; 20] = [
         field: Field::Start,
         key: "start",
         label: "First month of the period",
-        hint: "YYYY-MM. Quarters and years may start in any month (fiscal years).",
+        hint: "2027-01, Jan 2027 or Q1 2027. Quarters and years may start in any month (fiscal years). A new plan starts with the next period that has not started.",
         unit: None,
         kind: FieldKind::Month,
         unset: "",
-        format: "`YYYY-MM`",
+        format: "`YYYY-MM` (also read: `2027-1`, `Jan 2027`, `January 2027`, `Q1 2027`, `2027 Q1`, `2027-Q1`), years 2000 to 2199",
         parse: |text, s| {
             s.timing.start = YearMonth::parse(text)?;
             Ok(())

@@ -94,10 +94,10 @@ impl Decimal {
             let Some(divisor) = 10u128.checked_pow(drop) else {
                 return Some(0);
             };
-            let whole = self.digits / divisor;
-            let rest = self.digits % divisor;
-            // Round half up: `rest >= divisor / 2` without overflow on odd divisors.
-            Some(whole + u128::from(rest * 2 >= divisor))
+            let whole = self.digits.checked_div(divisor)?;
+            let rest = self.digits.checked_rem(divisor)?;
+            // Round half up: `rest >= divisor - rest` is `2 × rest >= divisor` without overflow.
+            whole.checked_add(u128::from(rest >= divisor - rest))
         }
     }
 }

@@ -140,8 +140,8 @@ impl Scenario {
 }
 
 impl Scenario {
-    /// Returns the default scenario for a plan made in month `today`: every default above, a
-    /// quarter starting at the start of the quarter containing `today`.
+    /// Returns the default scenario for a plan made in month `today`: every default above, and
+    /// the next quarter that has not started (on 2026-11-23, 2027-01 to 2027-03).
     #[must_use]
     pub fn starting(today: YearMonth) -> Self {
         let period = Period::default();
@@ -156,7 +156,7 @@ impl Scenario {
             marketing_share: Share::ALL,
             team: Team::default(),
             costs: Costs::default(),
-            timing: Timing::starting(today.period_start(period)),
+            timing: Timing::starting(today.next_period_start(period)),
             handoff: Handoff::default(),
         }
     }
@@ -194,7 +194,7 @@ mod tests {
         assert_eq!(rates, [20_000, 200_000, 400_000, 600_000, 200_000]);
         assert_eq!(scenario.rounding, Rounding::Stage);
         assert_eq!(scenario.period, Period::Quarter);
-        assert_eq!(scenario.timing.start, YearMonth::new(2026, 10).unwrap());
+        assert_eq!(scenario.timing.start, YearMonth::new(2027, 1).unwrap());
         assert_eq!(scenario.marketing_share, Share::ALL);
     }
 

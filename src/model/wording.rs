@@ -1,6 +1,8 @@
 //! Plain-language sentences about a plan, as the page shows them.
 
+use super::assumptions::StepCountError;
 use super::format;
+use super::monthly::Sources;
 use super::period::{Period, YearMonth};
 
 /// Deals behind the forecast when marketing sources only part of them: the deals planned
@@ -152,7 +154,9 @@ pub fn capacity_sentence(gap: f64, reps_short: Option<f64>) -> String {
 /// years), otherwise its first and last months (`Feb–Apr 2027`, `Feb 2027–Jan 2028`).
 #[must_use]
 pub fn period_name(period: Period, start: YearMonth) -> String {
-    let end = start.add_months(i32::try_from(period.months()).unwrap_or(1) - 1);
+    let end = start
+        .add_months(i32::try_from(period.months()).unwrap_or(1) - 1)
+        .unwrap_or(start);
     match period {
         Period::Month => start.label(),
         Period::Quarter if (start.month() - 1).is_multiple_of(3) => {
@@ -169,6 +173,49 @@ pub fn period_name(period: Period, start: YearMonth) -> String {
         }
         _ => format!("{}\u{2013}{}", start.label(), end.label()),
     }
+}
+
+/// Says whose volumes the month table shows and what its lead-stage column adds up to.
+#[must_use]
+pub fn month_caption(sources: Sources, share_percent: &str, lead: &str, total: f64) -> String {
+    match sources {
+        Sources::Marketing => format!(
+            "Marketing-sourced volumes ({share_percent} % of deals): the {lead} column adds up \
+             to the headline, {}.",
+            format::count(total)
+        ),
+        Sources::All => format!(
+            "All sources, marketing and sales together: the {lead} column adds up to the \
+             {lead} needed, {}.",
+            format::count(total)
+        ),
+    }
+}
+
+/// Names a run of months: `Sep 2026`, `Jul\u{2013}Sep 2026`, `Nov 2026\u{2013}Jan 2027`.
+#[must_use]
+pub fn month_range(from: YearMonth, to: YearMonth) -> String {
+    if from == to {
+        from.label()
+    } else if from.year() == to.year() {
+        format!(
+            "{}\u{2013}{} {}",
+            from.short_name(),
+            to.short_name(),
+            to.year()
+        )
+    } else {
+        format!("{}\u{2013}{}", from.label(), to.label())
+    }
+}
+
+/// Says that lead-stage volume was due in months that have already gone by.
+#[must_use]
+pub fn overdue_sentence(stage: &str, months: (YearMonth, YearMonth)) -> String {
+    format!(
+        "{stage} for these deals should already have been generated in {}.",
+        month_range(months.0, months.1)
+    )
 }
 
 /// Says when the lead stage's volume must be generated for the period's deals.
@@ -195,6 +242,32 @@ pub fn lead_window_sentence(
     format!(
         "{stage} for {} deals must be generated {when}.",
         period_name(period, start)
+    )
+}
+
+/// Asks for days per step that fit the steps from the lead stage `lead` to Won (`won`).
+#[must_use]
+pub fn step_count_request(error: StepCountError, lead: &str, won: &str) -> String {
+    let StepCountError { given, steps } = error;
+    if steps == 0 {
+        return format!(
+            "{lead} is the last stage, so there are no steps for days per stage; leave them \
+             empty."
+        );
+    }
+    format!(
+        "Give {steps} {}, one per step from {lead} to {won}, not {given}.",
+        if steps == 1 { "number" } else { "numbers" }
+    )
+}
+
+/// Says that days per step do not fit the steps from the lead stage `lead` to Won (`won`), and
+/// that the cycle is split evenly instead.
+#[must_use]
+pub fn step_count_sentence(error: StepCountError, lead: &str, won: &str) -> String {
+    format!(
+        "{} The cycle is split evenly instead.",
+        step_count_request(error, lead, won)
     )
 }
 
@@ -344,6 +417,54 @@ mod tests {
                 (ym("2026-12"), ym("2027-02"))
             ),
             "Leads for Q1 2027 deals must be generated from Dec 2026 to Feb 2027."
+        );
+    }
+
+    #[test]
+    fn overdue_leads_read_like_the_issue() {
+        assert_eq!(
+            overdue_sentence("Leads", (ym("2026-07"), ym("2026-09"))),
+            "Leads for these deals should already have been generated in Jul\u{2013}Sep 2026."
+        );
+        assert_eq!(
+            overdue_sentence("MQLs", (ym("2026-09"), ym("2026-09"))),
+            "MQLs for these deals should already have been generated in Sep 2026."
+        );
+        assert_eq!(
+            month_range(ym("2026-11"), ym("2027-01")),
+            "Nov 2026\u{2013}Jan 2027"
+        );
+    }
+
+    #[test]
+    fn days_per_step_that_do_not_fit_are_explained() {
+        assert_eq!(
+            step_count_sentence(StepCountError { given: 2, steps: 4 }, "Leads", "Won"),
+            "Give 4 numbers, one per step from Leads to Won, not 2. The cycle is split evenly \
+             instead."
+        );
+        assert_eq!(
+            step_count_sentence(StepCountError { given: 3, steps: 1 }, "Opps", "Won"),
+            "Give 1 number, one per step from Opps to Won, not 3. The cycle is split evenly \
+             instead."
+        );
+        assert!(
+            step_count_sentence(StepCountError { given: 3, steps: 0 }, "Won", "Won")
+                .contains("no steps")
+        );
+    }
+
+    #[test]
+    fn the_month_caption_says_whose_volumes() {
+        assert_eq!(
+            month_caption(Sources::Marketing, "70", "Leads", 2_400.0),
+            "Marketing-sourced volumes (70 % of deals): the Leads column adds up to the \
+             headline, 2,400."
+        );
+        assert_eq!(
+            month_caption(Sources::All, "70", "Leads", 3_340.0),
+            "All sources, marketing and sales together: the Leads column adds up to the Leads \
+             needed, 3,340."
         );
     }
 

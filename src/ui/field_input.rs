@@ -14,12 +14,16 @@ pub fn FieldInput(
     planner: Planner,
     /// Which input.
     field: Field,
+    /// Shown beside a valid text when its value does not fit the rest of the plan.
+    #[prop(optional, into)]
+    advice: Option<Signal<Option<String>>>,
 ) -> impl IntoView {
     let spec = field.spec();
     view! {
         <KeyInput
             planner
             key=FieldKey::Field(field)
+            advice=advice.unwrap_or_default()
             label=spec.label
             hint=spec.hint
             unit=spec.unit.unwrap_or_default()
@@ -50,12 +54,15 @@ pub fn KeyInput(
     /// Hides the label visually, for fields in a table row.
     #[prop(default = false)]
     compact: bool,
+    /// Shown beside a valid text when its value does not fit the rest of the plan.
+    #[prop(optional, into)]
+    advice: Signal<Option<String>>,
 ) -> impl IntoView {
     let form = planner.form;
     let text = Memo::new(move |_| {
         form.with(|form| form.text(key).map(|t| t.text.clone()).unwrap_or_default())
     });
-    let error = Memo::new(move |_| form.with(|form| form.message(key)));
+    let error = Memo::new(move |_| form.with(|form| form.message(key)).or_else(|| advice.get()));
     view! {
         <InputField
             label=label

@@ -1,18 +1,24 @@
-//! The month-by-month plan: deals closing and what each stage must generate, month by month.
+//! The month-by-month plan: what each stage must generate, month by month, for marketing's
+//! volumes (the default) or all sources.
 
 use leptos::prelude::*;
 
+use super::month_sentences::MonthSentences;
 use super::state::Planner;
-use crate::model::monthly::DAYS_PER_MONTH;
-use crate::model::{format, wording};
+use crate::browser::clock;
+use crate::model::monthly::Sources;
+use crate::model::{YearMonth, format, wording};
 
-/// The month table, with the lead-time sentence above it.
+/// The month table, with the lead-time sentences above it and a switch between marketing's
+/// volumes and all sources.
 #[component]
 pub fn MonthTable(
     /// The planner's state.
     planner: Planner,
 ) -> impl IntoView {
     let (scenario, plan) = (planner.scenario, planner.plan);
+    let today = clock::this_month();
+    let sources = RwSignal::new(Sources::default());
     let names = Memo::new(move |_| {
         scenario.with(|s| {
             s.funnel
@@ -22,67 +28,71 @@ pub fn MonthTable(
         })
     });
     let month_count = Memo::new(move |_| plan.with(|p| p.months.months.len()));
-    let sentence = move || {
+    let caption = move || {
         plan.with(|p| {
-            scenario.with(|s| {
-                let stage = s
-                    .funnel
-                    .name(p.months.lead_stage)
-                    .map(ToString::to_string)
-                    .unwrap_or_default();
-                wording::lead_window_sentence(
-                    &stage,
-                    s.period,
-                    s.timing.start,
-                    p.months.lead_window,
-                )
-            })
+            let lead = p.months.lead_stage;
+            let shown = sources.get();
+            let total = p.stages.get(lead).map_or(0.0, |stage| match shown {
+                Sources::Marketing => stage.marketing,
+                Sources::All => stage.need,
+            });
+            let share = scenario.with(|s| s.marketing_share.percent_plain());
+            wording::month_caption(shown, &share, &planner.stage_name(lead), total)
         })
     };
-    let notes = move || {
+    let choose = move |event| {
+        if let Some(choice) = Sources::from_name(&event_target_value(&event)) {
+            sources.set(choice);
+        }
+    };
+    let totals = move || {
         plan.with(|p| {
-            let mut notes = Vec::new();
-            if p.months.season_ignored {
-                notes.push("Every month of this period has seasonality weight 0, so deals are spread evenly.");
-            }
-            if p.months.stage_days_ignored {
-                notes.push("Days per stage need one number per step from the lead stage to Won; the cycle is split evenly instead.");
-            }
-            notes.join(" ")
+            let shown = sources.get();
+            p.stages
+                .iter()
+                .map(|stage| {
+                    let total = match shown {
+                        Sources::Marketing => stage.marketing,
+                        Sources::All => stage.need,
+                    };
+                    view! { <td class="num">{format::count(total)}</td> }
+                })
+                .collect_view()
         })
     };
     view! {
         <section class="result-section" aria-labelledby="months-heading">
             <h3 id="months-heading">"Month by month"</h3>
-            <p class="sentence strong" data-testid="lead-window">{sentence}</p>
-            <p class="hint">
-                {format!(
-                    "Lag of each stage behind Won = its days to Won \u{f7} {DAYS_PER_MONTH}, rounded to the \
-                     nearest month. Whole units per month; each stage's months add up to its need."
-                )}
-            </p>
-            <p class="field-error" data-testid="month-notes">{notes}</p>
+            <MonthSentences planner today/>
+            <div class="field inline">
+                <label for="month-sources">"Volumes shown"</label>
+                <select id="month-sources" data-testid="month-sources" on:change=choose prop:value=move || sources.get().as_str()>
+                    {Sources::ALL
+                        .into_iter()
+                        .map(|s| view! { <option value=s.as_str() selected=move || sources.get() == s>{s.label()}</option> })
+                        .collect_view()}
+                </select>
+            </div>
             <div class="table-scroll" tabindex="0" role="region" aria-label="Month by month">
                 <table class="results months" data-testid="month-table">
+                    <caption data-testid="month-caption">{caption}</caption>
                     <thead>
                         <tr>
                             <th scope="col">"Month"</th>
                             {move || names.get().into_iter().map(|name| view! { <th scope="col" class="num">{name}</th> }).collect_view()}
-                            <th scope="col" class="num">"Deals closing"</th>
                         </tr>
                     </thead>
                     <tbody>
                         <For
                             each=move || 0..month_count.get()
                             key=|k| *k
-                            children=move |k| view! { <MonthRow planner k/> }
+                            children=move |k| view! { <MonthRow planner k today sources/> }
                         />
                     </tbody>
                     <tfoot>
                         <tr>
                             <th scope="row">"Total"</th>
-                            {move || plan.with(|p| p.stages.iter().map(|s| view! { <td class="num">{format::count(s.need)}</td> }).collect_view())}
-                            <td class="num">{move || plan.with(|p| format::count(p.deals_needed))}</td>
+                            {totals}
                         </tr>
                     </tfoot>
                 </table>
@@ -98,40 +108,54 @@ fn MonthRow(
     planner: Planner,
     /// The month's position, 0 = earliest.
     k: usize,
+    /// The current month; months before it are marked as past.
+    today: YearMonth,
+    /// Whose volumes are shown.
+    sources: RwSignal<Sources>,
 ) -> impl IntoView {
     let (scenario, plan) = (planner.scenario, planner.plan);
+    let past = move || plan.with(|p| p.months.is_past(k, today));
     let month = move || plan.with(|p| p.months.months.get(k).copied());
     let in_period =
         move || scenario.with(|s| month().is_some_and(|m| s.timing.start.months_until(m) >= 0));
     let cells = move || {
         plan.with(|p| {
-            p.months
-                .volumes
+            let row = p
+                .months
+                .volumes_of(sources.get())
                 .get(k)
                 .cloned()
-                .unwrap_or_default()
-                .into_iter()
+                .unwrap_or_default();
+            let last = row.len().saturating_sub(1);
+            row.into_iter()
                 .enumerate()
                 .map(|(i, units)| {
+                    // The last stage's cell is the deals closing, also hooked as plan-deals-{k}.
+                    let text = if i == last {
+                        view! {
+                            <span data-testid=format!("plan-deals-{k}") data-value=format::plain(units)>
+                                {format::count(units)}
+                            </span>
+                        }
+                        .into_any()
+                    } else {
+                        format::count(units).into_any()
+                    };
                     view! {
                         <td class="num" data-testid=format!("plan-{k}-{i}") data-value=format::plain(units)>
-                            {format::count(units)}
+                            {text}
                         </td>
                     }
                 })
                 .collect_view()
         })
     };
-    let deals = move || plan.with(|p| p.months.deals.get(k).copied().unwrap_or(0.0));
     view! {
-        <tr class:lead-time=move || !in_period()>
-            <th scope="row" data-testid=format!("plan-month-{k}")>
+        <tr class:lead-time=move || !in_period() class:past=past>
+            <th scope="row" data-testid=format!("plan-month-{k}") data-past=move || past().then_some("true")>
                 {move || month().map(|m| m.to_string()).unwrap_or_default()}
             </th>
             {cells}
-            <td class="num" data-testid=format!("plan-deals-{k}") data-value=move || format::plain(deals())>
-                {move || format::count(deals())}
-            </td>
         </tr>
     }
 }

@@ -4,7 +4,8 @@ use leptos::prelude::*;
 
 use super::field_input::FieldInput;
 use super::state::Planner;
-use crate::model::{Edit, Field, FieldKey, Period};
+use crate::browser::clock;
+use crate::model::{Edit, Field, FieldKey, FieldText, Period};
 
 /// Period, first month, existing revenue and marketing-sourced share.
 #[component]
@@ -14,10 +15,25 @@ pub fn PeriodPanel(
 ) -> impl IntoView {
     let period = Memo::new(move |_| planner.scenario.with(|s| s.period));
     let choose = move |event| {
+        let start_key = FieldKey::Field(Field::Start);
+        let (from, start, start_valid) = planner.form.with_untracked(|form| {
+            (
+                form.scenario().period,
+                form.scenario().timing.start,
+                !form.text(start_key).is_some_and(FieldText::is_invalid),
+            )
+        });
         planner.edit(Edit::Type(
             FieldKey::Field(Field::Period),
             event_target_value(&event),
         ));
+        // A first month still at its default moves to the new period's default.
+        let to = planner.scenario.with_untracked(|s| s.period);
+        let moved = start.follow_period(from, to, clock::this_month());
+        if moved != start && start_valid {
+            planner.edit(Edit::Type(start_key, moved.to_string()));
+            planner.commit(start_key);
+        }
     };
     let summary = move || {
         planner.scenario.with(|s| {

@@ -2,9 +2,10 @@
 
 use leptos::prelude::*;
 
-use super::figure::Figure;
+use super::figure::{Figure, MaybeFigure};
 use super::headline::Headline;
 use super::state::Planner;
+use super::velocity_figures::VelocityFigures;
 use crate::model::{Share, format, wording};
 
 /// Headline figures above the stage table.
@@ -27,12 +28,12 @@ pub fn PlanSummary(
     let revenue = Signal::derive(move || plan.with(|p| p.forecast_revenue));
     let gap = Signal::derive(move || plan.with(|p| p.gap));
     let traffic_gap = Signal::derive(move || scenario.with(|s| plan.with(|p| p.traffic_gap(s))));
+    let coverage = Signal::derive(move || plan.with(|p| p.pipeline_coverage));
     let pipeline_note = move || {
         plan.with(|p| {
             format!(
-                "{} needed \u{d7} deal size: {}\u{d7} quota coverage.",
-                stage_name(p.pipeline_stage),
-                format::one_decimal(p.pipeline_coverage)
+                "{} needed \u{d7} deal size. Coverage = pipeline \u{f7} new-business target:",
+                stage_name(p.pipeline_stage)
             )
         })
     };
@@ -62,7 +63,10 @@ pub fn PlanSummary(
                 <div>
                     <dt>"Pipeline needed"</dt>
                     <dd><Figure testid="pipeline-needed" value=pipeline display=format::money/></dd>
-                    <dd class="note">{pipeline_note}</dd>
+                    <dd class="note">
+                        {pipeline_note}" "
+                        <MaybeFigure testid="coverage" value=coverage display=|x| format!("{}\u{d7}", format::two_decimals(x))/>
+                    </dd>
                 </div>
                 <div>
                     <dt>"Overall conversion"</dt>
@@ -70,6 +74,7 @@ pub fn PlanSummary(
                     <dd class="note">{Signal::derive(move || wording::one_in(conversion.get(), &top_name(), &last_name()))}</dd>
                 </div>
             </dl>
+            <VelocityFigures planner/>
             <h3>"Forecast from planned traffic"</h3>
             <dl class="key-figures">
                 <div>

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::field_input::FieldInput;
 use super::state::Planner;
-use crate::model::Field;
+use crate::model::{Field, wording};
 
 /// Sales cycle, days per stage and seasonality weights.
 #[component]
@@ -22,6 +22,18 @@ pub fn TimingPanel(
             format!("{}-day cycle \u{b7} {season}", s.timing.cycle_days)
         })
     };
+    // Days that do not fit the steps from the lead stage to Won: the plan splits the cycle
+    // evenly instead, and says so beside the field.
+    let stage_days_advice = Signal::derive(move || {
+        let mismatch = planner.plan.with(|p| p.months.stage_days_mismatch)?;
+        let lead = planner.plan.with(|p| p.months.lead_stage);
+        let won = planner.scenario.with(|s| s.funnel.stage_count() - 1);
+        Some(wording::step_count_sentence(
+            mismatch,
+            &planner.stage_name(lead),
+            &planner.stage_name(won),
+        ))
+    });
     view! {
         <details class="panel section" data-testid="section-timing">
             <summary>
@@ -30,7 +42,7 @@ pub fn TimingPanel(
             </summary>
             <div class="field-grid">
                 <FieldInput planner field=Field::Cycle/>
-                <FieldInput planner field=Field::StageDays/>
+                <FieldInput planner field=Field::StageDays advice=stage_days_advice/>
                 <FieldInput planner field=Field::Season/>
             </div>
         </details>

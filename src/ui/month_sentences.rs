@@ -1,0 +1,71 @@
+//! The sentences above the month table: when leads must be generated, which of them are
+//! already late, how lags are counted, and notes on inputs the plan could not use.
+
+use leptos::prelude::*;
+
+use super::state::Planner;
+use crate::model::monthly::DAYS_PER_MONTH;
+use crate::model::{YearMonth, wording};
+
+/// The lead window, overdue leads, the lag rule and the month notes.
+#[component]
+pub fn MonthSentences(
+    /// The planner's state.
+    planner: Planner,
+    /// The current month, from the browser's calendar.
+    today: YearMonth,
+) -> impl IntoView {
+    let (scenario, plan) = (planner.scenario, planner.plan);
+    let sentence = move || {
+        plan.with(|p| {
+            scenario.with(|s| {
+                wording::lead_window_sentence(
+                    &planner.stage_name(p.months.lead_stage),
+                    s.period,
+                    s.timing.start,
+                    p.months.lead_window,
+                )
+            })
+        })
+    };
+    let overdue = move || {
+        plan.with(|p| {
+            p.months.overdue_lead_months(today).map(|months| {
+                wording::overdue_sentence(&planner.stage_name(p.months.lead_stage), months)
+            })
+        })
+    };
+    let notes = move || {
+        plan.with(|p| {
+            let mut notes = Vec::new();
+            if p.months.season_ignored {
+                notes.push(
+                    "Every month of this period has seasonality weight 0, so deals are spread \
+                     evenly."
+                        .to_owned(),
+                );
+            }
+            if let Some(mismatch) = p.months.stage_days_mismatch {
+                let won = scenario.with(|s| s.funnel.stage_count() - 1);
+                notes.push(wording::step_count_sentence(
+                    mismatch,
+                    &planner.stage_name(p.months.lead_stage),
+                    &planner.stage_name(won),
+                ));
+            }
+            notes.join(" ")
+        })
+    };
+    view! {
+        <p class="sentence strong" data-testid="lead-window">{sentence}</p>
+        {move || overdue().map(|text| view! { <p class="sentence overdue" data-testid="overdue-leads">{text}</p> })}
+        <p class="hint">
+            {format!(
+                "Lag of each stage behind Won = its days to Won \u{f7} {DAYS_PER_MONTH}, rounded to the \
+                 nearest month. Whole units per month; each stage's months add up to its total. \
+                 The last column is the deals closing each month."
+            )}
+        </p>
+        <p class="field-error" data-testid="month-notes">{notes}</p>
+    }
+}
