@@ -68,7 +68,7 @@ function memory(page) {
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const ms = (value) => `${value.toFixed(1)} ms`.padStart(9);
-const mib = (bytes) => (bytes === undefined ? '       —' : `${(bytes / 1048576).toFixed(1)} MiB`.padStart(8));
+const mib = (bytes) => (bytes === undefined ? '       —' : `${(bytes / 1048576).toFixed(2)} MiB`.padStart(9));
 
 const server = await serve(process.argv[2] ?? 'dist');
 const base = `http://127.0.0.1:${server.address().port}/`;
