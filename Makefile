@@ -20,7 +20,7 @@ PORT ?= 8080
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-SOURCES := $(shell find src style -type f) index.html sw.js Cargo.toml Cargo.lock Trunk.toml
+SOURCES := $(shell find src style -type f) index.html boot.js sw.js Cargo.toml Cargo.lock Trunk.toml
 
 .PHONY: help tools tool-rust tool-trunk tool-wasm-bindgen tool-node tool-chromium \
 	serve dist test test-native test-wasm test-e2e size bench lint fmt clean screenshot
@@ -30,7 +30,7 @@ help:
 	@echo "make test    every test: native, wasm in Chromium, end-to-end"
 	@echo "make dist    write the static site to dist/"
 	@echo "make size    dist/ sizes raw, gzip, brotli"
-	@echo "make bench   first-result time in headless Chromium"
+	@echo "make bench   first-result time, input-to-paint time and memory in headless Chromium"
 	@echo "make lint    rustfmt check and clippy for host and wasm32"
 
 # ---- tools ---------------------------------------------------------------------------------
@@ -100,6 +100,7 @@ size: dist
 
 bench: dist tool-node tool-chromium
 	node tests/bench/first-result.mjs dist
+	node tests/bench/input-paint.mjs dist
 
 lint: tool-rust
 	cargo fmt --check

@@ -2,22 +2,55 @@
 //
 // On install it caches the page and the assets the page names (Trunk gives them hashed
 // names), dropping anything older. Every same-origin GET then goes to the network first and
-// falls back to the cache. Plans never reach the network or this cache: they live in the URL
-// fragment, which is not part of any request, and in localStorage.
+// falls back to the cache. Plans never sit in this cache: entries are keyed by origin and
+// path alone, never by query or fragment, so a link opened as `?quota=…` is stored as the
+// bare page. On activation, entries an older worker keyed with a query or fragment are
+// deleted. (The plan itself lives in the URL fragment, which is never part of a request, and
+// in localStorage.)
 const CACHE = 'funnel-planner';
+
+/** The cache key for `url`: its origin and path, without query or fragment. */
+function keyOf(url) {
+  const key = new URL(url);
+  key.search = '';
+  key.hash = '';
+  return key.href;
+}
+
+/** A copy of `response` that does not remember the URL it came from (which had a query). */
+async function withoutUrl(response) {
+  return new Response(await response.blob(), {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+}
 
 async function precache() {
   const cache = await caches.open(CACHE);
   const page = await fetch('./', { cache: 'no-cache' });
   const html = await page.clone().text();
-  // Asset names as Trunk writes them: in attributes (quoted or not) and in the loader script.
+  // Asset names as Trunk writes them: in attributes, quoted or not (boot.js's tag names the
+  // hashed module and wasm file in data attributes).
   const names = new Set(html.match(/[\w./-]+\.(?:js|wasm|css)\b/g) ?? []);
-  const assets = [...names].map((name) => new URL(name, self.registration.scope).href);
-  await cache.put(new URL('./', self.registration.scope).href, page);
+  const assets = [...names].map((name) => keyOf(new URL(name, self.registration.scope)));
+  const home = keyOf(self.registration.scope);
+  await cache.put(home, page);
   await cache.addAll(assets);
-  const keep = new Set([new URL('./', self.registration.scope).href, ...assets]);
+  const keep = new Set([home, ...assets]);
   for (const request of await cache.keys()) {
     if (!keep.has(request.url)) await cache.delete(request);
+  }
+}
+
+/**
+ * Deletes this page's cache entries keyed with a query or fragment. Other caches are left
+ * alone: on a shared origin (GitHub Pages' `<user>.github.io`) they belong to other sites.
+ */
+async function purgeQueries() {
+  const cache = await caches.open(CACHE);
+  for (const request of await cache.keys()) {
+    if (request.url.includes('?') || request.url.includes('#')) await cache.delete(request);
   }
 }
 
@@ -26,21 +59,26 @@ self.addEventListener('install', (event) => {
 });
 
 self.addEventListener('activate', (event) => {
-  event.waitUntil(self.clients.claim());
+  event.waitUntil(purgeQueries().then(() => self.clients.claim()));
 });
 
 self.addEventListener('fetch', (event) => {
   const { request } = event;
-  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  const key = keyOf(url);
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
     try {
       const response = await fetch(request);
-      if (response.ok) await cache.put(request, response.clone());
+      if (response.ok && response.type === 'basic') {
+        const copy = response.clone();
+        await cache.put(key, url.search ? await withoutUrl(copy) : copy);
+      }
       return response;
     } catch (error) {
-      const cached = await cache.match(request, { ignoreSearch: true })
-        ?? (request.mode === 'navigate' ? await cache.match(new URL('./', self.registration.scope).href) : undefined);
+      const cached = await cache.match(key)
+        ?? (request.mode === 'navigate' ? await cache.match(keyOf(self.registration.scope)) : undefined);
       if (cached) return cached;
       throw error;
     }

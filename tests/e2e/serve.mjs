@@ -15,8 +15,12 @@ const TYPES = {
   '.json': 'application/json',
 };
 
-/** Starts serving `root` on 127.0.0.1:`port` (0 picks a free port); resolves to the server. */
-export function serve(root, port = 0) {
+/**
+ * Starts serving `root` on 127.0.0.1:`port` (0 picks a free port); resolves to the server.
+ * `options.headers` adds headers to every file served, e.g. a `Content-Security-Policy`.
+ */
+export function serve(root, port = 0, options = {}) {
+  const extra = options.headers ?? {};
   const base = resolve(root);
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
@@ -30,6 +34,7 @@ export function serve(root, port = 0) {
       response.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
+        ...extra,
       });
       response.end(body);
     } catch {

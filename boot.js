@@ -1,0 +1,15 @@
+// Funnel Planner's loader: registers the service worker, then starts the WebAssembly app.
+//
+// It is a file, not an inline script, so the Content-Security-Policy needs no
+// 'unsafe-inline'. Trunk writes this script's tag (`pattern_script` in Trunk.toml) with the
+// hashed names of the wasm-bindgen module and of the wasm file in `data-js` and `data-wasm`;
+// Trunk also preloads both with Subresource Integrity.
+if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+  // Offline once loaded: see sw.js.
+  navigator.serviceWorker.register('./sw.js').catch(() => {});
+}
+
+const tag = document.querySelector('script[data-js][data-wasm]');
+const { default: init } = await import(new URL(tag.dataset.js, document.baseURI).href);
+const wasm = await init({ module_or_path: new URL(tag.dataset.wasm, document.baseURI) });
+dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));

@@ -1,0 +1,120 @@
+// Measures how fast an edit reaches the screen in headless Chromium, on the default plan and
+// on a large plan, and the memory in use after many edits. A report, never a pass/fail test.
+//
+// One edit: set a stage's rate and dispatch `input`, as typing does. Three times are taken,
+// from just before the dispatch:
+// - handler: until the dispatch returns (the synchronous part of the update);
+// - DOM: until the last DOM mutation the edit caused (Leptos may finish in microtasks);
+// - paint: until the next animation frame has run and a task after it (the frame is drawn
+//   by then, approximately).
+// Each edit checks that the top stage's need changed, so the figures time real updates.
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../e2e/helpers.mjs';
+import { serve } from '../e2e/serve.mjs';
+
+const EDITS = Number(process.env.EDITS ?? 50);
+const HEAP_EDITS = 200;
+const RATE = 'stage-rate-2';
+
+// A large plan: 12 stages, 6 channels, a year, a 180-day cycle and seasonality.
+const LARGE = '#' + [
+  'quota=24000000', 'deal=30000', 'period=year', 'start=2027-01', 'cycle=180',
+  'stages=Visitors,Leads:3,MQLs:40,SQLs:50,Discovery:70,Demo:60,Trial:50,Proposal:60,Negotiation:70,Legal:90,Signed:95,Won:90',
+  'channels=Search:30:50,Social:20:40,Events:10:300,Content:15:20,Partners:15:80,Outbound:10:120',
+  'season=5,6,8,9,9,8,7,6,9,10,11,12',
+].join('&');
+
+const PLANS = [['default plan', ''], ['large plan', LARGE]];
+
+/** Runs `count` edits of the rate input in the page; returns each edit's three times. */
+function edit(page, count) {
+  return page.evaluate(async ([testid, count]) => {
+    const input = document.querySelector(`[data-testid="${testid}"]`);
+    const need = () => document.querySelector('[data-testid="need-0"]')?.dataset.value;
+    const frame = () => new Promise((done) => {
+      requestAnimationFrame(() => setTimeout(done, 0));
+    });
+    const times = [];
+    for (let i = 0; i < count; i += 1) {
+      await frame();
+      const before = need();
+      let lastMutation = null;
+      const observer = new MutationObserver(() => { lastMutation = performance.now(); });
+      observer.observe(document.body, {
+        subtree: true, childList: true, characterData: true, attributes: true,
+      });
+      // 10 %, 11 %, … 49 %, 10 %, …: every edit differs from the one before.
+      input.value = String(10 + (i % 40));
+      const t0 = performance.now();
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      const t1 = performance.now();
+      await frame();
+      const t2 = performance.now();
+      observer.disconnect();
+      if (need() === before) throw new Error(`edit ${i} left need-0 at ${before}`);
+      times.push({ handler: t1 - t0, dom: (lastMutation ?? t1) - t0, paint: t2 - t0 });
+    }
+    return times;
+  }, [RATE, count]);
+}
+
+/** Heap in use (after a garbage collection) and the wasm memory's size, in bytes. */
+function memory(page) {
+  return page.evaluate(() => {
+    globalThis.gc?.();
+    return { heap: performance.memory.usedJSHeapSize, wasm: window.wasmMemory?.buffer.byteLength };
+  });
+}
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const ms = (value) => `${value.toFixed(1)} ms`.padStart(9);
+const mib = (bytes) => (bytes === undefined ? '       —' : `${(bytes / 1048576).toFixed(2)} MiB`.padStart(9));
+
+const server = await serve(process.argv[2] ?? 'dist');
+const base = `http://127.0.0.1:${server.address().port}/`;
+// Precise heap figures, and gc() to collect before reading them.
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+});
+const rows = [];
+try {
+  for (const [label, suffix] of PLANS) {
+    const context = await browser.newContext();
+    // The loader announces the wasm exports; their `memory` is the app's linear memory.
+    await context.addInitScript(() => {
+      addEventListener('TrunkApplicationStarted', (event) => {
+        window.wasmMemory = event.detail?.wasm?.memory;
+      });
+    });
+    const page = await context.newPage();
+    await page.goto(base + suffix);
+    await page.waitForSelector(`[data-testid="${RATE}"]`, { timeout: 15000 });
+    await page.waitForSelector('[data-testid="need-0"]');
+    const stages = await page.locator('input[data-testid^="stage-name-"]').count();
+    const cells = await page.locator('[data-testid][data-value]').count();
+    await edit(page, 5); // warm-up
+    const times = await edit(page, EDITS);
+    const start = await memory(page);
+    await edit(page, HEAP_EDITS);
+    const end = await memory(page);
+    const column = (key) => times.map((time) => time[key]).sort((a, b) => a - b);
+    rows.push({ label: `${label} (${stages} stages, ${cells} figures)`, column, start, end });
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await new Promise((done) => server.close(done));
+}
+
+console.log(`input → paint, ${EDITS} edits of ${RATE} (p50 / p95):`);
+console.log(`${''.padEnd(40)}${'handler'.padStart(20)}${'DOM'.padStart(20)}${'paint'.padStart(20)}`);
+for (const row of rows) {
+  const cell = (key) => `${ms(percentile(row.column(key), 50))} /${ms(percentile(row.column(key), 95))}`;
+  console.log(`${row.label.padEnd(40)}${cell('handler').padStart(20)}${cell('dom').padStart(20)}${cell('paint').padStart(20)}`);
+}
+console.log(`memory before and after ${HEAP_EDITS} more edits (after GC):`);
+console.log(`${''.padEnd(40)}${'JS heap'.padStart(20)}${'wasm memory'.padStart(20)}`);
+for (const row of rows) {
+  console.log(`${row.label.padEnd(40)}${`${mib(row.start.heap)} →${mib(row.end.heap)}`.padStart(20)}${`${mib(row.start.wasm)} →${mib(row.end.wasm)}`.padStart(20)}`);
+}
