@@ -170,8 +170,13 @@ pub struct FieldSpec {
     pub kind: FieldKind,
     /// Words for the empty value of an optional input ("no cap"); empty for required inputs.
     pub unset: &'static str,
+    /// What the input means, as the README's table states it.
+    pub meaning: &'static str,
     /// The link format, as the README's table states it.
     pub format: &'static str,
+    /// The default in words when it depends on the day or the funnel; `None` when it is the
+    /// default scenario's value (or, for optional inputs, the unset words).
+    pub default_doc: Option<&'static str>,
     /// Reads text into the scenario, or says why it cannot.
     pub parse: fn(&str, &mut Scenario) -> Result<(), FieldError>,
     /// The scenario's value as the field shows it (empty for an unset optional input).
@@ -242,7 +247,9 @@ pub static FIELDS: [FieldSpec; 20] = [
         unit: None,
         kind: FieldKind::Number,
         unset: "",
+        meaning: "revenue quota for the period",
         format: "plain number \u{2265} 0 (`2000000`, `1500000.50`)",
+        default_doc: None,
         parse: |text, s| {
             s.quota = Money::parse(text)?;
             Ok(())
@@ -258,7 +265,9 @@ pub static FIELDS: [FieldSpec; 20] = [
         unit: None,
         kind: FieldKind::Number,
         unset: "",
+        meaning: "average deal size",
         format: "plain number > 0",
+        default_doc: None,
         parse: |text, s| {
             s.deal_size = Money::parse_positive(text)?;
             Ok(())
@@ -274,7 +283,9 @@ pub static FIELDS: [FieldSpec; 20] = [
         unit: None,
         kind: FieldKind::Number,
         unset: "",
+        meaning: "planned volume entering the top stage",
         format: "plain number \u{2265} 0",
+        default_doc: None,
         parse: |text, s| {
             s.traffic = Volume::parse(text)?;
             Ok(())
@@ -290,7 +301,9 @@ pub static FIELDS: [FieldSpec; 20] = [
         unit: None,
         kind: FieldKind::Choice,
         unset: "",
+        meaning: "rounding rule",
         format: "`stage` or `exact`",
+        default_doc: None,
         parse: |text, s| {
             s.rounding = Rounding::from_name(text.trim())
                 .ok_or_else(|| FieldError::Choice("Use stage or exact.".to_owned()))?;
@@ -307,7 +320,9 @@ pub static FIELDS: [FieldSpec; 20] = [
         unit: None,
         kind: FieldKind::Choice,
         unset: "",
+        meaning: "planning period",
         format: "`month`, `quarter` or `year`",
+        default_doc: None,
         parse: |text, s| {
             s.period = Period::from_name(text.trim())
                 .ok_or_else(|| FieldError::Choice("Use month, quarter or year.".to_owned()))?;
@@ -324,7 +339,9 @@ pub static FIELDS: [FieldSpec; 20] = [
         unit: None,
         kind: FieldKind::Number,
         unset: "",
+        meaning: "revenue from existing customers in the period",
         format: "plain number \u{2265} 0",
+        default_doc: None,
         parse: |text, s| {
             s.existing = Money::parse(text)?;
             Ok(())
@@ -340,7 +357,9 @@ pub static FIELDS: [FieldSpec; 20] = [
         unit: Some("%"),
         kind: FieldKind::Number,
         unset: "",
+        meaning: "percent of new deals marketing sources",
         format: "0 to 100",
+        default_doc: None,
         parse: |text, s| {
             s.marketing_share = Share::parse_percent(text)?;
             Ok(())
@@ -356,7 +375,9 @@ pub static FIELDS: [FieldSpec; 20] = [
         unit: None,
         kind: FieldKind::Number,
         unset: "",
+        meaning: "sales reps carrying quota, by ramp",
         format: "cohorts `count` or `count@ramp` (ramp 0 to 100 %), comma-separated: `15,5@25,3@60`; a plain number is that many ramped reps",
+        default_doc: None,
         parse: |text, s| {
             s.team.reps = Reps::parse(text)?;
             Ok(())
@@ -372,7 +393,9 @@ pub static FIELDS: [FieldSpec; 20] = [
         unit: None,
         kind: FieldKind::Number,
         unset: "",
+        meaning: "quota per rep for the period",
         format: "plain number \u{2265} 0",
+        default_doc: None,
         parse: |text, s| {
             s.team.rep_quota = Money::parse(text)?;
             Ok(())
@@ -388,7 +411,9 @@ pub static FIELDS: [FieldSpec; 20] = [
         unit: Some("%"),
         kind: FieldKind::Number,
         unset: "",
+        meaning: "expected attainment, percent",
         format: "above 0, up to 200",
+        default_doc: None,
         parse: |text, s| {
             s.team.attainment = Attainment::parse_percent(text)?;
             Ok(())
@@ -403,8 +428,10 @@ pub static FIELDS: [FieldSpec; 20] = [
         hint: "The stage whose units marketing buys (its cost per lead).",
         unit: None,
         kind: FieldKind::Choice,
-        unset: "the default lead stage",
-        format: "index of the stage marketing pays for (0 = top), below the stage count",
+        unset: "the default lead stage (stage 2 with 3 or more stages, else the top)",
+        meaning: "index of the stage marketing pays for (0 = top)",
+        format: "whole number below the stage count",
+        default_doc: None,
         parse: |text, s| {
             s.costs.lead_stage = stage_choice(text, s)?;
             Ok(())
@@ -425,7 +452,9 @@ pub static FIELDS: [FieldSpec; 20] = [
         unit: None,
         kind: FieldKind::Number,
         unset: "",
+        meaning: "blended cost per lead-stage unit",
         format: "plain number \u{2265} 0",
+        default_doc: None,
         parse: |text, s| {
             s.costs.cost_per_lead = Money::parse(text)?;
             Ok(())
@@ -441,7 +470,9 @@ pub static FIELDS: [FieldSpec; 20] = [
         unit: None,
         kind: FieldKind::Number,
         unset: "no budget cap",
+        meaning: "available marketing budget",
         format: "plain number \u{2265} 0",
+        default_doc: None,
         parse: |text, s| {
             s.costs.cap = optional(text, |t| Ok(Money::parse(t)?))?;
             Ok(())
@@ -457,7 +488,9 @@ pub static FIELDS: [FieldSpec; 20] = [
         unit: None,
         kind: FieldKind::Month,
         unset: "",
+        meaning: "first month of the period",
         format: "`YYYY-MM` (also read: `2027-1`, `Jan 2027`, `January 2027`, `Q1 2027`, `2027 Q1`, `2027-Q1`), years 2000 to 2199",
+        default_doc: Some("the next month, quarter or year that has not started"),
         parse: |text, s| {
             s.timing.start = YearMonth::parse(text)?;
             Ok(())
@@ -473,7 +506,9 @@ pub static FIELDS: [FieldSpec; 20] = [
         unit: None,
         kind: FieldKind::Number,
         unset: "",
-        format: "whole number 0 to 3650",
+        meaning: "days from the lead stage to Won",
+        format: "whole number 0 to 3650 (larger values, however long, are \u{201c}too large\u{201d})",
+        default_doc: None,
         parse: |text, s| {
             s.timing.cycle_days = assumptions::parse_days(text)?;
             Ok(())
@@ -489,7 +524,9 @@ pub static FIELDS: [FieldSpec; 20] = [
         unit: None,
         kind: FieldKind::Number,
         unset: "even months",
+        meaning: "closing weights, January to December",
         format: "12 comma-separated numbers \u{2265} 0, not all 0",
+        default_doc: None,
         parse: |text, s| {
             s.timing.season = optional(text, |t| Ok(Season::parse(t)?))?;
             Ok(())
@@ -511,7 +548,9 @@ pub static FIELDS: [FieldSpec; 20] = [
         unit: None,
         kind: FieldKind::Number,
         unset: "an even split of the cycle",
-        format: "comma-separated whole numbers, one per step",
+        meaning: "days per step from the lead stage to Won",
+        format: "comma-separated whole numbers 0 to 3650, one per step from the lead stage to Won (at most 19); another count is kept and reported, and the cycle is split evenly until it fits",
+        default_doc: None,
         parse: |text, s| {
             s.timing.stage_days = optional(text, |t| Ok(assumptions::parse_stage_days(t)?))?;
             Ok(())
@@ -532,8 +571,10 @@ pub static FIELDS: [FieldSpec; 20] = [
         hint: "The stage at which leads become sales' responsibility.",
         unit: None,
         kind: FieldKind::Choice,
-        unset: "the default handoff stage",
-        format: "index of the stage marketing hands to sales, below the stage count",
+        unset: "the default handoff stage (the one named MQL or MQLs, else stage 3)",
+        meaning: "index of the stage marketing hands to sales (0 = top)",
+        format: "whole number below the stage count",
+        default_doc: None,
         parse: |text, s| {
             s.handoff.stage = stage_choice(text, s)?;
             Ok(())
@@ -549,7 +590,9 @@ pub static FIELDS: [FieldSpec; 20] = [
         unit: None,
         kind: FieldKind::Number,
         unset: "",
+        meaning: "hours within which sales follows up",
         format: "whole number 1 to 720",
+        default_doc: None,
         parse: |text, s| {
             s.handoff.followup_hours = assumptions::parse_followup(text)?;
             Ok(())
@@ -565,7 +608,9 @@ pub static FIELDS: [FieldSpec; 20] = [
         unit: None,
         kind: FieldKind::Number,
         unset: "the team's reps",
+        meaning: "reps who work handed-off units",
         format: "plain number \u{2265} 0",
+        default_doc: None,
         parse: |text, s| {
             s.handoff.fte_reps = optional(text, |t| Ok(Volume::parse(t)?))?;
             Ok(())
@@ -579,6 +624,28 @@ pub static FIELDS: [FieldSpec; 20] = [
         plain: |s| s.handoff.fte_reps.map(Volume::to_plain),
     },
 ];
+
+/// The README's table of the inputs' link parameters, derived from [`FIELDS`]: one row per
+/// input with its key, meaning, format and default.
+#[must_use]
+pub fn readme_rows(defaults: &Scenario) -> String {
+    FIELDS
+        .iter()
+        .map(|spec| {
+            let default = spec.default_doc.map_or_else(
+                || {
+                    (spec.plain)(defaults)
+                        .map_or_else(|| spec.unset.to_owned(), |v| format!("`{v}`"))
+                },
+                ToOwned::to_owned,
+            );
+            format!(
+                "| `{}` | {} | {} | {default} |\n",
+                spec.key, spec.meaning, spec.format
+            )
+        })
+        .collect()
+}
 
 impl Field {
     /// Every input, in link order.
@@ -837,6 +904,28 @@ mod tests {
                 (spec.parse)("", &mut copy).unwrap();
                 assert_eq!(copy, scenario, "{}", spec.key);
             }
+        }
+    }
+
+    #[test]
+    fn the_readme_documents_every_input_as_declared() {
+        // The README's rows between the markers are generated from the table; run
+        // `UPDATE_README=1 cargo test --lib readme` to rewrite them after changing an input.
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+        let readme = std::fs::read_to_string(path).unwrap();
+        let (begin, end) = ("<!-- inputs:begin -->\n", "<!-- inputs:end -->");
+        let start = readme.find(begin).unwrap() + begin.len();
+        let stop = readme.find(end).unwrap();
+        let rows = readme_rows(&example());
+        if std::env::var_os("UPDATE_README").is_some() {
+            let updated = format!("{}{rows}{}", &readme[..start], &readme[stop..]);
+            std::fs::write(path, updated).unwrap();
+        } else {
+            assert_eq!(
+                readme[start..stop],
+                rows,
+                "run UPDATE_README=1 cargo test --lib readme"
+            );
         }
     }
 
