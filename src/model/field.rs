@@ -629,22 +629,21 @@ pub static FIELDS: [FieldSpec; 20] = [
 /// input with its key, meaning, format and default.
 #[must_use]
 pub fn readme_rows(defaults: &Scenario) -> String {
-    FIELDS
-        .iter()
-        .map(|spec| {
-            let default = spec.default_doc.map_or_else(
-                || {
-                    (spec.plain)(defaults)
-                        .map_or_else(|| spec.unset.to_owned(), |v| format!("`{v}`"))
-                },
-                ToOwned::to_owned,
-            );
-            format!(
-                "| `{}` | {} | {} | {default} |\n",
-                spec.key, spec.meaning, spec.format
-            )
-        })
-        .collect()
+    use std::fmt::Write as _;
+    let mut rows = String::new();
+    for spec in &FIELDS {
+        let default = spec.default_doc.map_or_else(
+            || (spec.plain)(defaults).map_or_else(|| spec.unset.to_owned(), |v| format!("`{v}`")),
+            ToOwned::to_owned,
+        );
+        // Writing to a String cannot fail.
+        let _ = writeln!(
+            rows,
+            "| `{}` | {} | {} | {default} |",
+            spec.key, spec.meaning, spec.format
+        );
+    }
+    rows
 }
 
 impl Field {
