@@ -2,8 +2,8 @@
 //! budget cap, and the spend the planned traffic implies.
 
 use super::assumptions::Channel;
-use super::plan::StagePlan;
 use super::scenario::Scenario;
+use super::stage_plan::StagePlan;
 
 /// One channel's part of the plan.
 #[derive(Clone, Debug, PartialEq)]

@@ -1,7 +1,7 @@
 //! Team capacity: can the sales team carry the new-business target?
 
-use super::plan::StagePlan;
 use super::scenario::Scenario;
+use super::stage_plan::StagePlan;
 
 /// The sales team's capacity against the new-business target.
 #[derive(Clone, Debug, PartialEq)]
@@ -32,7 +32,7 @@ pub fn compute(scenario: &Scenario, stages: &[StagePlan], new_target: f64) -> Ca
     let reps_short = if gap <= 0.0 {
         Some(0.0)
     } else if per_rep > 0.0 {
-        Some(super::plan::ceil_whole(gap / per_rep))
+        Some(super::stage_plan::ceil_whole(gap / per_rep))
     } else {
         None
     };

@@ -1,7 +1,7 @@
 //! The marketing-to-sales handoff: the service-level agreement both teams sign.
 
-use super::plan::{StagePlan, ceil_whole};
 use super::scenario::Scenario;
+use super::stage_plan::{StagePlan, ceil_whole};
 
 /// The figures of the handoff agreement.
 #[derive(Clone, Debug, PartialEq)]

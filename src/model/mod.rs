@@ -20,6 +20,7 @@ pub mod rate;
 pub mod reps;
 pub mod scenario;
 pub mod stage;
+pub mod stage_plan;
 pub mod wording;
 
 pub use amount::{MAX_WHOLE_UNITS, Money, Volume};

@@ -14,8 +14,8 @@
 
 use super::assumptions::StepCountError;
 use super::period::YearMonth;
-use super::plan::StagePlan;
 use super::scenario::Scenario;
+use super::stage_plan::StagePlan;
 
 /// Average days in a month.
 pub const DAYS_PER_MONTH: f64 = 30.44;

@@ -8,35 +8,11 @@ use super::handoff::{self, HandoffPlan};
 use super::monthly::{self, MonthPlan};
 use super::rate::Rate;
 use super::scenario::{Rounding, Scenario};
+pub use super::stage_plan::StagePlan;
+use super::stage_plan::ceil_whole;
 
 /// Parts per million in 100 %, as `u128` for whole-number arithmetic.
 const PPM: u128 = 1_000_000;
-
-/// Relative distance from a whole number within which an exact value counts as that whole
-/// number, so that floating-point noise (`400.00000000000006`) never adds a unit.
-const WHOLE_TOLERANCE: f64 = 1e-9;
-
-/// What one stage needs and what the planned traffic brings to it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct StagePlan {
-    /// Volume needed for the new-business target, in whole units under the scenario's rounding.
-    pub need: f64,
-    /// Volume needed before rounding for display: equal to `need` under [`Rounding::Stage`],
-    /// the exact value under [`Rounding::Exact`].
-    pub need_exact: f64,
-    /// `need` per month of the period, rounded up.
-    pub need_per_month: f64,
-    /// `need` per week of the period, rounded up.
-    pub need_per_week: f64,
-    /// The part of `need` marketing must source, in whole units under the rounding rule.
-    pub marketing: f64,
-    /// `marketing` per month of the period, rounded up.
-    pub marketing_per_month: f64,
-    /// `marketing` per week of the period, rounded up.
-    pub marketing_per_week: f64,
-    /// Expected volume from the planned traffic, unrounded.
-    pub forecast: f64,
-}
 
 /// The computed plan for a scenario.
 #[derive(Clone, Debug, PartialEq)]
@@ -335,17 +311,6 @@ fn needs_exact(deals: Option<Ratio>, rates_ppm: &[u32], bound: &[f64]) -> (Vec<f
         shown[i] = whole.min(bound.get(i).copied().unwrap_or(whole));
     }
     (exact, shown)
-}
-
-/// Rounds up to a whole unit, treating values within [`WHOLE_TOLERANCE`] of a whole number as
-/// that number.
-pub(crate) fn ceil_whole(value: f64) -> f64 {
-    let nearest = value.round();
-    if (value - nearest).abs() <= WHOLE_TOLERANCE * nearest.abs().max(1.0) {
-        nearest
-    } else {
-        value.ceil()
-    }
 }
 
 #[cfg(test)]
