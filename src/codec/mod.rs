@@ -5,6 +5,8 @@
 
 #[cfg(test)]
 mod arbitrary;
+#[cfg(test)]
+mod checks;
 pub mod link;
 pub mod opening;
 pub mod percent;
