@@ -3,8 +3,8 @@
 use proptest::prelude::*;
 
 use crate::model::{
-    Attainment, Channel, Costs, Funnel, Handoff, Money, Period, Rate, Reps, Rounding, Scenario,
-    Season, Share, StageName, Step, Team, Timing, Volume, YearMonth,
+    Attainment, Channel, Costs, Existing, Funnel, Handoff, Money, Period, Rate, Reps, Rounding,
+    Scenario, Season, Share, StageName, Step, Team, Timing, Volume, YearMonth,
 };
 
 /// A stage or channel name, including characters links must escape.
@@ -120,7 +120,13 @@ pub fn scenario() -> impl Strategy<Value = Scenario> {
                 Rounding::Stage
             },
             period: Period::ALL[period],
-            existing: Money::from_cents(existing).unwrap(),
+            existing: if existing % 3 == 0 {
+                Existing::ShareOfQuota(
+                    Share::from_ppm(u32::try_from(existing % 1_000_001).unwrap()).unwrap(),
+                )
+            } else {
+                Existing::Amount(Money::from_cents(existing).unwrap())
+            },
             marketing_share: Share::from_ppm(share).unwrap(),
             team: Team {
                 reps,

@@ -103,6 +103,16 @@ fn existing_revenue_and_a_marketing_share() {
         "quota=1000000&deal=25000&existing=200000&share=70",
         "new-target=800000 deals-needed=32 mkt-deals=23 sales-deals=9",
     );
+    // Existing revenue as a share of the quota follows the quota: 30 % of 1,000,000 = 300,000,
+    // leaving 700,000 = 28 deals; with a 2,000,000 quota, 600,000 and 56 deals.
+    check(
+        "quota=1000000&deal=25000&existing=30%25",
+        "new-target=700000 deals-needed=28",
+    );
+    check(
+        "quota=2000000&deal=25000&existing=30%25",
+        "new-target=1400000 deals-needed=56",
+    );
     // Existing revenue covering the quota: nothing is needed.
     check(
         "quota=1000000&existing=1500000",

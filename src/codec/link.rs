@@ -716,7 +716,10 @@ mod tests {
         assert_eq!(decoded.problems, []);
         let s = decoded.scenario;
         assert_eq!(s.period, Period::Year);
-        assert_eq!(s.existing, Money::from_units(600_000).unwrap());
+        assert_eq!(
+            s.existing,
+            crate::model::Existing::Amount(Money::from_units(600_000).unwrap())
+        );
         assert_eq!(s.marketing_share.ppm(), 600_000);
         assert_eq!(
             s.team.reps,

@@ -27,9 +27,9 @@ use super::link::{self, LinkParams, LinkProblem};
 use crate::model::assumptions::{self, MAX_CHANNELS};
 use crate::model::form::join_days;
 use crate::model::{
-    Attainment, Channel, Costs, Funnel, FunnelError, Handoff, Money, NameError, NumberError,
-    Period, Rate, Reps, Rounding, Scenario, Season, Share, StageName, Step, Team, Timing, Volume,
-    YearMonth,
+    Attainment, Channel, Costs, Existing, Funnel, FunnelError, Handoff, Money, NameError,
+    NumberError, Period, Rate, Reps, Rounding, Scenario, Season, Share, StageName, Step, Team,
+    Timing, Volume, YearMonth,
 };
 
 /// The storage format version this page writes.
@@ -285,7 +285,7 @@ impl From<&Scenario> for SavedEnvelopeV2 {
                 round: scenario.rounding.as_str().to_owned(),
                 stages,
                 period: scenario.period.as_str().to_owned(),
-                existing: scenario.existing.to_f64(),
+                existing: scenario.existing_amount().to_f64(),
                 share: percent(scenario.marketing_share.ppm()),
                 reps: team.reps.ramped_reps(),
                 repquota: team.rep_quota.to_f64(),
@@ -440,7 +440,9 @@ pub fn validate(saved: &SavedV2) -> Result<Scenario, SavedError> {
         rounding,
         period: Period::from_name(&saved.period)
             .ok_or_else(|| invalid("period")(&"use month, quarter or year"))?,
-        existing: Money::parse(&plain(saved.existing)).map_err(number("existing revenue"))?,
+        existing: Existing::Amount(
+            Money::parse(&plain(saved.existing)).map_err(number("existing revenue"))?,
+        ),
         marketing_share: Share::parse_percent(&plain(saved.share))
             .map_err(number("marketing share"))?,
         team: Team {

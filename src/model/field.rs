@@ -19,7 +19,7 @@ use super::number::NumberError;
 use super::period::{MonthError, Period, YearMonth};
 use super::rate::{Attainment, Rate, Share};
 use super::reps::{Reps, RepsError};
-use super::scenario::{Rounding, Scenario};
+use super::scenario::{Existing, Rounding, Scenario};
 use super::stage::{NameError, StageName};
 
 /// Why a field's text cannot be used, whatever the field.
@@ -335,15 +335,15 @@ pub static FIELDS: [FieldSpec; 20] = [
         field: Field::Existing,
         key: "existing",
         label: "Revenue from existing customers",
-        hint: "Renewals, upsell and cross-sell expected in the period. New business covers the rest.",
+        hint: "Renewals, upsell and cross-sell expected in the period, as an amount or a share of the quota (30%). New business covers the rest.",
         unit: None,
         kind: FieldKind::Number,
         unset: "",
         meaning: "revenue from existing customers in the period",
-        format: "plain number \u{2265} 0",
+        format: "plain number \u{2265} 0, or a percentage of the quota (`30%`, written `30%25`)",
         default_doc: None,
         parse: |text, s| {
-            s.existing = Money::parse(text)?;
+            s.existing = Existing::parse(text)?;
             Ok(())
         },
         show: |s| s.existing.to_display(),

@@ -32,5 +32,5 @@ pub use period::{MonthError, Period, YearMonth};
 pub use plan::{Plan, StagePlan, compute};
 pub use rate::{Attainment, Rate, Share};
 pub use reps::{Cohort, Reps, RepsError};
-pub use scenario::{Rounding, Scenario};
+pub use scenario::{Existing, Rounding, Scenario};
 pub use stage::{Funnel, FunnelError, NameError, StageName, Step};

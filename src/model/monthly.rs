@@ -505,7 +505,8 @@ mod tests {
         // ⌈266.7⌉ = 267 SQLs → ⌈667.5⌉ = 668 MQLs → 3,340 Leads; marketing ⌈32 × 70 %⌉ = 23
         // deals → 115 → ⌈191.7⌉ = 192 → 480 → 2,400 Leads (the headline).
         let mut scenario = scenario("2027-01");
-        scenario.existing = crate::model::Money::from_units(200_000).unwrap();
+        scenario.existing =
+            crate::model::Existing::Amount(crate::model::Money::from_units(200_000).unwrap());
         scenario.marketing_share = crate::model::Share::parse_percent("70").unwrap();
         scenario.timing.cycle_days = 90;
         let result = plan(&scenario);

@@ -477,10 +477,10 @@ mod tests {
         assert_eq!(plan.pipeline_needed, 5_100_000.0);
         assert_eq!(plan.pipeline_coverage, Some(5.1));
         // Existing 400,000: target 600,000 → 20 deals → 100 Opps × 30,000 = 3,000,000 → 5×.
-        scenario.existing = Money::from_units(400_000).unwrap();
+        scenario.existing = crate::model::Existing::Amount(Money::from_units(400_000).unwrap());
         assert_eq!(compute(&scenario).pipeline_coverage, Some(5.0));
         // Existing 2,000,000: target 0, so the plan needs nothing and coverage is undefined.
-        scenario.existing = Money::from_units(2_000_000).unwrap();
+        scenario.existing = crate::model::Existing::Amount(Money::from_units(2_000_000).unwrap());
         assert_eq!(compute(&scenario).pipeline_coverage, None);
     }
 
@@ -527,12 +527,12 @@ mod tests {
     #[test]
     fn existing_revenue_reduces_the_target_and_can_cover_it_all() {
         let mut scenario = example();
-        scenario.existing = Money::from_units(400_000).unwrap();
+        scenario.existing = crate::model::Existing::Amount(Money::from_units(400_000).unwrap());
         // 600,000 ÷ 25,000 = 24 deals.
         let plan = compute(&scenario);
         assert_eq!(plan.new_target, 600_000.0);
         assert_eq!(plan.deals_needed, 24.0);
-        scenario.existing = Money::from_units(1_500_000).unwrap();
+        scenario.existing = crate::model::Existing::Amount(Money::from_units(1_500_000).unwrap());
         let plan = compute(&scenario);
         assert_eq!(plan.new_target, 0.0);
         assert!(
@@ -625,7 +625,7 @@ mod tests {
             funnel("A", &[("B", "6.9686")]),
             Rounding::Stage,
         );
-        scenario.existing = Money::parse("3812205685438").unwrap();
+        scenario.existing = crate::model::Existing::Amount(Money::parse("3812205685438").unwrap());
         scenario.marketing_share = crate::model::Share::parse_percent("97.6267").unwrap();
         let by_stage = compute(&scenario);
         let exact = compute(&Scenario {
@@ -731,7 +731,7 @@ mod tests {
                     .collect();
                 Scenario {
                     quota: Money::from_cents(quota).unwrap(),
-                    existing: Money::from_cents(existing).unwrap(),
+                    existing: crate::model::Existing::Amount(Money::from_cents(existing).unwrap()),
                     deal_size: Money::from_cents(deal).unwrap(),
                     marketing_share: crate::model::Share::from_ppm(share).unwrap(),
                     funnel: Funnel::new(StageName::new("Top").unwrap(), steps).unwrap(),

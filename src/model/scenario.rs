@@ -4,6 +4,7 @@ use std::fmt;
 
 use super::amount::{Money, Volume};
 use super::assumptions::{Costs, Handoff, Team, Timing};
+use super::number::NumberError;
 use super::period::{Period, YearMonth};
 use super::rate::{Rate, Share};
 use super::stage::{Funnel, StageName, Step};
@@ -87,7 +88,7 @@ pub struct Scenario {
     /// The period the quota is for.
     pub period: Period,
     /// Revenue expected in the period from existing customers (renewals, upsell).
-    pub existing: Money,
+    pub existing: Existing,
     /// Share of new deals that marketing sources; the rest is sales-sourced.
     pub marketing_share: Share,
     /// The sales team.
@@ -152,7 +153,9 @@ impl Scenario {
             funnel: Self::default_funnel(),
             rounding: Rounding::default(),
             period,
-            existing: Money::from_cents(0).unwrap_or_else(|| unreachable!("zero")),
+            existing: Existing::Amount(
+                Money::from_cents(0).unwrap_or_else(|| unreachable!("zero")),
+            ),
             marketing_share: Share::ALL,
             team: Team::default(),
             costs: Costs::default(),
@@ -161,11 +164,79 @@ impl Scenario {
         }
     }
 
+    /// Returns the revenue from existing customers as an amount.
+    #[must_use]
+    pub fn existing_amount(&self) -> Money {
+        self.existing.amount(self.quota)
+    }
+
     /// Returns the revenue new business must bring: quota − existing revenue, never below 0.
     #[must_use]
     pub fn new_business_target(&self) -> Money {
-        Money::from_cents(self.quota.cents().saturating_sub(self.existing.cents()))
-            .unwrap_or(self.quota)
+        Money::from_cents(
+            self.quota
+                .cents()
+                .saturating_sub(self.existing_amount().cents()),
+        )
+        .unwrap_or(self.quota)
+    }
+}
+
+/// Revenue expected from existing customers: an amount, or a share of the quota (`30%`), which
+/// follows the quota when it changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Existing {
+    /// A fixed amount.
+    Amount(Money),
+    /// A share of the quota, 0 to 100 %.
+    ShareOfQuota(Share),
+}
+
+impl Existing {
+    /// Reads an amount (`300,000`, `300k`) or a share of the quota (`30%`, `30 %`).
+    ///
+    /// # Errors
+    /// Returns why the text is neither.
+    pub fn parse(text: &str) -> Result<Self, NumberError> {
+        if text.trim_end().ends_with('%') {
+            Share::parse_percent(text).map(Self::ShareOfQuota)
+        } else {
+            Money::parse(text).map(Self::Amount)
+        }
+    }
+
+    /// The amount it means for a quota: the amount, or quota × share rounded to the cent.
+    #[must_use]
+    pub fn amount(self, quota: Money) -> Money {
+        match self {
+            Self::Amount(money) => money,
+            Self::ShareOfQuota(share) => {
+                let cents = u128::from(quota.cents()) * u128::from(share.ppm());
+                let cents = (cents + 500_000) / 1_000_000;
+                u64::try_from(cents)
+                    .ok()
+                    .and_then(Money::from_cents)
+                    .unwrap_or(quota)
+            }
+        }
+    }
+
+    /// Writes it as links write it: `300000` or `30%`.
+    #[must_use]
+    pub fn to_plain(self) -> String {
+        match self {
+            Self::Amount(money) => money.to_plain(),
+            Self::ShareOfQuota(share) => format!("{}%", share.percent_plain()),
+        }
+    }
+
+    /// Writes it as the field shows it: `300,000` or `30%`.
+    #[must_use]
+    pub fn to_display(self) -> String {
+        match self {
+            Self::Amount(money) => money.to_display(),
+            Self::ShareOfQuota(share) => format!("{}%", share.percent_plain()),
+        }
     }
 }
 
@@ -201,12 +272,12 @@ mod tests {
     #[test]
     fn new_business_target_never_goes_below_zero() {
         let mut scenario = Scenario::starting(today());
-        scenario.existing = Money::from_units(400_000).unwrap();
+        scenario.existing = crate::model::Existing::Amount(Money::from_units(400_000).unwrap());
         assert_eq!(
             scenario.new_business_target(),
             Money::from_units(600_000).unwrap()
         );
-        scenario.existing = Money::from_units(2_000_000).unwrap();
+        scenario.existing = crate::model::Existing::Amount(Money::from_units(2_000_000).unwrap());
         assert_eq!(scenario.new_business_target().cents(), 0);
     }
 
@@ -217,5 +288,29 @@ mod tests {
         }
         assert_eq!(Rounding::from_name("Stage"), None);
         assert_eq!(Rounding::from_name("up"), None);
+    }
+
+    #[test]
+    fn existing_revenue_is_an_amount_or_a_share_of_the_quota() {
+        let quota = Money::from_units(1_000_000).unwrap();
+        let cases = [
+            ("300,000", 30_000_000, "300000"),
+            ("30%", 30_000_000, "30%"),
+            ("33.3333 %", 33_333_300, "33.3333%"),
+            ("0%", 0, "0%"),
+        ];
+        for (text, cents, plain) in cases {
+            let existing = Existing::parse(text).unwrap();
+            assert_eq!(existing.amount(quota).cents(), cents, "{text}");
+            assert_eq!(existing.to_plain(), plain);
+            assert_eq!(Existing::parse(&existing.to_plain()), Ok(existing));
+        }
+        assert!(
+            Existing::parse("120%")
+                .unwrap_err()
+                .to_string()
+                .contains("at most 100 %")
+        );
+        assert!(Existing::parse("abc").is_err());
     }
 }

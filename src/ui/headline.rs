@@ -18,8 +18,9 @@ pub fn Headline(
     let lead = move || plan.with(|p| p.stages.get(lead_stage.get()).cloned());
     let headline = Signal::derive(move || lead().map_or(0.0, |s| s.marketing));
     let new_target = move || plan.with(|p| p.new_target);
-    let covered =
-        move || scenario.with(|s| s.existing.cents() > 0 && s.new_business_target().cents() == 0);
+    let covered = move || {
+        scenario.with(|s| s.existing_amount().cents() > 0 && s.new_business_target().cents() == 0)
+    };
     view! {
             <div class="headline" data-testid="headline">
                 <p class="headline-label">

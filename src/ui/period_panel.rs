@@ -41,7 +41,7 @@ pub fn PeriodPanel(
                 "{} from {} \u{b7} existing {} \u{b7} marketing sources {} %",
                 s.period.label(),
                 s.timing.start.label(),
-                s.existing.to_display(),
+                s.existing_amount().to_display(),
                 s.marketing_share.percent_plain()
             )
         })

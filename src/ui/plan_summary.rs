@@ -44,7 +44,7 @@ pub fn PlanSummary(
                 <div>
                     <dt>"New-business target"</dt>
                     <dd><Figure testid="new-target" value=new_target display=format::money/></dd>
-                    <dd class="note">{Signal::derive(move || scenario.with(|s| format!("quota {} \u{2212} existing {}", s.quota.to_display(), s.existing.to_display())))}</dd>
+                    <dd class="note">{Signal::derive(move || scenario.with(|s| format!("quota {} \u{2212} existing {}", s.quota.to_display(), s.existing_amount().to_display())))}</dd>
                 </div>
                 <div>
                     <dt>"Marketing-sourced deals"</dt>

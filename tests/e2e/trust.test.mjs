@@ -347,3 +347,20 @@ test('ramping reps come in cohorts; capacity counts ramped reps', async () => {
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('existing revenue may be a share of the quota, and the page shows the amount it means', async () => {
+  const page = await openFresh(env, '#quota=1000000&deal=25000&existing=30%25&start=2027-01');
+  // 30 % of 1,000,000 = 300,000: 700,000 of new business = 28 deals.
+  await waitForValue(page, 'new-target', 700000);
+  await waitForValue(page, 'deals-needed', 28);
+  assert.match(await page.innerText('.summary'), /quota 1,000,000 − existing 300,000/);
+  await openSection(page, 'period');
+  assert.equal(await page.inputValue('[data-testid="existing"]'), '30%');
+  // The share follows the quota: 30 % of 2,000,000 = 600,000.
+  await typeInto(page, 'quota', '2,000,000');
+  await waitForValue(page, 'new-target', 1400000);
+  assert.match(page.url(), /existing=30%25/);
+  await typeInto(page, 'existing', '250k');
+  await waitForValue(page, 'new-target', 1750000);
+  await page.context().close();
+});
