@@ -8,4 +8,5 @@ pub mod clipboard;
 pub mod clock;
 pub mod download;
 pub mod focus;
+pub mod locale;
 pub mod storage;

@@ -148,6 +148,9 @@ pub enum Field {
 pub enum FieldKind {
     /// A text field holding a number, an amount or a list of numbers.
     Number,
+    /// A text field holding a list of numbers separated by commas (seasonality, days per
+    /// stage, rep cohorts): commas separate items there, never decimals.
+    List,
     /// A text field holding a month.
     Month,
     /// A menu: its text is always one of the menu's values.
@@ -373,7 +376,7 @@ pub static FIELDS: [FieldSpec; 20] = [
         label: "Sales reps",
         hint: "Reps carrying quota in the period. Ramping reps as count@ramp %: 15, 5@25, 3@60 is 15 ramped reps, 5 at 25 % and 3 at 60 %.",
         unit: None,
-        kind: FieldKind::Number,
+        kind: FieldKind::List,
         unset: "",
         meaning: "sales reps carrying quota, by ramp",
         format: "cohorts `count` or `count@ramp` (ramp 0 to 100 %), comma-separated: `15,5@25,3@60`; a plain number is that many ramped reps",
@@ -522,7 +525,7 @@ pub static FIELDS: [FieldSpec; 20] = [
         label: "Seasonality (optional)",
         hint: "12 relative weights, January to December, for when deals close, e.g. 1,1,1.2,1,1,0.8,0.6,0.6,1,1.2,1.3,1.5. Empty spreads deals evenly.",
         unit: None,
-        kind: FieldKind::Number,
+        kind: FieldKind::List,
         unset: "even months",
         meaning: "closing weights, January to December",
         format: "12 comma-separated numbers \u{2265} 0, not all 0",
@@ -546,7 +549,7 @@ pub static FIELDS: [FieldSpec; 20] = [
         label: "Days per stage (optional)",
         hint: "One number per step from the lead stage to Won, e.g. 10,20,30,30. Empty splits the cycle evenly.",
         unit: None,
-        kind: FieldKind::Number,
+        kind: FieldKind::List,
         unset: "an even split of the cycle",
         meaning: "days per step from the lead stage to Won",
         format: "comma-separated whole numbers 0 to 3650, one per step from the lead stage to Won (at most 19); another count is kept and reported, and the cycle is split evenly until it fits",
@@ -736,6 +739,17 @@ impl FieldKey {
             "channel-share" => Some(Self::ChannelShare(index)),
             "channel-cpl" => Some(Self::ChannelCost(index)),
             _ => None,
+        }
+    }
+
+    /// Whether the text is a single number, which a locale's decimal comma may write
+    /// (`2,5`); names, months, menus and lists are not.
+    #[must_use]
+    pub fn is_single_number(self) -> bool {
+        match self {
+            Self::Field(field) => field.spec().kind == FieldKind::Number,
+            Self::StageRate(_) | Self::ChannelShare(_) | Self::ChannelCost(_) => true,
+            Self::StageName(_) | Self::ChannelName(_) => false,
         }
     }
 

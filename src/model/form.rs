@@ -13,6 +13,7 @@
 use super::amount::Money;
 use super::assumptions::{Channel, MAX_CHANNELS};
 use super::field::{Field, FieldError, FieldKey, FieldKind};
+use super::number::{NumberLocale, normalize_typed};
 use super::rate::{Rate, Share};
 use super::scenario::Scenario;
 use super::stage::{Funnel, StageName};
@@ -105,6 +106,8 @@ pub struct Form {
     stages: Vec<StageText>,
     /// One row per channel.
     channels: Vec<ChannelText>,
+    /// How the person typing writes decimals.
+    locale: NumberLocale,
 }
 
 impl Form {
@@ -133,7 +136,16 @@ impl Form {
             values: scenario.clone(),
             stages,
             channels,
+            locale: NumberLocale::DecimalPoint,
         }
+    }
+
+    /// Returns the form reading typed numbers as `locale` writes them: with a decimal comma,
+    /// `2,5` is 2.5 (see [`normalize_typed`]). Links and storage are never affected.
+    #[must_use]
+    pub fn with_locale(mut self, locale: NumberLocale) -> Self {
+        self.locale = locale;
+        self
     }
 
     /// Returns the form showing a scenario with saved drafts: text that was not valid when it
@@ -144,15 +156,16 @@ impl Form {
     pub fn with_drafts<'a>(
         scenario: &Scenario,
         drafts: impl IntoIterator<Item = (&'a str, &'a str)>,
+        locale: NumberLocale,
     ) -> Self {
-        let mut form = Self::new(scenario);
+        let mut form = Self::new(scenario).with_locale(locale);
         for (testid, text) in drafts {
             let Some(key) = FieldKey::from_testid(testid) else {
                 continue;
             };
             let mut scratch = form.values.clone();
-            if let (Err(error), Some(state)) = (key.parse(text, &mut scratch), form.state_mut(key))
-            {
+            let parsed = parse_typed(form.locale, key, text, &mut scratch);
+            if let (Err(error), Some(state)) = (parsed, form.state_mut(key)) {
                 text.clone_into(&mut state.text);
                 state.error = Some(error);
             }
@@ -301,7 +314,7 @@ impl Form {
         };
         let before = state.before.get_or_insert(plain).clone();
         text.clone_into(&mut state.text);
-        let parsed = key.parse(text, &mut self.values);
+        let parsed = parse_typed(self.locale, key, text, &mut self.values);
         let choice = matches!(key, FieldKey::Field(f) if f.spec().kind == FieldKind::Choice);
         let Some(state) = self.state_mut(key) else {
             return false;
@@ -513,6 +526,21 @@ pub fn scale_to_whole(weights: &[u64]) -> Vec<u32> {
         .collect()
 }
 
+/// Reads typed text into `scenario`, single numbers as `locale` writes them.
+fn parse_typed(
+    locale: NumberLocale,
+    key: FieldKey,
+    text: &str,
+    scenario: &mut Scenario,
+) -> Result<(), FieldError> {
+    if key.is_single_number() {
+        let text = normalize_typed(text, locale)?;
+        key.parse(&text, scenario)
+    } else {
+        key.parse(text, scenario)
+    }
+}
+
 /// A field's value as links write it, to go back to when an edit turns invalid; empty for an
 /// unset optional input.
 fn key_plain(key: FieldKey, scenario: &Scenario) -> String {
@@ -642,6 +670,7 @@ mod tests {
         let reloaded = Form::with_drafts(
             form.scenario(),
             drafts.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+            NumberLocale::DecimalPoint,
         );
         assert_eq!(reloaded.scenario(), form.scenario());
         for key in form.invalid_fields() {
@@ -657,7 +686,11 @@ mod tests {
             assert_eq!(reloaded.message(key), form.message(key));
         }
         // Unknown fields and valid drafts are left out.
-        let odd = Form::with_drafts(&example(), [("colour", "red"), ("quota", "5")]);
+        let odd = Form::with_drafts(
+            &example(),
+            [("colour", "red"), ("quota", "5")],
+            NumberLocale::DecimalPoint,
+        );
         assert_eq!(odd, Form::new(&example()));
     }
 
@@ -809,5 +842,26 @@ mod tests {
         assert_eq!(texts, ["53.3333", "46.6667", "0"]);
         assert_eq!(scale_to_whole(&[0, 0, 0]), [333_334, 333_333, 333_333]);
         assert_eq!(scale_to_whole(&[1, 1]), [500_000, 500_000]);
+    }
+
+    #[test]
+    fn a_decimal_comma_locale_reads_single_numbers_only() {
+        let mut form = Form::new(&example()).with_locale(NumberLocale::DecimalComma);
+        typed(&mut form, FieldKey::StageRate(1), "2,5");
+        assert_eq!(form.scenario().funnel.rate_into(1).unwrap().ppm(), 25_000);
+        typed(&mut form, DEAL, "1.000");
+        assert!(matches!(
+            form.text(DEAL).unwrap().error,
+            Some(FieldError::Number(crate::model::NumberError::Ambiguous(_)))
+        ));
+        assert_eq!(form.scenario().deal_size, units(25_000));
+        // Lists keep their commas as separators.
+        typed(&mut form, FieldKey::Field(Field::StageDays), "10,20,30,40");
+        assert_eq!(
+            form.scenario().timing.stage_days,
+            Some(vec![10, 20, 30, 40])
+        );
+        typed(&mut form, FieldKey::Field(Field::Reps), "15, 5@25");
+        assert_eq!(form.scenario().team.reps.cohorts().len(), 2);
     }
 }

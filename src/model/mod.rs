@@ -27,7 +27,7 @@ pub use amount::{MAX_WHOLE_UNITS, Money, Volume};
 pub use assumptions::{Channel, ChannelError, Costs, Handoff, Season, SeasonError, Team, Timing};
 pub use field::{FIELDS, Field, FieldError, FieldKey, FieldKind, FieldSpec};
 pub use form::{ChannelText, Edit, FieldText, Form, StageText};
-pub use number::NumberError;
+pub use number::{NumberError, NumberLocale};
 pub use period::{MonthError, Period, YearMonth};
 pub use plan::{Plan, StagePlan, compute};
 pub use rate::{Attainment, Rate, Share};

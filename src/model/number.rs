@@ -54,6 +54,9 @@ pub enum NumberError {
     RateTooSmall,
     /// A fraction where only whole numbers make sense (days, hours).
     NotWhole,
+    /// In a locale that writes decimals with a comma, text that reads two ways (`1,000` or
+    /// `1.000`: one, or a thousand); holds the text.
+    Ambiguous(String),
 }
 
 impl fmt::Display for NumberError {
@@ -75,6 +78,11 @@ impl fmt::Display for NumberError {
             Self::RateAboveHundred => f.write_str("A conversion rate cannot be above 100 %."),
             Self::RateTooSmall => f.write_str("The smallest conversion rate is 0.0001 %."),
             Self::NotWhole => f.write_str("Use a whole number."),
+            Self::Ambiguous(text) => write!(
+                f,
+                "\u{201c}{text}\u{201d} reads two ways: write 1000 for a thousand, or 1,5 for \
+                 one and a half."
+            ),
         }
     }
 }
@@ -186,6 +194,55 @@ fn looks_like_misgrouped(body: &str) -> bool {
             .chars()
             .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | ' '))
         && body.chars().any(|c| c.is_ascii_digit())
+}
+
+/// How the person typing writes numbers: the browser's locale decides it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum NumberLocale {
+    /// A point for decimals, commas for thousands (`1,000.5`): English and most of Asia.
+    #[default]
+    DecimalPoint,
+    /// A comma for decimals, points or spaces for thousands (`1.000,5`): most of Europe and
+    /// Latin America.
+    DecimalComma,
+}
+
+/// Rewrites typed text in the planner's own notation (a point for decimals) when the locale
+/// writes a decimal comma and the text can only mean one thing: `2,5` → `2.5`, `1.000.000,5`
+/// → `1000000.5`, `12,25 %` → `12.25 %`. Text that reads two ways in such a locale (`1,000`,
+/// `1.000`) is refused; anything else is left for the parser, so `1,000,000` (commas can only
+/// group there) and `2.5` still read as everywhere.
+///
+/// # Errors
+/// Returns [`NumberError::Ambiguous`] for text that reads two ways.
+pub fn normalize_typed(text: &str, locale: NumberLocale) -> Result<String, NumberError> {
+    if locale == NumberLocale::DecimalPoint {
+        return Ok(text.to_owned());
+    }
+    let digits_after = |part: &str| part.chars().take_while(char::is_ascii_digit).count();
+    let commas = text.matches(',').count();
+    let points = text.matches('.').count();
+    match (commas, points) {
+        (1, _) => {
+            let (whole, fraction) = text.split_once(',').unwrap_or((text, ""));
+            if points == 0 && digits_after(fraction) == 3 {
+                return Err(NumberError::Ambiguous(shorten(text.trim())));
+            }
+            // Points before the comma group thousands; the parser checks the groups.
+            Ok(format!("{}.{fraction}", whole.replace('.', ",")))
+        }
+        (0, 1) => {
+            let (_, fraction) = text.split_once('.').unwrap_or((text, ""));
+            if digits_after(fraction) == 3 {
+                Err(NumberError::Ambiguous(shorten(text.trim())))
+            } else {
+                Ok(text.to_owned())
+            }
+        }
+        // Several points and no comma can only group thousands.
+        (0, _) => Ok(text.replace('.', ",")),
+        _ => Ok(text.to_owned()),
+    }
 }
 
 /// Multiplies by `10^by` (or divides for negative `by`), keeping the value exact.
@@ -380,5 +437,57 @@ mod tests {
             Some(25_000)
         );
         assert_eq!(amount("1e-30").unwrap().scaled(2), Some(0));
+    }
+
+    #[test]
+    fn a_decimal_comma_is_read_where_it_can_only_mean_one_thing() {
+        let comma = NumberLocale::DecimalComma;
+        let read = |text: &str| {
+            normalize_typed(text, comma).and_then(|t| parse_number(&t, NumberKind::Amount))
+        };
+        let cases = [
+            ("2,5", 2.5),
+            ("0,75", 0.75),
+            ("1.000.000", 1_000_000.0),
+            ("1.000.000,5", 1_000_000.5),
+            ("1 000 000,25", 1_000_000.25),
+            ("1,000,000", 1_000_000.0),
+            ("2.5", 2.5),
+            ("\u{20ac}60,5k", 60_500.0),
+        ];
+        for (text, expected) in cases {
+            let millionths = read(text).unwrap().scaled(6).unwrap();
+            #[allow(clippy::cast_precision_loss, reason = "test values are small")]
+            let value = millionths as f64 / 1e6;
+            assert_eq!(value, expected, "{text}");
+        }
+        for text in ["1,000", "1.000", "12,500"] {
+            assert_eq!(
+                read(text),
+                Err(NumberError::Ambiguous(text.into())),
+                "{text}"
+            );
+        }
+        assert!(
+            NumberError::Ambiguous("1,000".into())
+                .to_string()
+                .starts_with("\u{201c}1,000\u{201d} reads two ways")
+        );
+        // A point locale changes nothing: 2,5 is still a grouping mistake.
+        assert_eq!(
+            normalize_typed("2,5", NumberLocale::DecimalPoint).as_deref(),
+            Ok("2,5")
+        );
+        assert_eq!(
+            parse_number("12,25 %", NumberKind::Percent),
+            Err(NumberError::BadGrouping)
+        );
+        let percent = normalize_typed("12,25 %", comma).unwrap();
+        assert_eq!(
+            parse_number(&percent, NumberKind::Percent)
+                .unwrap()
+                .scaled(4),
+            Some(122_500)
+        );
     }
 }

@@ -11,7 +11,7 @@
 
 use leptos::prelude::*;
 
-use crate::browser::{address, clock, download, storage};
+use crate::browser::{address, clock, download, locale, storage};
 use crate::codec::link;
 use crate::codec::opening::{self, Notice, Opening};
 use crate::codec::saved::{self, SavedPlan, Stored};
@@ -48,6 +48,7 @@ impl Planner {
         let form = RwSignal::new(Form::with_drafts(
             &opening.scenario,
             opening.drafts.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+            locale::number_locale(),
         ));
         let scenario = Memo::new(move |_| form.with(|form| form.scenario().clone()));
         let plan = Memo::new(move |_| scenario.with(compute));
@@ -122,6 +123,7 @@ impl Planner {
         self.form.set(Form::with_drafts(
             &opening.scenario,
             opening.drafts.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+            locale::number_locale(),
         ));
         self.notices.set(opening.notices);
         self.saved_offer.set(opening.saved_offer);

@@ -364,3 +364,19 @@ test('existing revenue may be a share of the quota, and the page shows the amoun
   await waitForValue(page, 'new-target', 1750000);
   await page.context().close();
 });
+
+test('in a decimal-comma locale, 2,5 is two and a half; 1.000 reads two ways and is refused', async () => {
+  const context = await env.browser.newContext({ locale: 'de-DE' });
+  const page = await context.newPage();
+  await page.goto(env.base + '#quota=1000000&deal=25000&start=2027-01');
+  await ready(page);
+  // 4,175 leads ÷ 2.5 % = 167,000 visitors.
+  await typeInto(page, 'stage-rate-1', '2,5');
+  await waitForValue(page, 'need-0', 167000);
+  assert.match(page.url(), /stages=Visitors,Leads:2\.5,/);
+  await typeInto(page, 'deal', '1.000');
+  assert.match(await text(page, 'deal-error'), /^“1\.000” reads two ways: write 1000 for a thousand, or 1,5 for one and a half\. Still using 25,000/);
+  await typeInto(page, 'deal', '1.000.000');
+  await waitForValue(page, 'deals-needed', 1);
+  await context.close();
+});
