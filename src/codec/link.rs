@@ -381,13 +381,7 @@ pub fn decode(params: &LinkParams, today: YearMonth) -> Decoded {
         scenario.timing.step_days(steps),
         scenario.timing.stage_days.as_deref(),
     ) {
-        let name = |index: usize| {
-            scenario
-                .funnel
-                .name(index)
-                .map(ToString::to_string)
-                .unwrap_or_default()
-        };
+        let name = |index: usize| scenario.funnel.name_text(index);
         let lead = scenario.costs.lead_stage_in(&scenario.funnel);
         let won = scenario.funnel.stage_count() - 1;
         problems.push(LinkProblem::StepCount {

@@ -800,11 +800,7 @@ impl FieldKey {
         let channel = |c: usize| scenario.costs.channels.get(c);
         match self {
             Self::Field(field) => (field.spec().show)(scenario),
-            Self::StageName(i) => scenario
-                .funnel
-                .name(i)
-                .map(ToString::to_string)
-                .unwrap_or_default(),
+            Self::StageName(i) => scenario.funnel.name_text(i),
             Self::StageRate(i) => scenario
                 .funnel
                 .rate_into(i)
@@ -824,13 +820,7 @@ impl FieldKey {
     /// rate from Leads to MQLs", "Paid search share of leads").
     #[must_use]
     pub fn label(self, scenario: &Scenario) -> String {
-        let stage = |i: usize| {
-            scenario
-                .funnel
-                .name(i)
-                .map(ToString::to_string)
-                .unwrap_or_default()
-        };
+        let stage = |i: usize| scenario.funnel.name_text(i);
         let channel = |c: usize| {
             scenario
                 .costs

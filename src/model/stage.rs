@@ -181,6 +181,15 @@ impl Funnel {
         }
     }
 
+    /// Returns the name of stage `index` as text, or an empty string past the last, for
+    /// sentences and labels.
+    #[must_use]
+    pub fn name_text(&self, index: usize) -> String {
+        self.name(index)
+            .map(ToString::to_string)
+            .unwrap_or_default()
+    }
+
     /// Returns the rate into stage `index` from the stage above, or `None` for the top stage
     /// and past the last.
     #[must_use]

@@ -106,33 +106,30 @@ fn CohortRow(
             }
         });
     };
+    let cell_input = move |ramp: bool| {
+        let (testid, label, placeholder) = if ramp {
+            ("reps-ramp", "ramp, percent", "100")
+        } else {
+            ("reps-count", "reps", "")
+        };
+        view! {
+            <input
+                type="text"
+                inputmode="decimal"
+                autocomplete="off"
+                placeholder=placeholder
+                data-testid=format!("{testid}-{index}")
+                aria-label=format!("Cohort {} {label}", index + 1)
+                prop:value=move || cell(ramp)
+                on:input=move |event| set(ramp, event_target_value(&event))
+                on:blur=move |_| planner.commit(key)
+            />
+        }
+    };
     view! {
         <tr>
-            <td>
-                <input
-                    type="text"
-                    inputmode="decimal"
-                    autocomplete="off"
-                    data-testid=format!("reps-count-{index}")
-                    aria-label=format!("Cohort {} reps", index + 1)
-                    prop:value=move || cell(false)
-                    on:input=move |event| set(false, event_target_value(&event))
-                    on:blur=move |_| planner.commit(key)
-                />
-            </td>
-            <td>
-                <input
-                    type="text"
-                    inputmode="decimal"
-                    autocomplete="off"
-                    placeholder="100"
-                    data-testid=format!("reps-ramp-{index}")
-                    aria-label=format!("Cohort {} ramp, percent", index + 1)
-                    prop:value=move || cell(true)
-                    on:input=move |event| set(true, event_target_value(&event))
-                    on:blur=move |_| planner.commit(key)
-                />
-            </td>
+            <td>{cell_input(false)}</td>
+            <td>{cell_input(true)}</td>
             <td>
                 <button
                     type="button"
