@@ -864,4 +864,71 @@ mod tests {
         typed(&mut form, FieldKey::Field(Field::Reps), "15, 5@25");
         assert_eq!(form.scenario().team.reps.cohorts().len(), 2);
     }
+
+    /// Any edit the page can send: text for any field (good, bad or odd), commits, and every
+    /// list edit, at indices in and past the lists.
+    fn any_edit() -> impl proptest::strategy::Strategy<Value = Edit> {
+        use proptest::prelude::*;
+        let key = prop_oneof![
+            (0..Field::ALL.len()).prop_map(|i| FieldKey::Field(Field::ALL[i])),
+            (0usize..22).prop_map(FieldKey::StageName),
+            (0usize..22).prop_map(FieldKey::StageRate),
+            (0usize..14).prop_map(FieldKey::ChannelName),
+            (0usize..14).prop_map(FieldKey::ChannelShare),
+            (0usize..14).prop_map(FieldKey::ChannelCost),
+        ];
+        let text = prop_oneof![
+            "[0-9]{0,6}",
+            "[0-9,.%kM@ ]{0,12}",
+            any::<String>(),
+            Just("450%".to_owned()),
+            Just("2,5".to_owned()),
+        ];
+        prop_oneof![
+            4 => (key.clone(), text).prop_map(|(k, t)| Edit::Type(k, t)),
+            1 => key.prop_map(Edit::Commit),
+            1 => Just(Edit::AddStage),
+            1 => (0usize..22).prop_map(Edit::RemoveStage),
+            1 => (0usize..22).prop_map(Edit::MoveStageUp),
+            1 => (0usize..22).prop_map(Edit::MoveStageDown),
+            1 => Just(Edit::AddChannel),
+            1 => (0usize..14).prop_map(Edit::RemoveChannel),
+            1 => Just(Edit::ScaleChannels),
+        ]
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_edits_keep_the_form_consistent_and_the_plan_finite(
+            edits in proptest::collection::vec(any_edit(), 0..60),
+            comma in proptest::bool::ANY,
+        ) {
+            let locale = if comma { NumberLocale::DecimalComma } else { NumberLocale::DecimalPoint };
+            let mut form = Form::new(&example()).with_locale(locale);
+            for edit in edits {
+                form.apply(edit);
+                let scenario = form.scenario();
+                let count = scenario.funnel.stage_count();
+                proptest::prop_assert_eq!(form.stages().len(), count);
+                proptest::prop_assert!(form.stages()[0].rate.is_none());
+                proptest::prop_assert!(form.stages()[1..].iter().all(|s| s.rate.is_some()));
+                proptest::prop_assert_eq!(form.channels().len(), scenario.costs.channels.len());
+                proptest::prop_assert!(scenario.costs.lead_stage.is_none_or(|s| s < count));
+                proptest::prop_assert!(scenario.handoff.stage.is_none_or(|s| s < count));
+                // Every valid text is what the plan uses; drafts hold exactly the invalid ones.
+                let drafts = form.drafts();
+                proptest::prop_assert_eq!(drafts.len(), form.invalid_count());
+                let reloaded = Form::with_drafts(
+                    scenario,
+                    drafts.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+                    locale,
+                );
+                proptest::prop_assert_eq!(reloaded.scenario(), scenario);
+                proptest::prop_assert_eq!(reloaded.drafts(), drafts);
+            }
+            let plan = crate::model::compute(form.scenario());
+            proptest::prop_assert!(plan.stages.iter().all(|s| s.need.is_finite() && s.forecast.is_finite()));
+            proptest::prop_assert!(plan.gap.is_finite() && plan.budget.budget.is_finite());
+        }
+    }
 }
