@@ -33,6 +33,8 @@ pub enum FieldError {
     Season(SeasonError),
     /// A stage or channel name that is not acceptable.
     Name(NameError),
+    /// A channel name that is not acceptable (the rules of stage names, in channel words).
+    ChannelName(NameError),
     /// A team of reps that is not acceptable.
     Reps(RepsError),
     /// Days per stage that are not acceptable.
@@ -53,6 +55,20 @@ impl fmt::Display for FieldError {
                 write!(f, "{}{}.", first.unwrap_or_default(), chars.as_str())
             }
             Self::Name(error) => error.fmt(f),
+            Self::ChannelName(error) => match error {
+                NameError::Empty => f.write_str("Give the channel a name."),
+                NameError::TooLong => write!(
+                    f,
+                    "Keep channel names to {} characters.",
+                    super::stage::MAX_NAME_CHARS
+                ),
+                NameError::Forbidden(c) if c.is_control() || super::stage::is_invisible(*c) => {
+                    f.write_str("Channel names cannot contain control or invisible characters.")
+                }
+                NameError::Forbidden(c) => {
+                    write!(f, "Channel names cannot contain \u{201c}{c}\u{201d}.")
+                }
+            },
             Self::Reps(error) => error.fmt(f),
             Self::StageDays(error) => error.fmt(f),
             Self::Choice(reason) => f.write_str(reason),
@@ -862,19 +878,7 @@ impl FieldKey {
 /// # Errors
 /// Returns why the text is not an acceptable channel name.
 pub fn channel_name(text: &str) -> Result<StageName, FieldError> {
-    StageName::new(text).map_err(|error| {
-        FieldError::Choice(match error {
-            NameError::Empty => "Give the channel a name.".to_owned(),
-            NameError::TooLong => format!(
-                "Keep channel names to {} characters.",
-                super::stage::MAX_NAME_CHARS
-            ),
-            NameError::Forbidden(c) if c.is_control() || super::stage::is_invisible(c) => {
-                "Channel names cannot contain control or invisible characters.".to_owned()
-            }
-            NameError::Forbidden(c) => format!("Channel names cannot contain \u{201c}{c}\u{201d}."),
-        })
-    })
+    StageName::new(text).map_err(FieldError::ChannelName)
 }
 
 #[cfg(test)]
