@@ -264,7 +264,8 @@ impl LinkProblem {
                  The plan splits the cycle evenly until they do."
             ),
             Self::Stages(problem) => format!(
-                "The {source}'s stages are not usable: {problem}. Using the default stages."
+                "The {source}'s stages are not usable: {}. Using the default stages.",
+                problem.to_string().trim_end_matches('.')
             ),
             Self::UnknownParam(name) => format!(
                 "The {source}'s parameter \u{201c}{name}\u{201d} is not one this page uses; \

@@ -44,7 +44,7 @@ impl Money {
         self.cents as f64 / 100.0
     }
 
-    /// Reads an amount a user typed (`1,000,000`, `$60k`, `1.2M`), rounded to cents.
+    /// Reads an amount a user typed (`1,000,000`, `$60k`, `1.2M`), to the cent.
     ///
     /// # Errors
     /// Returns why the text is not an amount from 0 to [`MAX_WHOLE_UNITS`].
@@ -112,7 +112,7 @@ impl Volume {
         self.hundredths as f64 / 100.0
     }
 
-    /// Reads a volume a user typed (`200,000`, `1.5M`), rounded to hundredths.
+    /// Reads a volume a user typed (`200,000`, `1.5M`), to the hundredth.
     ///
     /// # Errors
     /// Returns why the text is not a volume from 0 to [`MAX_WHOLE_UNITS`].
@@ -145,8 +145,12 @@ fn hundredths_plain(hundredths: u64) -> String {
 
 /// Reads typed text as hundredths, rounded half up, from 0 to [`MAX_WHOLE_UNITS`] whole units.
 fn parse_hundredths(text: &str) -> Result<u64, NumberError> {
-    parse_number(text, NumberKind::Amount)
-        .map_err(over_max)?
+    let decimal = parse_number(text, NumberKind::Amount).map_err(over_max)?;
+    // Never round what was typed: 1.999 is not 2.00.
+    if !decimal.fits_places(2) {
+        return Err(NumberError::TooPrecise(2));
+    }
+    decimal
         .scaled(2)
         .and_then(|hundredths| u64::try_from(hundredths).ok())
         .filter(|&hundredths| hundredths <= MAX_WHOLE_UNITS * 100)
@@ -175,7 +179,22 @@ mod tests {
     fn money_parses_exactly_to_cents() {
         assert_eq!(Money::parse("1,000,000").unwrap().cents(), 100_000_000);
         assert_eq!(Money::parse("0.1").unwrap().cents(), 10);
-        assert_eq!(Money::parse("2.345").unwrap().cents(), 235);
+        assert_eq!(Money::parse("2.340").unwrap().cents(), 234);
+        assert_eq!(Money::parse("1.5e-1").unwrap().cents(), 15);
+        // Never rounded: what was typed is the value, or a message says why not.
+        for text in ["2.345", "1.999", "0.005", "12.345"] {
+            assert_eq!(
+                Money::parse(text),
+                Err(NumberError::TooPrecise(2)),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            NumberError::TooPrecise(2).to_string(),
+            "Use at most 2 decimal places."
+        );
+        assert_eq!(Money::parse("1e-400"), Err(NumberError::TooSmall));
+        assert_eq!(Money::parse("0e-400").unwrap().cents(), 0);
         assert_eq!(
             Money::parse("$60k").unwrap(),
             Money::from_units(60_000).unwrap()
@@ -193,7 +212,10 @@ mod tests {
         assert!(Money::parse("1e13").is_ok());
         assert!(Money::parse("1e13").unwrap().to_f64() == 1e13);
         assert_eq!(Money::parse_positive("0"), Err(NumberError::Zero));
-        assert_eq!(Money::parse_positive("0.001"), Err(NumberError::Zero));
+        assert_eq!(
+            Money::parse_positive("0.001"),
+            Err(NumberError::TooPrecise(2))
+        );
         assert_eq!(Money::parse("-3"), Err(NumberError::Negative));
     }
 
@@ -225,7 +247,7 @@ mod tests {
             Volume::parse("123,456.5").unwrap().to_display(),
             "123,456.5"
         );
-        assert_eq!(Volume::parse("0.004").unwrap().to_plain(), "0");
+        assert_eq!(Volume::parse("0.004"), Err(NumberError::TooPrecise(2)));
         assert!(Volume::parse("-1").is_err());
         assert!(Volume::parse("1e308").is_err());
         assert!(Volume::from_units(MAX_WHOLE_UNITS + 1).is_none());

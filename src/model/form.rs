@@ -282,6 +282,13 @@ impl Form {
         self.stages.len() > Funnel::MIN_STAGES
     }
 
+    /// Whether the channel shares can be scaled to 100 %: there are channels and no share
+    /// holds text that is not valid.
+    #[must_use]
+    pub fn can_scale_channels(&self) -> bool {
+        !self.channels.is_empty() && !self.channels.iter().any(|c| c.share.is_invalid())
+    }
+
     /// Whether another channel can be added.
     #[must_use]
     pub fn can_add_channel(&self) -> bool {
@@ -471,10 +478,11 @@ impl Form {
     /// Rewrites the shares to total exactly 100 % in the same proportions (equal shares when
     /// they total 0 %), by largest remainder in parts per million.
     fn scale_channels(&mut self) -> bool {
-        let channels = &mut self.values.costs.channels;
-        if channels.is_empty() {
+        // A share being typed that is not valid would be lost: fix it first.
+        if !self.can_scale_channels() {
             return false;
         }
+        let channels = &mut self.values.costs.channels;
         let weights: Vec<u64> = channels.iter().map(|c| u64::from(c.share.ppm())).collect();
         let scaled = scale_to_whole(&weights);
         for (channel, ppm) in channels.iter_mut().zip(scaled) {
@@ -841,6 +849,11 @@ mod tests {
             .collect();
         assert_eq!(texts, ["53.3333", "46.6667", "0"]);
         assert_eq!(scale_to_whole(&[0, 0, 0]), [333_334, 333_333, 333_333]);
+        // A mistyped share is never scaled away.
+        typed(&mut form, FieldKey::ChannelShare(1), "4O");
+        assert!(!form.can_scale_channels());
+        assert!(!form.apply(Edit::ScaleChannels));
+        assert_eq!(form.channels()[1].share.text, "4O");
         assert_eq!(scale_to_whole(&[1, 1]), [500_000, 500_000]);
     }
 

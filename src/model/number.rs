@@ -54,6 +54,11 @@ pub enum NumberError {
     RateTooSmall,
     /// A fraction where only whole numbers make sense (days, hours).
     NotWhole,
+    /// More decimal places than the value is held to (amounts and volumes: hundredths);
+    /// holds how many places are allowed.
+    TooPrecise(u32),
+    /// A non-zero number too small for any plan figure (`1e-400`).
+    TooSmall,
     /// In a locale that writes decimals with a comma, text that reads two ways (`1,000` or
     /// `1.000`: one, or a thousand); holds the text.
     Ambiguous(String),
@@ -78,6 +83,8 @@ impl fmt::Display for NumberError {
             Self::RateAboveHundred => f.write_str("A conversion rate cannot be above 100 %."),
             Self::RateTooSmall => f.write_str("The smallest conversion rate is 0.0001 %."),
             Self::NotWhole => f.write_str("Use a whole number."),
+            Self::TooPrecise(places) => write!(f, "Use at most {places} decimal places."),
+            Self::TooSmall => f.write_str("Too small: use 0 or a larger number."),
             Self::Ambiguous(text) => write!(
                 f,
                 "\u{201c}{text}\u{201d} reads two ways: write 1000 for a thousand, or 1,5 for \
@@ -90,6 +97,16 @@ impl fmt::Display for NumberError {
 impl std::error::Error for NumberError {}
 
 impl Decimal {
+    /// Whether the value is held exactly with `places` decimal places (`1.50` with 2, not
+    /// `1.999`).
+    #[must_use]
+    pub fn fits_places(self, places: u32) -> bool {
+        self.places <= places
+            || 10u128
+                .checked_pow(self.places - places)
+                .is_none_or(|unit| self.digits.is_multiple_of(unit))
+    }
+
     /// Returns the value multiplied by `10^scale` and rounded half up to a whole number,
     /// or `None` when that does not fit in a `u128`.
     #[must_use]
@@ -251,11 +268,15 @@ fn shift(decimal: Decimal, by: i64) -> Result<Decimal, NumberError> {
     if places >= 0 {
         let places = u32::try_from(places).map_err(|_| NumberError::TooLarge)?;
         if places > 38 {
-            // Smaller than anything a plan uses: keep it exact only as far as u128 allows.
-            return Ok(Decimal {
-                digits: 0,
-                places: 0,
-            });
+            // Smaller than anything a plan uses; zero stays zero.
+            return if decimal.digits == 0 {
+                Ok(Decimal {
+                    digits: 0,
+                    places: 0,
+                })
+            } else {
+                Err(NumberError::TooSmall)
+            };
         }
         Ok(Decimal {
             digits: decimal.digits,

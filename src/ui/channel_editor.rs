@@ -61,6 +61,8 @@ pub fn ChannelEditor(
                         type="button"
                         class="link-button"
                         data-testid="channels-scale"
+                        disabled=move || !form.with(Form::can_scale_channels)
+                        title=move || if form.with(Form::can_scale_channels) { "" } else { "Fix the share marked first" }
                         on:click=move |_| planner.edit(Edit::ScaleChannels)
                     >"Scale to 100 %"</button>
                 </Show>

@@ -184,16 +184,34 @@ impl Planner {
         }
     }
 
-    /// Loads the plan another tab saved.
+    /// Loads the plan another tab saved, after copying this tab's plan aside; if the copy
+    /// cannot be written, nothing is replaced.
     pub fn load_other_tab(self) {
         if let Some(plan) = self.other_tab.get_untracked() {
+            let (scenario, drafts) = self
+                .form
+                .with_untracked(|form| (form.scenario().clone(), form.drafts()));
+            let mine = saved::encode(&scenario, &drafts);
+            let kept = match storage::keep_copy(storage::PREVIOUS_KEY, &mine) {
+                Ok(key) => key,
+                Err(reason) => {
+                    self.tell(format!(
+                        "This tab's plan could not be copied aside ({reason}), so it stays on \
+                         screen; the other tab's plan is not loaded."
+                    ));
+                    return;
+                }
+            };
             self.last_saved
                 .set_value(saved::encode(&plan.scenario, &plan.drafts));
             self.other_tab.set(None);
             self.open(Opening {
                 scenario: plan.scenario,
                 drafts: plan.drafts,
-                notices: vec![Notice::info("The plan from the other tab is loaded.")],
+                notices: vec![Notice::info(format!(
+                    "The plan from the other tab is loaded. This tab's plan is kept in local \
+                     storage under \u{201c}{kept}\u{201d}."
+                ))],
                 saved_offer: None,
                 autosave: true,
             });

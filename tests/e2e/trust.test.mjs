@@ -116,6 +116,8 @@ test('removing a channel or mistyping a share never drops the channels', async (
   assert.equal(saved.plan.channels, 'Paid+search:40:50,Content:35:200');
   assert.deepEqual(saved.drafts, { 'channel-share-0': '4O' });
 
+  // While a share is mistyped, scaling would lose it: the button waits.
+  assert.equal(await page.isDisabled('[data-testid="channels-scale"]'), true);
   await typeInto(page, 'channel-share-0', '40');
   await page.click('[data-testid="channels-scale"]');
   assert.equal(await page.inputValue('[data-testid="channel-share-0"]'), '53.3333');
@@ -302,11 +304,17 @@ test('two tabs never overwrite each other silently', async () => {
   assert.match(await raw(second, PREVIOUS_KEY), /"quota":"2000000"/);
   assert.match(await text(second, 'notice'), /other tab's plan is kept in local storage under “funnel-planner\.plan\.previous”/);
 
-  // The first tab is offered the second's plan in turn, and can load it.
+  // The first tab is offered the second's plan in turn, and can load it; its own plan is
+  // copied aside first.
   await first.waitForSelector('[data-testid="other-tab"]');
   await first.click('[data-testid="load-other-tab"]');
   await waitForValue(first, 'deals-needed', 20);
   assert.equal(await first.inputValue('[data-testid="deal"]'), '50,000');
+  const copies = await first.evaluate(() => Object.keys(localStorage)
+    .filter((key) => key.startsWith('funnel-planner.plan.previous'))
+    .map((key) => localStorage.getItem(key)));
+  assert.ok(copies.some((copy) => copy.includes('"quota":"2000000"') && copy.includes('"deal":"25000"')), copies.join('\n'));
+  assert.match(await text(first, 'notice'), /This tab's plan is kept in local storage under “funnel-planner\.plan\.previous/);
   await context.close();
 });
 
@@ -379,4 +387,36 @@ test('in a decimal-comma locale, 2,5 is two and a half; 1.000 reads two ways and
   await typeInto(page, 'deal', '1.000.000');
   await waitForValue(page, 'deals-needed', 1);
   await context.close();
+});
+
+test('amounts are never rounded silently, and the stage table fits a 1280 px screen', async () => {
+  const page = await openFresh(env, '#quota=1000000&deal=25000&start=2027-01');
+  await typeInto(page, 'deal', '1.999');
+  assert.match(await text(page, 'deal-error'), /^Use at most 2 decimal places\. Still using 25,000/);
+  await waitForValue(page, 'deals-needed', 40);
+  const tiny = await openFresh(env, '#quota=1e-400&start=2027-01');
+  assert.match(await text(tiny, 'notice'), /quota “1e-400” is not usable: Too small/);
+  await tiny.context().close();
+  await page.context().close();
+
+  for (const width of [1280, 1366]) {
+    const context = await env.browser.newContext({ viewport: { width, height: 800 } });
+    const wide = await context.newPage();
+    await wide.goto(env.base + '#quota=1000000&deal=25000&share=70&start=2027-01');
+    await ready(wide);
+    const [scroll, client] = await wide.$eval('[data-testid="results-table"]', (table) =>
+      [table.parentElement.scrollWidth, table.parentElement.clientWidth]);
+    assert.ok(scroll <= client, `stage table ${scroll} px in ${client} px at ${width} px`);
+    await context.close();
+  }
+  const phone = await env.browser.newContext({ viewport: { width: 375, height: 740 } });
+  const small = await phone.newPage();
+  await small.goto(env.base);
+  await ready(small);
+  const [select, card] = await small.evaluate(() => [
+    document.querySelector('[data-testid="round"]').getBoundingClientRect().right,
+    document.querySelector('.panel.plan').getBoundingClientRect().right,
+  ]);
+  assert.ok(select <= card, `rounding menu ends at ${select} px, its card at ${card} px`);
+  await phone.close();
 });
