@@ -11,6 +11,10 @@ TRUNK_VERSION := 0.21.14
 # Must equal the wasm-bindgen version in Cargo.lock (Cargo.toml pins it with `=`).
 WASM_BINDGEN_VERSION := 0.2.130
 BINARYEN_VERSION := 132
+# The release wasm alone is built with this nightly, pinned by date: it rebuilds std for size
+# with immediate-abort panics (README, "Size and speed"). Tests and clippy use stable.
+NIGHTLY := nightly-2026-05-20
+NIGHTLY_RUSTC := rustc 1.97.0-nightly (e50aa6fba 2026-05-19)
 WASM_TARGET := wasm32-unknown-unknown
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver
@@ -22,7 +26,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 SOURCES := $(shell find src style -type f) index.html boot.js sw.js Cargo.toml Cargo.lock Trunk.toml
 
-.PHONY: help tools tool-rust tool-trunk tool-wasm-bindgen tool-node tool-chromium \
+.PHONY: help tools tool-rust tool-nightly tool-trunk tool-wasm-bindgen tool-node tool-chromium \
 	serve dist test test-native test-wasm test-e2e size bench lint fmt clean screenshot
 
 help:
@@ -35,11 +39,19 @@ help:
 
 # ---- tools ---------------------------------------------------------------------------------
 
-tools: tool-rust tool-trunk tool-wasm-bindgen tool-node tool-chromium
+tools: tool-rust tool-nightly tool-trunk tool-wasm-bindgen tool-node tool-chromium
 
 tool-rust:
 	@command -v cargo >/dev/null || { echo "cargo is missing: install Rust with rustup first"; exit 1; }
 	@rustup target list --installed | grep -qx '$(WASM_TARGET)' || rustup target add $(WASM_TARGET)
+
+tool-nightly: tool-rust
+	@{ rustup toolchain list | grep -q '^$(NIGHTLY)-' \
+	   && [ "$$(rustup run $(NIGHTLY) rustc --version)" = '$(NIGHTLY_RUSTC)' ] \
+	   && rustup component list --toolchain $(NIGHTLY) --installed | grep -qx 'rust-src' \
+	   && rustup target list --toolchain $(NIGHTLY) --installed | grep -qx '$(WASM_TARGET)'; } \
+		|| rustup toolchain install $(NIGHTLY) --profile minimal --component rust-src \
+		     --target $(WASM_TARGET)
 
 tool-trunk:
 	@trunk --version 2>/dev/null | grep -qx 'trunk $(TRUNK_VERSION)' \
@@ -71,8 +83,18 @@ tool-chromium:
 
 dist: dist/index.html
 
-dist/index.html: $(SOURCES) | tool-rust tool-trunk tool-wasm-bindgen tool-node
-	trunk build --release
+# The release wasm: std rebuilt by the pinned nightly with `optimize_for_size` and panics that
+# abort at once (no message formatting; the page has no panic hook, so nothing visible changes).
+# Trunk runs cargo offline, so std's own dependencies are fetched first (offline when cached).
+RELEASE_WASM_ENV := RUSTUP_TOOLCHAIN=$(NIGHTLY) \
+	CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+	CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS='-Zunstable-options -Cpanic=immediate-abort'
+
+dist/index.html: $(SOURCES) | tool-rust tool-nightly tool-trunk tool-wasm-bindgen tool-node
+	$(RELEASE_WASM_ENV) cargo fetch --target $(WASM_TARGET) --offline 2>/dev/null \
+		|| $(RELEASE_WASM_ENV) cargo fetch --target $(WASM_TARGET)
+	$(RELEASE_WASM_ENV) trunk build --release
 
 serve: dist
 	node tests/e2e/serve.mjs dist $(PORT)
