@@ -14,25 +14,25 @@ pub fn BudgetPanel(
     /// The planner's state.
     planner: Planner,
 ) -> impl IntoView {
-    let plan = planner.plan;
+    let budget = planner.budget();
     let read = move |f: fn(&crate::model::budget::BudgetPlan) -> f64| {
-        Signal::derive(move || plan.with(|p| f(&p.budget)))
+        Signal::derive(move || budget.with(f))
     };
     let maybe = move |f: fn(&crate::model::budget::BudgetPlan) -> Option<f64>| {
-        Signal::derive(move || plan.with(|p| f(&p.budget)))
+        Signal::derive(move || budget.with(f))
     };
     let lead_name = move || planner.lead_stage_name();
     let scaling = move || {
         planner.scenario.with(|s| {
-            plan.with(|p| {
+            budget.with(|b| {
                 let shares: Vec<(String, f64)> = s
                     .costs
                     .channels
                     .iter()
-                    .zip(&p.budget.channels)
+                    .zip(&b.channels)
                     .map(|(channel, part)| (channel.name.to_string(), part.share))
                     .collect();
-                wording::channel_scaling_sentence(p.budget.shares_total_ppm, &shares)
+                wording::channel_scaling_sentence(b.shares_total_ppm, &shares)
             })
         })
     };

@@ -12,15 +12,15 @@ pub fn CapFigures(
     /// The planner's state.
     planner: Planner,
 ) -> impl IntoView {
-    let plan = planner.plan;
+    let budget = planner.budget();
     let lead_name = move || planner.lead_stage_name();
-    let has_cap = Memo::new(move |_| plan.with(|p| p.budget.cap.is_some()));
+    let has_cap = Memo::new(move |_| budget.with(|b| b.cap.is_some()));
     let cap_figure = move |f: fn(&crate::model::budget::Affordable) -> f64| {
-        Signal::derive(move || plan.with(|p| p.budget.cap.as_ref().map_or(0.0, f)))
+        Signal::derive(move || budget.with(|b| b.cap.as_ref().map_or(0.0, f)))
     };
     let cap_sentence = move || {
-        plan.with(|p| {
-            p.budget.cap.as_ref().map(|cap| {
+        budget.with(|b| {
+            b.cap.as_ref().map(|cap| {
                 if cap.budget_gap > 0.5 {
                     format!(
                         "The cap is {} short of the plan's budget: it buys {} {}, enough for about {} deals.",

@@ -12,7 +12,7 @@ pub fn ChannelTable(
     /// The planner's state.
     planner: Planner,
 ) -> impl IntoView {
-    let (scenario, plan) = (planner.scenario, planner.plan);
+    let (scenario, budget) = (planner.scenario, planner.budget());
     let lead_name = move || planner.lead_stage_name();
     let channel_count = Memo::new(move |_| scenario.with(|s| s.costs.channels.len()));
     view! {
@@ -33,10 +33,11 @@ pub fn ChannelTable(
                             each=move || 0..channel_count.get()
                             key=|index| *index
                             children=move |index| {
+                                let row = Memo::new(move |_| budget.with(|b| b.channels.get(index).cloned()));
                                 let channel = move |f: fn(&crate::model::budget::ChannelPlan) -> f64| {
-                                    Signal::derive(move || plan.with(|p| p.budget.channels.get(index).map_or(0.0, f)))
+                                    Signal::derive(move || row.with(|r| r.as_ref().map_or(0.0, f)))
                                 };
-                                let label = move || scenario.with(|s| plan.with(|p| s.costs.channels.get(index).zip(p.budget.channels.get(index)).map(|(c, part)| (c.name.to_string(), format!("{} %", format::one_decimal(part.share * 100.0)))).unwrap_or_default()));
+                                let label = move || scenario.with(|s| row.with(|r| s.costs.channels.get(index).zip(r.as_ref()).map(|(c, part)| (c.name.to_string(), format!("{} %", format::one_decimal(part.share * 100.0)))).unwrap_or_default()));
                                 view! {
                                     <tr>
                                         <th scope="row">{move || label().0}</th>

@@ -14,9 +14,9 @@ pub fn Headline(
 ) -> impl IntoView {
     let (scenario, plan) = (planner.scenario, planner.plan);
     let stage_name = move |index: usize| planner.stage_name(index);
-    let lead_stage = Memo::new(move |_| plan.with(|p| p.budget.lead_stage));
-    let lead = move || plan.with(|p| p.stages.get(lead_stage.get()).cloned());
-    let headline = Signal::derive(move || lead().map_or(0.0, |s| s.marketing));
+    let lead_stage = Memo::new(move |_| planner.budget().with(|b| b.lead_stage));
+    let lead = Memo::new(move |_| planner.stages().with(|s| s.get(lead_stage.get()).cloned()));
+    let headline = Signal::derive(move || lead.with(|l| l.as_ref().map_or(0.0, |s| s.marketing)));
     let new_target = move || plan.with(|p| p.new_target);
     let covered =
         move || scenario.with(|s| s.existing.cents() > 0 && s.new_business_target().cents() == 0);
@@ -31,7 +31,7 @@ pub fn Headline(
                     <span class="headline-unit">{move || stage_name(lead_stage.get())}</span>
                 </p>
                 <p class="headline-note">
-                    {Signal::derive(move || lead().map(|s| format!(
+                    {Signal::derive(move || lead.get().map(|s| format!(
                         "{} a month, {} a week",
                         format::count(s.marketing_per_month),
                         format::count(s.marketing_per_week)
