@@ -43,16 +43,16 @@ pub fn BudgetPanel(
                 <div>
                     <dt>"Budget needed"</dt>
                     <dd><Figure testid="budget" value=read(|b| b.budget) display=format::money/></dd>
-                    <dd class="note">{move || format!("marketing's {} \u{d7} cost per lead", lead_name())}</dd>
+                    <dd class="note">{Signal::derive(move || format!("marketing's {} \u{d7} cost per lead", lead_name()))}</dd>
                 </div>
                 <div>
                     <dt>"Blended cost per lead"</dt>
                     <dd><Figure testid="blended-cpl" value=read(|b| b.blended_cpl) display=format::two_decimals/></dd>
-                    <dd class="note">{move || if planner.scenario.with(|s| s.costs.channels.is_empty()) {
+                    <dd class="note">{Signal::derive(move || if planner.scenario.with(|s| s.costs.channels.is_empty()) {
                         "as entered".to_owned()
                     } else {
                         "\u{3a3} channel share \u{d7} channel cost (channels replace the blended figure)".to_owned()
-                    }}</dd>
+                    })}</dd>
                 </div>
                 <div>
                     <dt>"CAC"</dt>
@@ -74,7 +74,7 @@ pub fn BudgetPanel(
                     <dd><Figure testid="forecast-spend" value=read(|b| b.forecast_spend) display=format::money/></dd>
                 </div>
             </dl>
-            <p class="sentence" data-testid="channel-scaling">{scaling}</p>
+            <p class="sentence" data-testid="channel-scaling">{Signal::derive(scaling)}</p>
             <ChannelTable planner/>
             <CapFigures planner/>
         </section>

@@ -42,7 +42,7 @@ pub fn CapFigures(
             <Show when=move || has_cap.get()>
                 <dl class="key-figures">
                     <div>
-                        <dt>{move || format!("{} the cap affords", lead_name())}</dt>
+                        <dt>{Signal::derive(move || format!("{} the cap affords", lead_name()))}</dt>
                         <dd><Figure testid="affordable-leads" value=cap_figure(|c| c.leads) display=format::count/></dd>
                     </div>
                     <div>
@@ -59,7 +59,7 @@ pub fn CapFigures(
                         <dd class="note">"budget needed \u{2212} cap"</dd>
                     </div>
                 </dl>
-                <p class="sentence" data-testid="cap-sentence">{cap_sentence}</p>
+                <p class="sentence" data-testid="cap-sentence">{Signal::derive(cap_sentence)}</p>
             </Show>
     }
 }

@@ -54,7 +54,7 @@ pub fn ChannelEditor(
                 />
             </ul>
             <p class="field-error" data-testid="channels-error" role="status">
-                {move || total_note.get()}
+                {total_note}
                 <Show when=move || total_note.with(Option::is_some)>
                     " "
                     <button

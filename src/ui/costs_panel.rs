@@ -40,7 +40,7 @@ pub fn CostsPanel(
         <details class="panel section" data-testid="section-costs">
             <summary>
                 <h2>"Costs and channels"</h2>
-                <span class="section-summary">{summary}</span>
+                <span class="section-summary">{Signal::derive(summary)}</span>
             </summary>
             <div class="field-grid">
                 <StageChoice planner field=Field::LeadStage default_stage=default_stage/>

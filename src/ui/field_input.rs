@@ -58,8 +58,7 @@ pub fn KeyInput(
     #[prop(optional, into)]
     advice: Signal<Option<String>>,
 ) -> impl IntoView {
-    let (text, message) = planner.text(key);
-    let error = Memo::new(move |_| message.get().or_else(|| advice.get()));
+    let (text, error) = planner.text(key, advice);
     view! {
         <InputField
             label=label

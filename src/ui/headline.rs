@@ -28,7 +28,7 @@ pub fn Headline(
                 <p class="headline-value">
                     <Figure testid="headline-value" value=headline display=format::count/>
                     " "
-                    <span class="headline-unit">{move || stage_name(lead_stage.get())}</span>
+                    <span class="headline-unit">{Signal::derive(move || stage_name(lead_stage.get()))}</span>
                 </p>
                 <p class="headline-note">
                     {Signal::derive(move || lead.get().map(|s| format!(
@@ -38,7 +38,7 @@ pub fn Headline(
                     )))}
                 </p>
                 <p class="headline-note" data-testid="headline-note">
-                    {move || if covered() {
+                    {Signal::derive(move || if covered() {
                         "Existing customers cover the quota: no new business is needed, so zero leads is the plan.".to_owned()
                     } else {
                         scenario.with(|s| format!(
@@ -47,7 +47,7 @@ pub fn Headline(
                             s.deal_size.to_display(),
                             s.marketing_share.percent_plain()
                         ))
-                    }}
+                    })}
                 </p>
             </div>
     }

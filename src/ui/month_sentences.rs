@@ -56,7 +56,7 @@ pub fn MonthSentences(
         })
     };
     view! {
-        <p class="sentence strong" data-testid="lead-window">{sentence}</p>
+        <p class="sentence strong" data-testid="lead-window">{Signal::derive(sentence)}</p>
         {move || overdue().map(|text| view! { <p class="sentence overdue" data-testid="overdue-leads">{text}</p> })}
         <p class="hint">
             {format!(
@@ -65,6 +65,6 @@ pub fn MonthSentences(
                  The last column is the deals closing each month."
             )}
         </p>
-        <p class="field-error" data-testid="month-notes">{notes}</p>
+        <p class="field-error" data-testid="month-notes">{Signal::derive(notes)}</p>
     }
 }

@@ -67,7 +67,7 @@ pub fn MonthTable(
             </div>
             <div class="table-scroll" tabindex="0" role="region" aria-label="Month by month">
                 <table class="results months" data-testid="month-table">
-                    <caption data-testid="month-caption">{caption}</caption>
+                    <caption data-testid="month-caption">{Signal::derive(caption)}</caption>
                     <thead>
                         <tr>
                             <th scope="col">"Month"</th>
@@ -93,7 +93,7 @@ pub fn MonthTable(
     }
 }
 
-/// One month's row. It reads its own month's volumes, so it redraws only when they changed.
+/// One month's row.
 #[component]
 fn MonthRow(
     /// The planner's state.
@@ -110,17 +110,9 @@ fn MonthRow(
     let month = move || months.with(|m| m.months.get(k).copied());
     let in_period =
         move || scenario.with(|s| month().is_some_and(|m| s.timing.start.months_until(m) >= 0));
-    // This month's volumes: its cells read this row, not the whole plan.
-    let row = Memo::new(move |_| {
-        months.with(|m| {
-            m.volumes_of(sources.get())
-                .get(k)
-                .cloned()
-                .unwrap_or_default()
-        })
-    });
     let cells = move || {
-        row.with(|row| {
+        months.with(|m| {
+            let row = m.volumes_of(sources.get()).get(k).map_or(&[][..], Vec::as_slice);
             let last = row.len().saturating_sub(1);
             row.iter()
                 .enumerate()
@@ -148,7 +140,7 @@ fn MonthRow(
     view! {
         <tr class:lead-time=move || !in_period() class:past=past>
             <th scope="row" data-testid=format!("plan-month-{k}") data-past=move || past().then_some("true")>
-                {move || month().map(|m| m.to_string()).unwrap_or_default()}
+                {Signal::derive(move || month().map(|m| m.to_string()).unwrap_or_default())}
             </th>
             {cells}
         </tr>

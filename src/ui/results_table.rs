@@ -79,8 +79,8 @@ fn ResultRow(
     };
     view! {
         <tr>
-            <th scope="row">{name}</th>
-            <td class="num">{rate}</td>
+            <th scope="row">{Signal::derive(name)}</th>
+            <td class="num">{Signal::derive(rate)}</td>
             <td class="num need">
                 <Figure testid=format!("need-{index}") value=figure(|s| s.need) display=format::count/>
                 {move || exact_note().map(|note| view! { <span class="exact-note">{note}</span> })}

@@ -59,7 +59,7 @@ fn StageCostRow(
     });
     view! {
         <tr>
-            <th scope="row">{name}</th>
+            <th scope="row">{Signal::derive(name)}</th>
             <td class="num"><MaybeFigure testid=format!("cost-per-{index}") value=cost display=format::two_decimals/></td>
             <td class="num"><MaybeFigure testid=format!("forecast-cost-per-{index}") value=forecast_cost display=format::two_decimals/></td>
             <td class="num"><MaybeFigure testid=format!("per-rep-month-{index}") value=per_rep display=format::one_decimal/></td>

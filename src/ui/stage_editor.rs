@@ -43,7 +43,7 @@ pub fn StageEditor(
                 on:click=add
             >"+ Add stage"</button>
             <span class="hint">
-                {move || format!("{} of at most {} stages", count.get(), Funnel::MAX_STAGES)}
+                {Signal::derive(move || format!("{} of at most {} stages", count.get(), Funnel::MAX_STAGES))}
             </span>
         </section>
     }

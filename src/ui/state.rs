@@ -90,6 +90,7 @@ impl Planner {
         ));
         let scenario = Memo::new(move |_| form.with(|form| form.scenario().clone()));
         let plan = Memo::new(move |_| scenario.with(compute));
+        let copy = move |_: Option<&Plan>| plan.get();
         let texts = [0, 1, 2].map(|group| Memo::new(move |_| form.with(|f| texts_of(f, group))));
         let unreadable_pending = !opening.autosave && storage::raw_plan().is_some();
         let planner = Self {
@@ -101,11 +102,11 @@ impl Planner {
                     scenario.with(|s| s.funnel.names().map(ToString::to_string).collect())
                 }),
                 stage_count: Memo::new(move |_| form.with(|f| f.stages().len())),
-                stages: Part::new(plan),
-                budget: Part::new(plan),
-                capacity: Part::new(plan),
-                months: Part::new(plan),
-                handoff: Part::new(plan),
+                stages: Part::new(copy),
+                budget: Part::new(copy),
+                capacity: Part::new(copy),
+                months: Part::new(copy),
+                handoff: Part::new(copy),
                 texts,
             }),
             notices: RwSignal::new(opening.notices),
@@ -122,43 +123,43 @@ impl Planner {
     /// The stages' names as the plan uses them, top first.
     #[must_use]
     pub fn names(self) -> Memo<Vec<String>> {
-        self.derived.with_value(|d| d.names)
+        self.derived.get_value().names
     }
 
     /// How many stage rows the form has.
     #[must_use]
     pub fn stage_count(self) -> Memo<usize> {
-        self.derived.with_value(|d| d.stage_count)
+        self.derived.get_value().stage_count
     }
 
     /// What each stage needs and the forecast brings, top first.
     #[must_use]
     pub fn stages(self) -> Part<Vec<StagePlan>> {
-        self.derived.with_value(|d| d.stages)
+        self.derived.get_value().stages
     }
 
     /// Marketing's budget.
     #[must_use]
     pub fn budget(self) -> Part<BudgetPlan> {
-        self.derived.with_value(|d| d.budget)
+        self.derived.get_value().budget
     }
 
     /// The team's capacity.
     #[must_use]
     pub fn capacity(self) -> Part<Capacity> {
-        self.derived.with_value(|d| d.capacity)
+        self.derived.get_value().capacity
     }
 
     /// The month-by-month plan.
     #[must_use]
     pub fn months(self) -> Part<MonthPlan> {
-        self.derived.with_value(|d| d.months)
+        self.derived.get_value().months
     }
 
     /// The marketing-to-sales handoff.
     #[must_use]
     pub fn handoff(self) -> Part<HandoffPlan> {
-        self.derived.with_value(|d| d.handoff)
+        self.derived.get_value().handoff
     }
 
     /// Returns stage `index`'s name as the plan uses it (tracked), or an empty string past
@@ -174,10 +175,14 @@ impl Planner {
         self.stage_name(self.budget().with(|b| b.lead_stage))
     }
 
-    /// Returns an input's text as typed and its message (`None` when the text is valid), as
-    /// memos that wake only when they change.
-    pub fn text(self, key: FieldKey) -> (Memo<String>, Memo<Option<String>>) {
-        let texts = self.derived.with_value(|d| d.texts[group(key)]);
+    /// Returns an input's text as typed and its message (`None` when the text is valid, else
+    /// what is wrong, or else `advice`), as memos that wake only when they change.
+    pub fn text(
+        self,
+        key: FieldKey,
+        advice: Signal<Option<String>>,
+    ) -> (Memo<String>, Memo<Option<String>>) {
+        let texts = self.derived.get_value().texts[group(key)];
         let text = Memo::new(move |_| {
             texts.with(|list| {
                 list.iter()
@@ -187,11 +192,13 @@ impl Planner {
             })
         });
         let message = Memo::new(move |_| {
-            texts.with(|list| {
-                list.iter()
-                    .find(|(k, ..)| *k == key)
-                    .and_then(|(.., message)| message.clone())
-            })
+            texts
+                .with(|list| {
+                    list.iter()
+                        .find(|(k, ..)| *k == key)
+                        .and_then(|(.., message)| message.clone())
+                })
+                .or_else(|| advice.get())
         });
         (text, message)
     }
@@ -458,10 +465,11 @@ impl PlanPart for HandoffPlan {
 }
 
 impl<T: PlanPart> Part<T> {
-    /// Follows this part of `plan`.
-    fn new(plan: Memo<Plan>) -> Self {
+    /// Follows this part of the plan that `copy` reads; every part shares `copy`'s type, so
+    /// the memo's code is generated once.
+    fn new(copy: impl Fn(Option<&Plan>) -> Plan + Send + Sync + 'static) -> Self {
         Self {
-            plan: Memo::new_with_compare(move |_| plan.get(), Self::changed),
+            plan: Memo::new_with_compare(copy, Self::changed),
             part: PhantomData,
         }
     }

@@ -38,7 +38,7 @@ pub fn TimingPanel(
         <details class="panel section" data-testid="section-timing">
             <summary>
                 <h2>"Timing"</h2>
-                <span class="section-summary">{summary}</span>
+                <span class="section-summary">{Signal::derive(summary)}</span>
             </summary>
             <div class="field-grid">
                 <FieldInput planner field=Field::Cycle/>
