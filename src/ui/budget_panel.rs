@@ -14,25 +14,25 @@ pub fn BudgetPanel(
     /// The planner's state.
     planner: Planner,
 ) -> impl IntoView {
-    let plan = planner.plan;
+    let budget = planner.budget();
     let read = move |f: fn(&crate::model::budget::BudgetPlan) -> f64| {
-        Signal::derive(move || plan.with(|p| f(&p.budget)))
+        Signal::derive(move || budget.with(f))
     };
     let maybe = move |f: fn(&crate::model::budget::BudgetPlan) -> Option<f64>| {
-        Signal::derive(move || plan.with(|p| f(&p.budget)))
+        Signal::derive(move || budget.with(f))
     };
     let lead_name = move || planner.lead_stage_name();
     let scaling = move || {
         planner.scenario.with(|s| {
-            plan.with(|p| {
+            budget.with(|b| {
                 let shares: Vec<(String, f64)> = s
                     .costs
                     .channels
                     .iter()
-                    .zip(&p.budget.channels)
+                    .zip(&b.channels)
                     .map(|(channel, part)| (channel.name.to_string(), part.share))
                     .collect();
-                wording::channel_scaling_sentence(p.budget.shares_total_ppm, &shares)
+                wording::channel_scaling_sentence(b.shares_total_ppm, &shares)
             })
         })
     };
@@ -43,16 +43,16 @@ pub fn BudgetPanel(
                 <div>
                     <dt>"Budget needed"</dt>
                     <dd><Figure testid="budget" value=read(|b| b.budget) display=format::money/></dd>
-                    <dd class="note">{move || format!("marketing's {} \u{d7} cost per lead", lead_name())}</dd>
+                    <dd class="note">{Signal::derive(move || format!("marketing's {} \u{d7} cost per lead", lead_name()))}</dd>
                 </div>
                 <div>
                     <dt>"Blended cost per lead"</dt>
                     <dd><Figure testid="blended-cpl" value=read(|b| b.blended_cpl) display=format::two_decimals/></dd>
-                    <dd class="note">{move || if planner.scenario.with(|s| s.costs.channels.is_empty()) {
+                    <dd class="note">{Signal::derive(move || if planner.scenario.with(|s| s.costs.channels.is_empty()) {
                         "as entered".to_owned()
                     } else {
                         "\u{3a3} channel share \u{d7} channel cost (channels replace the blended figure)".to_owned()
-                    }}</dd>
+                    })}</dd>
                 </div>
                 <div>
                     <dt>"CAC"</dt>
@@ -74,7 +74,7 @@ pub fn BudgetPanel(
                     <dd><Figure testid="forecast-spend" value=read(|b| b.forecast_spend) display=format::money/></dd>
                 </div>
             </dl>
-            <p class="sentence" data-testid="channel-scaling">{scaling}</p>
+            <p class="sentence" data-testid="channel-scaling">{Signal::derive(scaling)}</p>
             <ChannelTable planner/>
             <CapFigures planner/>
         </section>

@@ -12,15 +12,15 @@ pub fn CapFigures(
     /// The planner's state.
     planner: Planner,
 ) -> impl IntoView {
-    let plan = planner.plan;
+    let budget = planner.budget();
     let lead_name = move || planner.lead_stage_name();
-    let has_cap = Memo::new(move |_| plan.with(|p| p.budget.cap.is_some()));
+    let has_cap = Memo::new(move |_| budget.with(|b| b.cap.is_some()));
     let cap_figure = move |f: fn(&crate::model::budget::Affordable) -> f64| {
-        Signal::derive(move || plan.with(|p| p.budget.cap.as_ref().map_or(0.0, f)))
+        Signal::derive(move || budget.with(|b| b.cap.as_ref().map_or(0.0, f)))
     };
     let cap_sentence = move || {
-        plan.with(|p| {
-            p.budget.cap.as_ref().map(|cap| {
+        budget.with(|b| {
+            b.cap.as_ref().map(|cap| {
                 if cap.budget_gap > 0.5 {
                     format!(
                         "The cap is {} short of the plan's budget: it buys {} {}, enough for about {} deals.",
@@ -42,7 +42,7 @@ pub fn CapFigures(
             <Show when=move || has_cap.get()>
                 <dl class="key-figures">
                     <div>
-                        <dt>{move || format!("{} the cap affords", lead_name())}</dt>
+                        <dt>{Signal::derive(move || format!("{} the cap affords", lead_name()))}</dt>
                         <dd><Figure testid="affordable-leads" value=cap_figure(|c| c.leads) display=format::count/></dd>
                     </div>
                     <div>
@@ -59,7 +59,7 @@ pub fn CapFigures(
                         <dd class="note">"budget needed \u{2212} cap"</dd>
                     </div>
                 </dl>
-                <p class="sentence" data-testid="cap-sentence">{cap_sentence}</p>
+                <p class="sentence" data-testid="cap-sentence">{Signal::derive(cap_sentence)}</p>
             </Show>
     }
 }

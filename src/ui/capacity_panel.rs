@@ -12,11 +12,11 @@ pub fn CapacityPanel(
     /// The planner's state.
     planner: Planner,
 ) -> impl IntoView {
-    let plan = planner.plan;
-    let capacity = Signal::derive(move || plan.with(|p| p.capacity.capacity));
-    let ramped = Signal::derive(move || plan.with(|p| p.capacity.ramped_reps));
-    let gap = Signal::derive(move || plan.with(|p| p.capacity.gap));
-    let reps_short = Signal::derive(move || plan.with(|p| p.capacity.reps_short));
+    let capacity = planner.capacity();
+    let total = Signal::derive(move || capacity.with(|c| c.capacity));
+    let ramped = Signal::derive(move || capacity.with(|c| c.ramped_reps));
+    let gap = Signal::derive(move || capacity.with(|c| c.gap));
+    let reps_short = Signal::derive(move || capacity.with(|c| c.reps_short));
     view! {
         <section class="result-section" aria-labelledby="capacity-heading">
             <h3 id="capacity-heading">"Team capacity"</h3>
@@ -28,7 +28,7 @@ pub fn CapacityPanel(
                 </div>
                 <div>
                     <dt>"Capacity"</dt>
-                    <dd><Figure testid="capacity" value=capacity display=format::money/></dd>
+                    <dd><Figure testid="capacity" value=total display=format::money/></dd>
                     <dd class="note">"ramped reps \u{d7} quota per rep \u{d7} attainment"</dd>
                 </div>
                 <div class:short={move || gap.get() > 0.5}>

@@ -16,8 +16,8 @@ pub fn ChannelEditor(
     let form = planner.form;
     let count = Memo::new(move |_| form.with(|form| form.channels().len()));
     let total_note = Memo::new(move |_| {
-        planner.plan.with(|plan| {
-            let total = plan.budget.shares_total_ppm;
+        planner.budget().with(|budget| {
+            let total = budget.shares_total_ppm;
             (count.get() > 0 && total != 1_000_000).then(|| {
                 format!(
                     "Shares total {} %: the budget scales them to 100 %.",
@@ -54,7 +54,7 @@ pub fn ChannelEditor(
                 />
             </ul>
             <p class="field-error" data-testid="channels-error" role="status">
-                {move || total_note.get()}
+                {total_note}
                 <Show when=move || total_note.with(Option::is_some)>
                     " "
                     <button

@@ -12,7 +12,7 @@ pub fn ChannelTable(
     /// The planner's state.
     planner: Planner,
 ) -> impl IntoView {
-    let (scenario, plan) = (planner.scenario, planner.plan);
+    let (scenario, budget) = (planner.scenario, planner.budget());
     let lead_name = move || planner.lead_stage_name();
     let channel_count = Memo::new(move |_| scenario.with(|s| s.costs.channels.len()));
     view! {
@@ -24,7 +24,7 @@ pub fn ChannelTable(
                         <tr>
                             <th scope="col">"Channel"</th>
                             <th scope="col" class="num">"Share"</th>
-                            <th scope="col" class="num">{move || lead_name()}</th>
+                            <th scope="col" class="num">{Signal::derive(lead_name)}</th>
                             <th scope="col" class="num">"Budget"</th>
                         </tr>
                     </thead>
@@ -34,13 +34,13 @@ pub fn ChannelTable(
                             key=|index| *index
                             children=move |index| {
                                 let channel = move |f: fn(&crate::model::budget::ChannelPlan) -> f64| {
-                                    Signal::derive(move || plan.with(|p| p.budget.channels.get(index).map_or(0.0, f)))
+                                    Signal::derive(move || budget.with(|b| b.channels.get(index).map_or(0.0, f)))
                                 };
-                                let label = move || scenario.with(|s| plan.with(|p| s.costs.channels.get(index).zip(p.budget.channels.get(index)).map(|(c, part)| (c.name.to_string(), format!("{} %", format::one_decimal(part.share * 100.0)))).unwrap_or_default()));
+                                let label = move || scenario.with(|s| budget.with(|b| s.costs.channels.get(index).zip(b.channels.get(index)).map(|(c, part)| (c.name.to_string(), format!("{} %", format::one_decimal(part.share * 100.0)))).unwrap_or_default()));
                                 view! {
                                     <tr>
-                                        <th scope="row">{move || label().0}</th>
-                                        <td class="num">{move || label().1}</td>
+                                        <th scope="row">{Signal::derive(move || label().0)}</th>
+                                        <td class="num">{Signal::derive(move || label().1)}</td>
                                         <td class="num"><Figure testid=format!("channel-leads-{index}") value=channel(|c| c.leads) display=format::one_decimal/></td>
                                         <td class="num"><Figure testid=format!("channel-budget-{index}") value=channel(|c| c.budget) display=format::money/></td>
                                     </tr>

@@ -18,16 +18,16 @@ pub fn CostsPanel(
     let default_stage =
         Signal::derive(move || scenario.with(|s| usize::from(s.funnel.stage_count() >= 3)));
     let summary = move || {
-        planner.plan.with(|plan| {
+        planner.budget().with(|budget| {
             scenario.with(|s| {
                 let stage = s
                     .funnel
-                    .name(plan.budget.lead_stage)
+                    .name(budget.lead_stage)
                     .map(ToString::to_string)
                     .unwrap_or_default();
                 format!(
                     "{} per lead ({stage}){}",
-                    crate::model::format::two_decimals(plan.budget.blended_cpl),
+                    crate::model::format::two_decimals(budget.blended_cpl),
                     s.costs.cap.map_or(String::new(), |cap| format!(
                         " \u{b7} cap {}",
                         cap.to_display()
@@ -40,7 +40,7 @@ pub fn CostsPanel(
         <details class="panel section" data-testid="section-costs">
             <summary>
                 <h2>"Costs and channels"</h2>
-                <span class="section-summary">{summary}</span>
+                <span class="section-summary">{Signal::derive(summary)}</span>
             </summary>
             <div class="field-grid">
                 <StageChoice planner field=Field::LeadStage default_stage=default_stage/>

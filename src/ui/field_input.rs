@@ -58,11 +58,7 @@ pub fn KeyInput(
     #[prop(optional, into)]
     advice: Signal<Option<String>>,
 ) -> impl IntoView {
-    let form = planner.form;
-    let text = Memo::new(move |_| {
-        form.with(|form| form.text(key).map(|t| t.text.clone()).unwrap_or_default())
-    });
-    let error = Memo::new(move |_| form.with(|form| form.message(key)).or_else(|| advice.get()));
+    let (text, error) = planner.text(key, advice);
     view! {
         <InputField
             label=label

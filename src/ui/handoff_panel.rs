@@ -34,7 +34,7 @@ pub fn HandoffPanel(
         <details class="panel section" data-testid="section-handoff">
             <summary>
                 <h2>"Marketing \u{2192} sales handoff"</h2>
-                <span class="section-summary">{summary}</span>
+                <span class="section-summary">{Signal::derive(summary)}</span>
             </summary>
             <div class="field-grid">
                 <StageChoice planner field=Field::Handoff default_stage=default_stage/>

@@ -14,9 +14,9 @@ pub fn Headline(
 ) -> impl IntoView {
     let (scenario, plan) = (planner.scenario, planner.plan);
     let stage_name = move |index: usize| planner.stage_name(index);
-    let lead_stage = Memo::new(move |_| plan.with(|p| p.budget.lead_stage));
-    let lead = move || plan.with(|p| p.stages.get(lead_stage.get()).cloned());
-    let headline = Signal::derive(move || lead().map_or(0.0, |s| s.marketing));
+    let lead_stage = Memo::new(move |_| planner.budget().with(|b| b.lead_stage));
+    let lead = Memo::new(move |_| planner.stages().with(|s| s.get(lead_stage.get()).cloned()));
+    let headline = Signal::derive(move || lead.with(|l| l.as_ref().map_or(0.0, |s| s.marketing)));
     let new_target = move || plan.with(|p| p.new_target);
     let covered = move || {
         scenario.with(|s| s.existing_amount().cents() > 0 && s.new_business_target().cents() == 0)
@@ -29,17 +29,17 @@ pub fn Headline(
                 <p class="headline-value">
                     <Figure testid="headline-value" value=headline display=format::count/>
                     " "
-                    <span class="headline-unit">{move || stage_name(lead_stage.get())}</span>
+                    <span class="headline-unit">{Signal::derive(move || stage_name(lead_stage.get()))}</span>
                 </p>
                 <p class="headline-note">
-                    {Signal::derive(move || lead().map(|s| format!(
+                    {Signal::derive(move || lead.get().map(|s| format!(
                         "{} a month, {} a week",
                         format::count(s.marketing_per_month),
                         format::count(s.marketing_per_week)
                     )))}
                 </p>
                 <p class="headline-note" data-testid="headline-note">
-                    {move || if covered() {
+                    {Signal::derive(move || if covered() {
                         "Existing customers cover the quota: no new business is needed, so zero leads is the plan.".to_owned()
                     } else {
                         scenario.with(|s| format!(
@@ -48,7 +48,7 @@ pub fn Headline(
                             s.deal_size.to_display(),
                             s.marketing_share.percent_plain()
                         ))
-                    }}
+                    })}
                 </p>
             </div>
     }

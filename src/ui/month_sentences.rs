@@ -15,41 +15,40 @@ pub fn MonthSentences(
     /// The current month, from the browser's calendar.
     today: YearMonth,
 ) -> impl IntoView {
-    let (scenario, plan) = (planner.scenario, planner.plan);
+    let (scenario, months) = (planner.scenario, planner.months());
     let sentence = move || {
-        plan.with(|p| {
+        months.with(|m| {
             scenario.with(|s| {
                 wording::lead_window_sentence(
-                    &planner.stage_name(p.months.lead_stage),
+                    &planner.stage_name(m.lead_stage),
                     s.period,
                     s.timing.start,
-                    p.months.lead_window,
+                    m.lead_window,
                 )
             })
         })
     };
     let overdue = move || {
-        plan.with(|p| {
-            p.months.overdue_lead_months(today).map(|months| {
-                wording::overdue_sentence(&planner.stage_name(p.months.lead_stage), months)
-            })
+        months.with(|m| {
+            m.overdue_lead_months(today)
+                .map(|count| wording::overdue_sentence(&planner.stage_name(m.lead_stage), count))
         })
     };
     let notes = move || {
-        plan.with(|p| {
+        months.with(|m| {
             let mut notes = Vec::new();
-            if p.months.season_ignored {
+            if m.season_ignored {
                 notes.push(
                     "Every month of this period has seasonality weight 0, so deals are spread \
                      evenly."
                         .to_owned(),
                 );
             }
-            if let Some(mismatch) = p.months.stage_days_mismatch {
+            if let Some(mismatch) = m.stage_days_mismatch {
                 let won = scenario.with(|s| s.funnel.stage_count() - 1);
                 notes.push(wording::step_count_sentence(
                     mismatch,
-                    &planner.stage_name(p.months.lead_stage),
+                    &planner.stage_name(m.lead_stage),
                     &planner.stage_name(won),
                 ));
             }
@@ -57,7 +56,7 @@ pub fn MonthSentences(
         })
     };
     view! {
-        <p class="sentence strong" data-testid="lead-window">{sentence}</p>
+        <p class="sentence strong" data-testid="lead-window">{Signal::derive(sentence)}</p>
         {move || overdue().map(|text| view! { <p class="sentence overdue" data-testid="overdue-leads">{text}</p> })}
         <p class="hint">
             {format!(
@@ -66,6 +65,6 @@ pub fn MonthSentences(
                  The last column is the deals closing each month."
             )}
         </p>
-        <p class="field-error" data-testid="month-notes">{notes}</p>
+        <p class="field-error" data-testid="month-notes">{Signal::derive(notes)}</p>
     }
 }

@@ -16,23 +16,16 @@ pub fn MonthTable(
     /// The planner's state.
     planner: Planner,
 ) -> impl IntoView {
-    let (scenario, plan) = (planner.scenario, planner.plan);
+    let (scenario, months, stages) = (planner.scenario, planner.months(), planner.stages());
     let today = clock::this_month();
     let sources = RwSignal::new(Sources::default());
-    let names = Memo::new(move |_| {
-        scenario.with(|s| {
-            s.funnel
-                .names()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-        })
-    });
-    let month_count = Memo::new(move |_| plan.with(|p| p.months.months.len()));
+    let names = planner.names();
+    let month_count = Memo::new(move |_| months.with(|m| m.months.len()));
     let caption = move || {
-        plan.with(|p| {
-            let lead = p.months.lead_stage;
+        stages.with(|all| {
+            let lead = months.with(|m| m.lead_stage);
             let shown = sources.get();
-            let total = p.stages.get(lead).map_or(0.0, |stage| match shown {
+            let total = all.get(lead).map_or(0.0, |stage| match shown {
                 Sources::Marketing => stage.marketing,
                 Sources::All => stage.need,
             });
@@ -46,10 +39,9 @@ pub fn MonthTable(
         }
     };
     let totals = move || {
-        plan.with(|p| {
+        stages.with(|all| {
             let shown = sources.get();
-            p.stages
-                .iter()
+            all.iter()
                 .map(|stage| {
                     let total = match shown {
                         Sources::Marketing => stage.marketing,
@@ -75,7 +67,7 @@ pub fn MonthTable(
             </div>
             <div class="table-scroll" tabindex="0" role="region" aria-label="Month by month">
                 <table class="results months" data-testid="month-table">
-                    <caption data-testid="month-caption">{caption}</caption>
+                    <caption data-testid="month-caption">{Signal::derive(caption)}</caption>
                     <thead>
                         <tr>
                             <th scope="col">"Month"</th>
@@ -113,23 +105,18 @@ fn MonthRow(
     /// Whose volumes are shown.
     sources: RwSignal<Sources>,
 ) -> impl IntoView {
-    let (scenario, plan) = (planner.scenario, planner.plan);
-    let past = move || plan.with(|p| p.months.is_past(k, today));
-    let month = move || plan.with(|p| p.months.months.get(k).copied());
+    let (scenario, months) = (planner.scenario, planner.months());
+    let past = move || months.with(|m| m.is_past(k, today));
+    let month = move || months.with(|m| m.months.get(k).copied());
     let in_period =
         move || scenario.with(|s| month().is_some_and(|m| s.timing.start.months_until(m) >= 0));
     let cells = move || {
-        plan.with(|p| {
-            let row = p
-                .months
-                .volumes_of(sources.get())
-                .get(k)
-                .cloned()
-                .unwrap_or_default();
+        months.with(|m| {
+            let row = m.volumes_of(sources.get()).get(k).map_or(&[][..], Vec::as_slice);
             let last = row.len().saturating_sub(1);
-            row.into_iter()
+            row.iter()
                 .enumerate()
-                .map(|(i, units)| {
+                .map(|(i, &units)| {
                     // The last stage's cell is the deals closing, also hooked as plan-deals-{k}.
                     let text = if i == last {
                         view! {
@@ -153,7 +140,7 @@ fn MonthRow(
     view! {
         <tr class:lead-time=move || !in_period() class:past=past>
             <th scope="row" data-testid=format!("plan-month-{k}") data-past=move || past().then_some("true")>
-                {move || month().map(|m| m.to_string()).unwrap_or_default()}
+                {Signal::derive(move || month().map(|m| m.to_string()).unwrap_or_default())}
             </th>
             {cells}
         </tr>

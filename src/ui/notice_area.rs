@@ -72,10 +72,10 @@ pub fn NoticeArea(
             </Show>
             <Show when=move || { invalid.get() > 0 }>
                 <p class="notice problem" data-testid="invalid-fields">
-                    {move || match invalid.get() {
+                    {Signal::derive(move || match invalid.get() {
                         1 => "1 field needs attention; the plan uses its value from before the edit.".to_owned(),
                         n => format!("{n} fields need attention; the plan uses their values from before the edits."),
-                    }}
+                    })}
                 </p>
             </Show>
         </div>

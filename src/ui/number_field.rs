@@ -52,7 +52,7 @@ pub fn InputField(
     };
     view! {
         <div class="field" class:invalid=move || error.with(Option::is_some)>
-            <label for=testid.clone() class:visually-hidden=compact>{move || label.get()}</label>
+            <label for=testid.clone() class:visually-hidden=compact>{label}</label>
             {(!hint.is_empty()).then(|| view! { <p class="hint" id=hint_id>{hint}</p> })}
             <div class="control">
                 <input
@@ -71,7 +71,7 @@ pub fn InputField(
                 {(!unit.is_empty()).then(|| view! { <span class="unit" aria-hidden="true">{unit}</span> })}
             </div>
             <p class="field-error" id=error_id.clone() data-testid=error_id role="alert">
-                {move || error.get()}
+                {error}
             </p>
         </div>
     }

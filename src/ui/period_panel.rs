@@ -50,7 +50,7 @@ pub fn PeriodPanel(
         <details class="panel section" data-testid="section-period">
             <summary>
                 <h2>"Period and sourcing"</h2>
-                <span class="section-summary">{summary}</span>
+                <span class="section-summary">{Signal::derive(summary)}</span>
             </summary>
             <div class="field-grid">
                 <div class="field">

@@ -91,22 +91,22 @@ pub fn PlanSummary(
                 </div>
             </dl>
             <p class="sentence" data-testid="gap-sentence">
-                {move || {
+                {Signal::derive(move || {
                     let partial = scenario.with(|s| s.marketing_share != Share::ALL);
                     let sourcing = partial.then(|| wording::Sourcing {
                         forecast_deals: forecast_deals.get(),
                         sales_deals: sales_deals.get(),
                     });
                     wording::gap_sentence(gap.get(), new_target.get(), sourcing)
-                }}
+                })}
             </p>
-            <p class="sentence" data-testid="traffic-gap" data-value=move || format::plain(traffic_gap.get())>
-                {move || scenario.with(|s| plan.with(|p| wording::traffic_sentence(
+            <p class="sentence" data-testid="traffic-gap" data-value=Signal::derive(move || format::plain(traffic_gap.get()))>
+                {Signal::derive(move || scenario.with(|s| plan.with(|p| wording::traffic_sentence(
                     &top_name(),
                     s.traffic.units(),
                     p.stages.first().map_or(0.0, |t| t.marketing),
                     s.marketing_share != Share::ALL,
-                )))}
+                ))))}
             </p>
         </div>
     }

@@ -55,7 +55,6 @@ fn ResultRow(
     index: usize,
 ) -> impl IntoView {
     let scenario = planner.scenario;
-    let plan = planner.plan;
     let name = move || planner.stage_name(index);
     let rate = move || {
         scenario.with(|s| {
@@ -65,24 +64,25 @@ fn ResultRow(
             )
         })
     };
-    let stage = move || plan.with(|plan| plan.stages.get(index).cloned());
-    let need = Signal::derive(move || stage().map_or(0.0, |s| s.need));
+    let row = Memo::new(move |_| planner.stages().with(|stages| stages.get(index).cloned()));
     let figure = move |read: fn(&crate::model::StagePlan) -> f64| {
-        Signal::derive(move || stage().map_or(0.0, |s| read(&s)))
+        Signal::derive(move || row.with(|s| s.as_ref().map_or(0.0, read)))
     };
-    let forecast = Signal::derive(move || stage().map_or(0.0, |s| s.forecast));
     let exact_note = move || {
         let exact = scenario.with(|s| s.rounding == Rounding::Exact);
-        stage()
-            .filter(|s| exact && s.need_exact < s.need)
-            .map(|s| format!("exact {}", format::two_decimals(s.need_exact)))
+        row.with(|stage| {
+            stage
+                .as_ref()
+                .filter(|s| exact && s.need_exact < s.need)
+                .map(|s| format!("exact {}", format::two_decimals(s.need_exact)))
+        })
     };
     view! {
         <tr>
-            <th scope="row">{name}</th>
-            <td class="num">{rate}</td>
+            <th scope="row">{Signal::derive(name)}</th>
+            <td class="num">{Signal::derive(rate)}</td>
             <td class="num need">
-                <Figure testid=format!("need-{index}") value=need display=format::count/>
+                <Figure testid=format!("need-{index}") value=figure(|s| s.need) display=format::count/>
                 {move || exact_note().map(|note| view! { <span class="exact-note">{note}</span> })}
             </td>
             <td class="num"><Figure testid=format!("need-per-month-{index}") value=figure(|s| s.need_per_month) display=format::count/></td>
@@ -91,7 +91,7 @@ fn ResultRow(
             <td class="num marketing"><Figure testid=format!("mkt-need-per-month-{index}") value=figure(|s| s.marketing_per_month) display=format::count/></td>
             <td class="num marketing"><Figure testid=format!("mkt-need-per-week-{index}") value=figure(|s| s.marketing_per_week) display=format::count/></td>
             <td class="num">
-                <Figure testid=format!("forecast-{index}") value=forecast display=format::one_decimal/>
+                <Figure testid=format!("forecast-{index}") value=figure(|s| s.forecast) display=format::one_decimal/>
             </td>
         </tr>
     }

@@ -29,7 +29,7 @@ pub fn RoundingChoice(
                     })
                     .collect_view()}
             </select>
-            <p class="hint" data-testid="round-explanation">{move || rounding.get().explanation()}</p>
+            <p class="hint" data-testid="round-explanation">{Signal::derive(move || rounding.get().explanation().to_owned())}</p>
         </div>
     }
 }

@@ -60,7 +60,7 @@ pub fn ShareLink(
     view! {
         <div class="share">
             <button type="button" class="primary" data-testid="copy-link" on:click=copy>"Copy link"</button>
-            <span class="copy-status" data-testid="copy-status" role="status">{move || status.get()}</span>
+            <span class="copy-status" data-testid="copy-status" role="status">{status}</span>
             <Show when=move || revealed.get()>
                 <label class="visually-hidden" for="share-link">"Link to this plan"</label>
                 <input

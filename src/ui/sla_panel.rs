@@ -12,24 +12,21 @@ pub fn SlaPanel(
     /// The planner's state.
     planner: Planner,
 ) -> impl IntoView {
-    let (scenario, plan) = (planner.scenario, planner.plan);
-    let per_month = Signal::derive(move || plan.with(|p| p.handoff.per_month));
-    let per_week = Signal::derive(move || plan.with(|p| p.handoff.per_week));
-    let per_rep = Signal::derive(move || plan.with(|p| p.handoff.per_rep_week));
-    let stage = move || {
-        plan.with(|p| scenario.with(|s| s.funnel.name(p.handoff.stage).map(ToString::to_string)))
-            .unwrap_or_default()
-    };
+    let handoff = planner.handoff();
+    let per_month = Signal::derive(move || handoff.with(|h| h.per_month));
+    let per_week = Signal::derive(move || handoff.with(|h| h.per_week));
+    let per_rep = Signal::derive(move || handoff.with(|h| h.per_rep_week));
+    let stage = move || planner.stage_name(handoff.with(|h| h.stage));
     view! {
         <section class="result-section sla" aria-labelledby="sla-heading" data-testid="sla">
             <h3 id="sla-heading">"Marketing \u{2192} sales agreement"</h3>
             <p class="sla-text" data-testid="sla-sentence">
-                {Signal::derive(move || plan.with(|p| wording::sla_sentence(
+                {Signal::derive(move || handoff.with(|h| wording::sla_sentence(
                     &stage(),
-                    p.handoff.per_month,
-                    p.handoff.per_week,
-                    p.handoff.followup_hours,
-                    p.handoff.per_rep_week,
+                    h.per_month,
+                    h.per_week,
+                    h.followup_hours,
+                    h.per_rep_week,
                 )))}
             </p>
             <dl class="key-figures">

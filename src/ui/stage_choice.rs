@@ -41,11 +41,11 @@ pub fn StageChoice(
                 prop:value=move || selected.get()
             >
                 <option value="" selected=move || selected.with(String::is_empty)>
-                    {move || {
+                    {Signal::derive(move || {
                         let stage = default_stage.get();
                         let name = names.with(|n| n.get(stage).cloned().unwrap_or_default());
                         format!("Default ({}: {name})", stage + 1)
-                    }}
+                    })}
                 </option>
                 {move || {
                     names

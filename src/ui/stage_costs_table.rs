@@ -45,24 +45,21 @@ fn StageCostRow(
     /// The stage's position, 0 = top.
     index: usize,
 ) -> impl IntoView {
-    let plan = planner.plan;
+    let (budget, capacity) = (planner.budget(), planner.capacity());
     let name = move || planner.stage_name(index);
-    let cost =
-        Signal::derive(move || plan.with(|p| p.budget.cost_per.get(index).copied().flatten()));
-    let forecast_cost = Signal::derive(move || {
-        plan.with(|p| p.budget.forecast_cost_per.get(index).copied().flatten())
-    });
+    let cost = Signal::derive(move || budget.with(|b| b.cost_per.get(index).copied().flatten()));
+    let forecast_cost =
+        Signal::derive(move || budget.with(|b| b.forecast_cost_per.get(index).copied().flatten()));
     let per_rep = Signal::derive(move || {
-        plan.with(|p| {
-            p.capacity
-                .per_rep_month
+        capacity.with(|c| {
+            c.per_rep_month
                 .as_ref()
                 .and_then(|load| load.get(index).copied())
         })
     });
     view! {
         <tr>
-            <th scope="row">{name}</th>
+            <th scope="row">{Signal::derive(name)}</th>
             <td class="num"><MaybeFigure testid=format!("cost-per-{index}") value=cost display=format::two_decimals/></td>
             <td class="num"><MaybeFigure testid=format!("forecast-cost-per-{index}") value=forecast_cost display=format::two_decimals/></td>
             <td class="num"><MaybeFigure testid=format!("per-rep-month-{index}") value=per_rep display=format::one_decimal/></td>

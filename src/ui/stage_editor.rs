@@ -13,8 +13,7 @@ pub fn StageEditor(
     /// The planner's state.
     planner: Planner,
 ) -> impl IntoView {
-    let form = planner.form;
-    let count = Memo::new(move |_| form.with(|form| form.stages().len()));
+    let count = planner.stage_count();
     let add = move |_: leptos::ev::MouseEvent| {
         let index = count.get_untracked().saturating_sub(1);
         if count.get_untracked() < Funnel::MAX_STAGES {
@@ -44,7 +43,7 @@ pub fn StageEditor(
                 on:click=add
             >"+ Add stage"</button>
             <span class="hint">
-                {move || format!("{} of at most {} stages", count.get(), Funnel::MAX_STAGES)}
+                {Signal::derive(move || format!("{} of at most {} stages", count.get(), Funnel::MAX_STAGES))}
             </span>
         </section>
     }

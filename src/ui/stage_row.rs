@@ -15,7 +15,7 @@ pub fn StageRow(
     /// The stage's position, 0 = top.
     index: usize,
 ) -> impl IntoView {
-    let count = Memo::new(move |_| planner.form.with(|form| form.stages().len()));
+    let count = planner.stage_count();
     let name = Memo::new(move |_| planner.stage_name(index));
     let rate = FieldKey::StageRate(index);
     let rate_label = Memo::new(move |_| planner.scenario.with(|s| rate.label(s)));

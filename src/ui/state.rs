@@ -5,9 +5,17 @@
 //! tab's plan) goes through [`Planner::open`]. Effects only sync outward: storage and the
 //! address bar.
 //!
+//! Components read the narrowest memo that holds what they show: a stage name from
+//! [`Planner::names`], a budget figure from [`Planner::budget`], an input's text from
+//! [`Planner::text`]. A memo wakes its readers only when its value changed, so an edit costs
+//! what it changes, not what the page shows; and no memo has hundreds of readers, which
+//! would make every re-run pay for the others (each reader leaves and rejoins the list).
+//!
 //! Storage is never written over what the page could not read: autosave is off when storage
 //! is blocked or unreadable, while an opened link's plan or another tab's plan is pending a
 //! choice, and when the copy that must precede a replacement could not be written.
+
+use std::marker::PhantomData;
 
 use leptos::prelude::*;
 
@@ -15,7 +23,36 @@ use crate::browser::{address, clock, download, locale, storage};
 use crate::codec::link;
 use crate::codec::opening::{self, Notice, Opening};
 use crate::codec::saved::{self, SavedPlan, Stored};
-use crate::model::{Edit, FieldKey, Form, Plan, Scenario, compute};
+use crate::model::budget::BudgetPlan;
+use crate::model::capacity::Capacity;
+use crate::model::handoff::HandoffPlan;
+use crate::model::monthly::MonthPlan;
+use crate::model::{Edit, Field, FieldKey, Form, Plan, Scenario, StagePlan, compute};
+
+/// Each text of one group of inputs with its message, in the page's order.
+type Texts = Vec<(FieldKey, String, Option<String>)>;
+
+/// The memos components read in place of the whole plan or form, kept in one stored value so
+/// that [`Planner`], copied into every component, stays small.
+#[derive(Clone, Copy)]
+struct Derived {
+    /// The stages' names as the plan uses them, top first.
+    names: Memo<Vec<String>>,
+    /// How many stage rows the form has.
+    stage_count: Memo<usize>,
+    /// What each stage needs and the forecast brings, top first.
+    stages: Part<Vec<StagePlan>>,
+    /// Marketing's budget.
+    budget: Part<BudgetPlan>,
+    /// The team's capacity.
+    capacity: Part<Capacity>,
+    /// The month-by-month plan.
+    months: Part<MonthPlan>,
+    /// The marketing-to-sales handoff.
+    handoff: Part<HandoffPlan>,
+    /// The inputs' texts and messages: single fields, stage rows, channel rows.
+    texts: [Memo<Texts>; 3],
+}
 
 /// The planner's state, shared by every component.
 #[derive(Clone, Copy)]
@@ -26,6 +63,8 @@ pub struct Planner {
     pub scenario: Memo<Scenario>,
     /// The computed plan.
     pub plan: Memo<Plan>,
+    /// The memos that read parts of the plan and the form.
+    derived: StoredValue<Derived>,
     /// Messages about links and storage.
     pub notices: RwSignal<Vec<Notice>>,
     /// The saved plan a link's plan is shown instead of, until the user edits.
@@ -52,11 +91,25 @@ impl Planner {
         ));
         let scenario = Memo::new(move |_| form.with(|form| form.scenario().clone()));
         let plan = Memo::new(move |_| scenario.with(compute));
+        let copy = move |_: Option<&Plan>| plan.get();
+        let texts = [0, 1, 2].map(|group| Memo::new(move |_| form.with(|f| texts_of(f, group))));
         let unreadable_pending = !opening.autosave && storage::raw_plan().is_some();
         let planner = Self {
             form,
             scenario,
             plan,
+            derived: StoredValue::new(Derived {
+                names: Memo::new(move |_| {
+                    scenario.with(|s| s.funnel.names().map(ToString::to_string).collect())
+                }),
+                stage_count: Memo::new(move |_| form.with(|f| f.stages().len())),
+                stages: Part::new(copy),
+                budget: Part::new(copy),
+                capacity: Part::new(copy),
+                months: Part::new(copy),
+                handoff: Part::new(copy),
+                texts,
+            }),
             notices: RwSignal::new(opening.notices),
             saved_offer: RwSignal::new(opening.saved_offer),
             other_tab: RwSignal::new(None),
@@ -68,17 +121,87 @@ impl Planner {
         planner
     }
 
+    /// The stages' names as the plan uses them, top first.
+    #[must_use]
+    pub fn names(self) -> Memo<Vec<String>> {
+        self.derived.get_value().names
+    }
+
+    /// How many stage rows the form has.
+    #[must_use]
+    pub fn stage_count(self) -> Memo<usize> {
+        self.derived.get_value().stage_count
+    }
+
+    /// What each stage needs and the forecast brings, top first.
+    #[must_use]
+    pub fn stages(self) -> Part<Vec<StagePlan>> {
+        self.derived.get_value().stages
+    }
+
+    /// Marketing's budget.
+    #[must_use]
+    pub fn budget(self) -> Part<BudgetPlan> {
+        self.derived.get_value().budget
+    }
+
+    /// The team's capacity.
+    #[must_use]
+    pub fn capacity(self) -> Part<Capacity> {
+        self.derived.get_value().capacity
+    }
+
+    /// The month-by-month plan.
+    #[must_use]
+    pub fn months(self) -> Part<MonthPlan> {
+        self.derived.get_value().months
+    }
+
+    /// The marketing-to-sales handoff.
+    #[must_use]
+    pub fn handoff(self) -> Part<HandoffPlan> {
+        self.derived.get_value().handoff
+    }
+
     /// Returns stage `index`'s name as the plan uses it (tracked), or an empty string past
     /// the last stage.
     pub fn stage_name(self, index: usize) -> String {
-        self.scenario
-            .with(|s| s.funnel.name(index).map(ToString::to_string))
+        self.names()
+            .with(|names| names.get(index).cloned())
             .unwrap_or_default()
     }
 
     /// Returns the name of the stage marketing pays for (tracked).
     pub fn lead_stage_name(self) -> String {
-        self.stage_name(self.plan.with(|p| p.budget.lead_stage))
+        self.stage_name(self.budget().with(|b| b.lead_stage))
+    }
+
+    /// Returns an input's text as typed and its message (`None` when the text is valid, else
+    /// what is wrong, or else `advice`), as memos that wake only when they change.
+    pub fn text(
+        self,
+        key: FieldKey,
+        advice: Signal<Option<String>>,
+    ) -> (Memo<String>, Memo<Option<String>>) {
+        let texts = self.derived.get_value().texts[group(key)];
+        let text = Memo::new(move |_| {
+            texts.with(|list| {
+                list.iter()
+                    .find(|(k, ..)| *k == key)
+                    .map(|(_, text, _)| text.clone())
+                    .unwrap_or_default()
+            })
+        });
+        let message = Memo::new(move |_| {
+            texts
+                .with(|list| {
+                    list.iter()
+                        .find(|(k, ..)| *k == key)
+                        .and_then(|(.., message)| message.clone())
+                })
+                .or_else(|| advice.get())
+        });
+        (text, message)
     }
 
     /// Adds a problem message unless it is already shown.
@@ -305,4 +428,113 @@ impl Planner {
             }
         });
     }
+}
+
+/// One part of the plan (its budget, its months, …), read like a memo: it wakes its readers
+/// only when that part changed. All parts are memos of the same type, which keeps the wasm
+/// small: each memo type costs its own copy of the reactive code.
+pub struct Part<T: 'static> {
+    /// A copy of the plan, renewed when this part changed.
+    plan: Memo<Plan>,
+    /// Which part.
+    part: PhantomData<fn() -> T>,
+}
+
+impl<T> Clone for Part<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Part<T> {}
+
+/// A part of the plan that a [`Part`] follows.
+pub trait PlanPart: PartialEq + 'static {
+    /// Where the part lies in the plan.
+    fn of(plan: &Plan) -> &Self;
+}
+
+impl PlanPart for Vec<StagePlan> {
+    fn of(plan: &Plan) -> &Self {
+        &plan.stages
+    }
+}
+
+impl PlanPart for BudgetPlan {
+    fn of(plan: &Plan) -> &Self {
+        &plan.budget
+    }
+}
+
+impl PlanPart for Capacity {
+    fn of(plan: &Plan) -> &Self {
+        &plan.capacity
+    }
+}
+
+impl PlanPart for MonthPlan {
+    fn of(plan: &Plan) -> &Self {
+        &plan.months
+    }
+}
+
+impl PlanPart for HandoffPlan {
+    fn of(plan: &Plan) -> &Self {
+        &plan.handoff
+    }
+}
+
+impl<T: PlanPart> Part<T> {
+    /// Follows this part of the plan that `copy` reads; every part shares `copy`'s type, so
+    /// the memo's code is generated once.
+    fn new(copy: impl Fn(Option<&Plan>) -> Plan + Send + Sync + 'static) -> Self {
+        Self {
+            plan: Memo::new_with_compare(copy, Self::changed),
+            part: PhantomData,
+        }
+    }
+
+    /// Whether two plans differ in this part.
+    fn changed(a: Option<&Plan>, b: Option<&Plan>) -> bool {
+        a.map(T::of) != b.map(T::of)
+    }
+
+    /// Reads the part (tracked).
+    pub fn with<R>(self, read: impl FnOnce(&T) -> R) -> R {
+        self.plan.with(|plan| read(T::of(plan)))
+    }
+}
+
+/// Which group of [`Planner::text`]'s memos holds `key`: single fields, stage rows, channel rows.
+fn group(key: FieldKey) -> usize {
+    match key {
+        FieldKey::Field(_) => 0,
+        FieldKey::StageName(_) | FieldKey::StageRate(_) => 1,
+        FieldKey::ChannelName(_) | FieldKey::ChannelShare(_) | FieldKey::ChannelCost(_) => 2,
+    }
+}
+
+/// Every text of one group with its message.
+fn texts_of(form: &Form, of: usize) -> Texts {
+    let keys: Vec<FieldKey> = match of {
+        0 => Field::ALL.into_iter().map(FieldKey::Field).collect(),
+        1 => (0..form.stages().len())
+            .flat_map(|i| [FieldKey::StageName(i), FieldKey::StageRate(i)])
+            .collect(),
+        _ => (0..form.channels().len())
+            .flat_map(|c| {
+                [
+                    FieldKey::ChannelName(c),
+                    FieldKey::ChannelShare(c),
+                    FieldKey::ChannelCost(c),
+                ]
+            })
+            .collect(),
+    };
+    keys.into_iter()
+        .map(|key| {
+            let text = form.text(key).map(|t| t.text.clone()).unwrap_or_default();
+            (key, text, form.message(key))
+        })
+        .collect()
 }

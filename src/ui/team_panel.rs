@@ -27,7 +27,7 @@ pub fn TeamPanel(
         <details class="panel section" data-testid="section-team">
             <summary>
                 <h2>"Sales team"</h2>
-                <span class="section-summary">{summary}</span>
+                <span class="section-summary">{Signal::derive(summary)}</span>
             </summary>
             <div class="field-grid">
                 <FieldInput planner field=Field::Reps/>

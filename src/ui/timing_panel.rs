@@ -25,8 +25,8 @@ pub fn TimingPanel(
     // Days that do not fit the steps from the lead stage to Won: the plan splits the cycle
     // evenly instead, and says so beside the field.
     let stage_days_advice = Signal::derive(move || {
-        let mismatch = planner.plan.with(|p| p.months.stage_days_mismatch)?;
-        let lead = planner.plan.with(|p| p.months.lead_stage);
+        let mismatch = planner.months().with(|m| m.stage_days_mismatch)?;
+        let lead = planner.months().with(|m| m.lead_stage);
         let won = planner.scenario.with(|s| s.funnel.stage_count() - 1);
         Some(wording::step_count_sentence(
             mismatch,
@@ -38,7 +38,7 @@ pub fn TimingPanel(
         <details class="panel section" data-testid="section-timing">
             <summary>
                 <h2>"Timing"</h2>
-                <span class="section-summary">{summary}</span>
+                <span class="section-summary">{Signal::derive(summary)}</span>
             </summary>
             <div class="field-grid">
                 <FieldInput planner field=Field::Cycle/>

@@ -45,6 +45,6 @@ pub fn VelocityFigures(
                 <dd><MaybeFigure testid="velocity-per-month" value=per_month display=format::money/></dd>
             </div>
         </dl>
-        <p class="note" data-testid="velocity-note">{note}</p>
+        <p class="note" data-testid="velocity-note">{Signal::derive(note)}</p>
     }
 }
