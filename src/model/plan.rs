@@ -693,13 +693,7 @@ mod tests {
             0u64..1_000_000_000,
         )
             .prop_map(|(quota, deal, rates, traffic)| {
-                let steps = rates
-                    .into_iter()
-                    .map(|ppm| Step {
-                        name: StageName::new("Stage").unwrap(),
-                        rate: Rate::from_ppm(ppm).unwrap(),
-                    })
-                    .collect();
+                let steps = steps_of(rates);
                 Scenario {
                     quota: Money::from_cents(quota).unwrap(),
                     deal_size: Money::from_cents(deal).unwrap(),
@@ -709,6 +703,17 @@ mod tests {
                     ..example()
                 }
             })
+    }
+
+    /// One step named "Stage" per rate, in parts per million.
+    fn steps_of(rates: Vec<u32>) -> Vec<Step> {
+        rates
+            .into_iter()
+            .map(|ppm| Step {
+                name: StageName::new("Stage").unwrap(),
+                rate: Rate::from_ppm(ppm).unwrap(),
+            })
+            .collect()
     }
 
     /// Scenarios at the 10^13 bound: quotas and existing revenue near the largest amount,
@@ -722,13 +727,7 @@ mod tests {
             proptest::collection::vec(1u32..=1_000_000, 1..=3),
         )
             .prop_map(|(quota, existing, deal, share, rates)| {
-                let steps = rates
-                    .into_iter()
-                    .map(|ppm| Step {
-                        name: StageName::new("Stage").unwrap(),
-                        rate: Rate::from_ppm(ppm).unwrap(),
-                    })
-                    .collect();
+                let steps = steps_of(rates);
                 Scenario {
                     quota: Money::from_cents(quota).unwrap(),
                     existing: crate::model::Existing::Amount(Money::from_cents(existing).unwrap()),

@@ -25,10 +25,14 @@ export async function start() {
   };
 }
 
-/** Opens a page in a fresh context (empty storage) at `base` + `suffix`, waiting for results. */
-export async function openFresh(env, suffix = '') {
+/**
+ * Opens a page in a fresh context (empty storage) at `base` + `suffix`, waiting for results.
+ * `before(page)` runs before navigation (for example to fix the page's clock).
+ */
+export async function openFresh(env, suffix = '', before = async () => {}) {
   const context = await env.browser.newContext();
   const page = await context.newPage();
+  await before(page);
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.errors = errors;

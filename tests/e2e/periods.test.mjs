@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  assertNoNonsense, ready, start, typeInto, values, waitForValue,
+  assertNoNonsense, openFresh, start, typeInto, values, waitForValue,
 } from './helpers.mjs';
 
 let env;
@@ -13,16 +13,8 @@ after(async () => { await env?.close(); });
 const TODAY = '2026-11-23T10:00:00';
 
 /** Opens `suffix` in a fresh context whose clock reads `when` (local time). */
-async function openAt(suffix = '', when = TODAY) {
-  const context = await env.browser.newContext();
-  const page = await context.newPage();
-  await page.clock.setFixedTime(new Date(when));
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.errors = errors;
-  await page.goto(env.base + suffix);
-  await ready(page);
-  return page;
+function openAt(suffix = '', when = TODAY) {
+  return openFresh(env, suffix, (page) => page.clock.setFixedTime(new Date(when)));
 }
 
 /** Opens a collapsible input section. */
