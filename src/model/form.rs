@@ -239,8 +239,9 @@ impl Form {
             .collect()
     }
 
-    /// Every field key of the form, in the order of the page.
-    fn keys(&self) -> impl Iterator<Item = FieldKey> + '_ {
+    /// Every field key of the form, in the order of the page: the inputs, then each stage's
+    /// name and rate (the top stage has no rate text), then each channel's cells.
+    pub fn keys(&self) -> impl Iterator<Item = FieldKey> + '_ {
         let stages = (0..self.stages.len())
             .flat_map(|i| [FieldKey::StageName(i), FieldKey::StageRate(i)].into_iter());
         let channels = (0..self.channels.len()).flat_map(|c| {

@@ -27,7 +27,7 @@ use crate::model::budget::BudgetPlan;
 use crate::model::capacity::Capacity;
 use crate::model::handoff::HandoffPlan;
 use crate::model::monthly::MonthPlan;
-use crate::model::{Edit, Field, FieldKey, Form, Plan, Scenario, StagePlan, compute};
+use crate::model::{Edit, FieldKey, Form, Plan, Scenario, StagePlan, compute};
 
 /// Each text of one group of inputs with its message, in the page's order.
 type Texts = Vec<(FieldKey, String, Option<String>)>;
@@ -93,7 +93,9 @@ impl Planner {
         let plan = Memo::new(move |_| scenario.with(compute));
         let copy = move |_: Option<&Plan>| plan.get();
         let texts = [0, 1, 2].map(|group| Memo::new(move |_| form.with(|f| texts_of(f, group))));
-        let unreadable_pending = !opening.autosave && storage::raw_plan().is_some();
+        // Read once: unreadable saved text can be millions of characters.
+        let stored_text = storage::raw_plan();
+        let unreadable_pending = !opening.autosave && stored_text.is_some();
         let planner = Self {
             form,
             scenario,
@@ -115,7 +117,7 @@ impl Planner {
             other_tab: RwSignal::new(None),
             unreadable_pending: RwSignal::new(unreadable_pending),
             autosave: RwSignal::new(opening.autosave),
-            last_saved: StoredValue::new(storage::raw_plan().unwrap_or_default()),
+            last_saved: StoredValue::new(stored_text.unwrap_or_default()),
         };
         planner.sync_outward();
         planner
@@ -516,22 +518,8 @@ fn group(key: FieldKey) -> usize {
 
 /// Every text of one group with its message.
 fn texts_of(form: &Form, of: usize) -> Texts {
-    let keys: Vec<FieldKey> = match of {
-        0 => Field::ALL.into_iter().map(FieldKey::Field).collect(),
-        1 => (0..form.stages().len())
-            .flat_map(|i| [FieldKey::StageName(i), FieldKey::StageRate(i)])
-            .collect(),
-        _ => (0..form.channels().len())
-            .flat_map(|c| {
-                [
-                    FieldKey::ChannelName(c),
-                    FieldKey::ChannelShare(c),
-                    FieldKey::ChannelCost(c),
-                ]
-            })
-            .collect(),
-    };
-    keys.into_iter()
+    form.keys()
+        .filter(|&key| group(key) == of)
         .map(|key| {
             let text = form.text(key).map(|t| t.text.clone()).unwrap_or_default();
             (key, text, form.message(key))
