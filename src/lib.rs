@@ -40,8 +40,9 @@ pub fn App() -> impl IntoView {
     let planner = Planner::new(opening::resolve(
         &browser::address::current_params(),
         browser::storage::load(),
-        browser::clock::this_month(),
+        browser::locale::local(),
     ));
+    ui::figure::provide_style(planner.style());
     // A link pasted into the address bar of an open page arrives as a hash change.
     let _ = window_event_listener(leptos::ev::hashchange, move |_| planner.follow_address());
     // Another tab saved: offer its plan rather than let either tab overwrite the other.

@@ -156,6 +156,11 @@ pub fn scenario() -> impl Strategy<Value = Scenario> {
                 followup_hours: followup,
                 fte_reps: fte.map(|h| Volume::from_hundredths(h).unwrap()),
             },
+            // Any listed currency, picked by the quota so the generator's tuples stay as they are.
+            currency: crate::model::currency::codes()
+                .nth(usize::try_from(quota % 181).unwrap())
+                .and_then(|code| crate::model::Currency::parse(code).ok())
+                .unwrap(),
         }
     })
 }

@@ -14,8 +14,8 @@ use crate::model::assumptions::MAX_CHANNELS;
 use crate::model::field::{FIELDS, Field, FieldError, FieldSpec, channel_name};
 use crate::model::form::join_days;
 use crate::model::{
-    Channel, Funnel, FunnelError, Money, NameError, NumberError, Rate, Scenario, Share, StageName,
-    Step, YearMonth,
+    Channel, Funnel, FunnelError, Local, Money, NameError, NumberError, Rate, Scenario, Share,
+    StageName, Step,
 };
 use crate::model::{monthly, wording};
 
@@ -336,9 +336,12 @@ impl Reader<'_> {
 }
 
 /// Validates a link's parameters into a scenario: the second decoding step. Parameters left
-/// out take their defaults; `today` sets the default first month.
+/// out take their defaults; `local` sets the default first month (from this month) and the
+/// default currency (the reader's).
 #[must_use]
-pub fn decode(params: &LinkParams, today: YearMonth) -> Decoded {
+pub fn decode(params: &LinkParams, local: impl Into<Local>) -> Decoded {
+    let local = local.into();
+    let today = local.today;
     let mut read = Reader {
         params,
         problems: Vec::new(),
@@ -349,7 +352,7 @@ pub fn decode(params: &LinkParams, today: YearMonth) -> Decoded {
         read.problems
             .push(LinkProblem::UnknownVersion(quote(&version)));
     }
-    let mut scenario = Scenario::starting(today);
+    let mut scenario = Scenario::starting(local);
     // Stages split on raw separators, so they are decoded from the raw value. They come
     // first: the lead and handoff stages are checked against them.
     match params.get("stages").map(decode_stages) {
@@ -570,6 +573,7 @@ fn quote(text: &str) -> String {
 #[allow(clippy::float_cmp, reason = "the arithmetic under test is exact")]
 mod tests {
     use super::*;
+    use crate::model::YearMonth;
     use crate::model::{Period, Rounding, Volume, compute};
     use proptest::prelude::*;
 
@@ -582,12 +586,32 @@ mod tests {
     }
 
     #[test]
+    fn the_currency_is_always_written_and_defaults_to_the_readers() {
+        let german = crate::model::Local {
+            today: today(),
+            currency: crate::model::Currency::parse("EUR").unwrap(),
+        };
+        // A link without a currency (older links) shows the reader's.
+        let decoded = decode(&LinkParams::parse("quota=5"), german);
+        assert_eq!(decoded.scenario.currency.as_str(), "EUR");
+        assert!(encode(&decoded.scenario).contains("&currency=EUR&"));
+        // A link's own currency wins, in any case.
+        assert_eq!(decode(&LinkParams::parse("currency=gbp"), german).scenario.currency.as_str(), "GBP");
+        let bad = decode(&LinkParams::parse("currency=XYZ"), german);
+        assert_eq!(bad.scenario.currency.as_str(), "EUR");
+        assert_eq!(
+            bad.problems[0].to_string(),
+            "The link's currency \u{201c}XYZ\u{201d} is not usable: \u{201c}XYZ\u{201d} is not an ISO 4217 currency code. Try EUR, GBP or USD. Using the default, EUR."
+        );
+    }
+
+    #[test]
     fn default_scenario_link_reads_as_documented() {
         assert_eq!(
             encode(&Scenario::starting(today())),
             "v=1&quota=1000000&deal=25000&traffic=200000&round=stage&period=quarter\
              &existing=0&share=100&reps=5&repquota=250000&attain=100&cpl=100&start=2027-01\
-             &cycle=0&followup=24\
+             &cycle=0&followup=24&currency=USD\
              &stages=Visitors,Leads:2,MQLs:20,SQLs:40,Opportunities:60,Won:20"
         );
     }

@@ -3,7 +3,7 @@
 
 use super::link::{self, LinkParams};
 use super::saved::{SavedPlan, Stored};
-use crate::model::{Scenario, YearMonth};
+use crate::model::{Local, Scenario};
 
 /// Storage key named in messages about unreadable saved text (see `browser::storage`).
 pub const UNREADABLE_KEY: &str = "funnel-planner.plan.unreadable";
@@ -78,14 +78,15 @@ impl Opening {
     }
 }
 
-/// Decides what to show from the address's parameters and the browser's saved plan, in month
-/// `today` (which sets the default first month).
+/// Decides what to show from the address's parameters and the browser's saved plan, at
+/// `local`: this month (which sets the default first month) and the reader's currency.
 ///
 /// A link with scenario parameters wins, and a different saved plan is offered back; without
 /// one, the saved plan is shown; without that, the default. Storage that cannot be read, or
 /// unreadable text that could not be backed up, turns autosave off and is reported.
 #[must_use]
-pub fn resolve(params: &LinkParams, stored: Stored, today: YearMonth) -> Opening {
+pub fn resolve(params: &LinkParams, stored: Stored, local: impl Into<Local>) -> Opening {
+    let local = local.into();
     let mut notices = Vec::new();
     let mut autosave = true;
     let saved = match stored {
@@ -127,7 +128,7 @@ pub fn resolve(params: &LinkParams, stored: Stored, today: YearMonth) -> Opening
         }
     };
     if params.has_scenario() {
-        let decoded = link::decode(params, today);
+        let decoded = link::decode(params, local);
         notices.extend(
             decoded
                 .problems
@@ -164,7 +165,7 @@ pub fn resolve(params: &LinkParams, stored: Stored, today: YearMonth) -> Opening
         Opening {
             notices,
             autosave,
-            ..Opening::plan(Scenario::starting(today))
+            ..Opening::plan(Scenario::starting(local))
         }
     }
 }
@@ -172,6 +173,7 @@ pub fn resolve(params: &LinkParams, stored: Stored, today: YearMonth) -> Opening
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::YearMonth;
     use crate::codec::saved::SavedError;
     use crate::model::Money;
 

@@ -27,9 +27,9 @@ use super::link::{self, LinkParams, LinkProblem};
 use crate::model::assumptions::{self, MAX_CHANNELS};
 use crate::model::form::join_days;
 use crate::model::{
-    Attainment, Channel, Costs, Existing, Funnel, FunnelError, Handoff, Money, NameError,
-    NumberError, Period, Rate, Reps, Rounding, Scenario, Season, Share, StageName, Step, Team,
-    Timing, Volume, YearMonth,
+    Attainment, Channel, Costs, Currency, Existing, Funnel, FunnelError, Handoff, Local, Money,
+    NameError, NumberError, Period, Rate, Reps, Rounding, Scenario, Season, Share, StageName, Step,
+    Team, Timing, Volume, YearMonth,
 };
 
 /// The storage format version this page writes.
@@ -341,14 +341,15 @@ pub fn encode(scenario: &Scenario, drafts: &[(String, String)]) -> String {
         .unwrap_or_else(|_| unreachable!("plain data always serialises"))
 }
 
-/// Reads stored JSON text back into a plan, migrating versions 1 and 2. `today` gives the
-/// defaults of anything the saved plan did not have (its first month).
+/// Reads stored JSON text back into a plan, migrating versions 1 and 2. `local` (this month,
+/// and the reader's currency) gives the defaults of anything the saved plan did not have.
 ///
 /// # Errors
 /// Returns a [`SavedError`] when the text is not a saved plan this page can use at all. A
 /// version-3 plan with some unusable values is read, with those values' defaults and a
 /// problem for each.
-pub fn decode(text: &str, today: YearMonth) -> Result<SavedPlan, SavedError> {
+pub fn decode(text: &str, local: impl Into<Local>) -> Result<SavedPlan, SavedError> {
+    let local = local.into();
     // Read the version first, so a newer format is named as such rather than as garbage.
     #[derive(Deserialize)]
     struct VersionOnly {
@@ -359,17 +360,17 @@ pub fn decode(text: &str, today: YearMonth) -> Result<SavedPlan, SavedError> {
     match version.version {
         1 => {
             let read: EnvelopeV1 = serde_json::from_str(text).map_err(format)?;
-            validate(&migrate_v1(read.scenario, today)).map(SavedPlan::clean)
+            validate(&migrate_v1(read.scenario, local.today), local.currency).map(SavedPlan::clean)
         }
         2 => {
             let read: EnvelopeV2 = serde_json::from_str(text).map_err(format)?;
-            validate(&read.scenario).map(SavedPlan::clean)
+            validate(&read.scenario, local.currency).map(SavedPlan::clean)
         }
         VERSION => {
             let read: SavedEnvelope = serde_json::from_str(text).map_err(format)?;
             let params =
                 LinkParams::from_pairs(read.plan.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-            let decoded = link::decode(&params, today);
+            let decoded = link::decode(&params, local);
             Ok(SavedPlan {
                 scenario: decoded.scenario,
                 drafts: read.drafts.into_iter().collect(),
@@ -400,11 +401,12 @@ pub fn migrate_v1(v1: SavedV1, today: YearMonth) -> SavedV2 {
     }
 }
 
-/// Validates a stored scenario: the second reading step.
+/// Validates a stored scenario: the second reading step. Versions 1 and 2 held no currency:
+/// the plan takes `currency`, the reader's.
 ///
 /// # Errors
 /// Returns the first [`SavedError`] found.
-pub fn validate(saved: &SavedV2) -> Result<Scenario, SavedError> {
+pub fn validate(saved: &SavedV2, currency: Currency) -> Result<Scenario, SavedError> {
     let number = |field: &'static str| move |error| SavedError::Number { field, error };
     // Numbers go through the same exact parser as typed text, via the shortest decimal form
     // of the f64, so 0.1 stays 0.1.
@@ -479,6 +481,7 @@ pub fn validate(saved: &SavedV2) -> Result<Scenario, SavedError> {
                 .map_err(number("handoff reps"))?,
         },
         funnel,
+        currency,
     })
 }
 
@@ -555,7 +558,7 @@ mod tests {
     fn default_scenario_is_saved_as_documented_and_read_back() {
         let text = encode(&Scenario::starting(today()), &[]);
         assert!(
-            text.starts_with(r#"{"version":3,"plan":{"attain":"100","cpl":"100","cycle":"0","deal":"25000","existing":"0","followup":"24","period":"quarter","quota":"1000000","#),
+            text.starts_with(r#"{"version":3,"plan":{"attain":"100","cpl":"100","currency":"USD","cycle":"0","deal":"25000","existing":"0","followup":"24","period":"quarter","quota":"1000000","#),
             "{text}"
         );
         assert!(

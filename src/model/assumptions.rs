@@ -274,7 +274,8 @@ impl fmt::Display for StageDaysError {
                 f,
                 "Give one number per step from the lead stage to Won: at most {MAX_STEPS}, not \
                  {}.",
-                super::format::count(f64::from(u32::try_from(*count).unwrap_or(u32::MAX)))
+                super::format::NumberStyle::default()
+                    .count(f64::from(u32::try_from(*count).unwrap_or(u32::MAX)))
             ),
             Self::Day(step, error) => write!(f, "Step {step}: {error}"),
         }

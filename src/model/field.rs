@@ -14,6 +14,7 @@ use std::fmt;
 
 use super::amount::{Money, Volume};
 use super::assumptions::{self, Season, SeasonError, StageDaysError};
+use super::currency::{Currency, CurrencyError};
 use super::form::join_days;
 use super::number::NumberError;
 use super::period::{MonthError, Period, YearMonth};
@@ -39,6 +40,8 @@ pub enum FieldError {
     Reps(RepsError),
     /// Days per stage that are not acceptable.
     StageDays(StageDaysError),
+    /// A currency code that is not acceptable.
+    Currency(CurrencyError),
     /// A choice outside the menu; holds what the menu offers, as a sentence.
     Choice(String),
 }
@@ -71,6 +74,7 @@ impl fmt::Display for FieldError {
             },
             Self::Reps(error) => error.fmt(f),
             Self::StageDays(error) => error.fmt(f),
+            Self::Currency(error) => error.fmt(f),
             Self::Choice(reason) => f.write_str(reason),
         }
     }
@@ -81,6 +85,12 @@ impl std::error::Error for FieldError {}
 impl From<NumberError> for FieldError {
     fn from(error: NumberError) -> Self {
         Self::Number(error)
+    }
+}
+
+impl From<CurrencyError> for FieldError {
+    fn from(error: CurrencyError) -> Self {
+        Self::Currency(error)
     }
 }
 
@@ -157,13 +167,19 @@ pub enum Field {
     Followup,
     /// Reps who work handed-off units.
     FteReps,
+    /// The currency amounts are in.
+    Currency,
 }
 
 /// How an input is presented.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FieldKind {
-    /// A text field holding a number, an amount or a list of numbers.
+    /// A text field holding a number or a percentage.
     Number,
+    /// A text field holding an amount of money in the plan's currency.
+    Money,
+    /// A text field holding a short code, such as a currency code.
+    Code,
     /// A text field holding a list of numbers separated by commas (seasonality, days per
     /// stage, rep cohorts): commas separate items there, never decimals.
     List,
@@ -171,6 +187,14 @@ pub enum FieldKind {
     Month,
     /// A menu: its text is always one of the menu's values.
     Choice,
+}
+
+impl FieldKind {
+    /// Whether the field holds one number, written in the reader's locale.
+    #[must_use]
+    pub fn is_number(self) -> bool {
+        matches!(self, Self::Number | Self::Money)
+    }
 }
 
 /// One input, declared once: see the module documentation.
@@ -257,14 +281,14 @@ fn stage_choice(text: &str, scenario: &Scenario) -> Result<Option<usize>, FieldE
 }
 
 /// Every input, in link order.
-pub static FIELDS: [FieldSpec; 20] = [
+pub static FIELDS: [FieldSpec; 21] = [
     FieldSpec {
         field: Field::Quota,
         key: "quota",
         label: "Revenue quota",
         hint: "New revenue to close in the planning period.",
         unit: None,
-        kind: FieldKind::Number,
+        kind: FieldKind::Money,
         unset: "",
         meaning: "revenue quota for the period",
         format: "plain number \u{2265} 0 (`2000000`, `1500000.50`)",
@@ -282,7 +306,7 @@ pub static FIELDS: [FieldSpec; 20] = [
         label: "Average deal size",
         hint: "Revenue from one closed-won deal.",
         unit: None,
-        kind: FieldKind::Number,
+        kind: FieldKind::Money,
         unset: "",
         meaning: "average deal size",
         format: "plain number > 0",
@@ -356,7 +380,7 @@ pub static FIELDS: [FieldSpec; 20] = [
         label: "Revenue from existing customers",
         hint: "Renewals, upsell and cross-sell expected in the period, as an amount or a share of the quota (30%). New business covers the rest.",
         unit: None,
-        kind: FieldKind::Number,
+        kind: FieldKind::Money,
         unset: "",
         meaning: "revenue from existing customers in the period",
         format: "plain number \u{2265} 0, or a percentage of the quota (`30%`, written `30%25`)",
@@ -410,7 +434,7 @@ pub static FIELDS: [FieldSpec; 20] = [
         label: "Quota per rep",
         hint: "One rep's quota for the planning period.",
         unit: None,
-        kind: FieldKind::Number,
+        kind: FieldKind::Money,
         unset: "",
         meaning: "quota per rep for the period",
         format: "plain number \u{2265} 0",
@@ -469,7 +493,7 @@ pub static FIELDS: [FieldSpec; 20] = [
         label: "Cost per lead (blended)",
         hint: "What one unit at the lead stage costs across channels. B2B SaaS: about $30\u{2013}150.",
         unit: None,
-        kind: FieldKind::Number,
+        kind: FieldKind::Money,
         unset: "",
         meaning: "blended cost per lead-stage unit",
         format: "plain number \u{2265} 0",
@@ -487,7 +511,7 @@ pub static FIELDS: [FieldSpec; 20] = [
         label: "Available marketing budget",
         hint: "Optional. Leave empty for no cap; with one, see what it affords.",
         unit: None,
-        kind: FieldKind::Number,
+        kind: FieldKind::Money,
         unset: "no budget cap",
         meaning: "available marketing budget",
         format: "plain number \u{2265} 0",
@@ -642,6 +666,24 @@ pub static FIELDS: [FieldSpec; 20] = [
         },
         plain: |s| s.handoff.fte_reps.map(Volume::to_plain),
     },
+    FieldSpec {
+        field: Field::Currency,
+        key: "currency",
+        label: "Currency",
+        hint: "Three-letter ISO 4217 code: EUR, GBP, JPY, USD\u{2026} Amounts are not converted.",
+        unit: None,
+        kind: FieldKind::Code,
+        unset: "",
+        meaning: "currency of every amount (always written, so a shared link shows the same currency everywhere)",
+        format: "ISO 4217 code, any case (`EUR`, `usd`)",
+        default_doc: Some("the currency of the browser's region (`USD` where it has none)"),
+        parse: |text, s| {
+            s.currency = Currency::parse(text)?;
+            Ok(())
+        },
+        show: |s| s.currency.to_string(),
+        plain: |s| Some(s.currency.to_string()),
+    },
 ];
 
 /// The README's table of the inputs' link parameters, derived from [`FIELDS`]: one row per
@@ -667,7 +709,7 @@ pub fn readme_rows(defaults: &Scenario) -> String {
 
 impl Field {
     /// Every input, in link order.
-    pub const ALL: [Self; 20] = [
+    pub const ALL: [Self; 21] = [
         Self::Quota,
         Self::Deal,
         Self::Traffic,
@@ -688,6 +730,7 @@ impl Field {
         Self::Handoff,
         Self::Followup,
         Self::FteReps,
+        Self::Currency,
     ];
 
     /// The input's declaration.
@@ -763,7 +806,7 @@ impl FieldKey {
     #[must_use]
     pub fn is_single_number(self) -> bool {
         match self {
-            Self::Field(field) => field.spec().kind == FieldKind::Number,
+            Self::Field(field) => field.spec().kind.is_number(),
             Self::StageRate(_) | Self::ChannelShare(_) | Self::ChannelCost(_) => true,
             Self::StageName(_) | Self::ChannelName(_) => false,
         }

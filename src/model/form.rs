@@ -13,7 +13,7 @@
 use super::amount::Money;
 use super::assumptions::{Channel, MAX_CHANNELS};
 use super::field::{Field, FieldError, FieldKey, FieldKind};
-use super::number::{NumberLocale, normalize_typed};
+use super::number::{NumberLocale, normalize_typed, typed_in};
 use super::rate::{Rate, Share};
 use super::scenario::Scenario;
 use super::stage::{Funnel, StageName};
@@ -145,7 +145,28 @@ impl Form {
     #[must_use]
     pub fn with_locale(mut self, locale: NumberLocale) -> Self {
         self.locale = locale;
+        // Valid numbers are shown as the locale types them: `2,5`, and no grouping commas,
+        // which would read as decimals.
+        let keys: Vec<FieldKey> = self.keys().collect();
+        for key in keys {
+            let shown = self.shown(key);
+            if let Some(state) = self.state_mut(key)
+                && state.error.is_none()
+            {
+                state.text = shown;
+            }
+        }
         self
+    }
+
+    /// Returns a value as its field shows it: single numbers as the locale types them.
+    fn shown(&self, key: FieldKey) -> String {
+        let text = key.show(&self.values);
+        if key.is_single_number() {
+            typed_in(&text, self.locale)
+        } else {
+            text
+        }
     }
 
     /// Returns the form showing a scenario with saved drafts: text that was not valid when it
@@ -209,9 +230,14 @@ impl Form {
     #[must_use]
     pub fn message(&self, key: FieldKey) -> Option<String> {
         let error = self.text(key)?.error.as_ref()?;
+        let value = key.describe(&self.values);
+        let value = if key.is_single_number() {
+            typed_in(&value, self.locale)
+        } else {
+            value
+        };
         Some(format!(
-            "{error} Still using {}, the value before this edit.",
-            key.describe(&self.values)
+            "{error} Still using {value}, the value before this edit."
         ))
     }
 
@@ -337,7 +363,7 @@ impl Form {
         }
         if choice {
             // A menu choice is complete at once, and its text is always the value's.
-            let shown = key.show(&self.values);
+            let shown = self.shown(key);
             if let Some(state) = self.state_mut(key) {
                 state.before = None;
                 state.error = None;
@@ -433,7 +459,7 @@ impl Form {
         self.values.handoff.stage = self.values.handoff.stage.and_then(&map);
         for field in [Field::LeadStage, Field::Handoff] {
             let key = FieldKey::Field(field);
-            let shown = key.show(&self.values);
+            let shown = self.shown(key);
             if let Some(state) = self.state_mut(key) {
                 state.text = shown;
             }
@@ -457,12 +483,13 @@ impl Form {
             cost_per_lead: self.values.costs.cost_per_lead,
         });
         let c = channels.len() - 1;
-        let text = |key: FieldKey| FieldText::valid(key.show(&self.values));
-        self.channels.push(ChannelText {
+        let text = |key: FieldKey| FieldText::valid(self.shown(key));
+        let row = ChannelText {
             name: text(FieldKey::ChannelName(c)),
             share: text(FieldKey::ChannelShare(c)),
             cost: text(FieldKey::ChannelCost(c)),
-        });
+        };
+        self.channels.push(row);
         true
     }
 
@@ -491,7 +518,7 @@ impl Form {
         }
         for c in 0..self.channels.len() {
             let key = FieldKey::ChannelShare(c);
-            let shown = key.show(&self.values);
+            let shown = self.shown(key);
             if let Some(state) = self.state_mut(key) {
                 *state = FieldText::valid(shown);
             }
@@ -877,6 +904,39 @@ mod tests {
         );
         typed(&mut form, FieldKey::Field(Field::Reps), "15, 5@25");
         assert_eq!(form.scenario().team.reps.cohorts().len(), 2);
+    }
+
+    #[test]
+    fn a_decimal_comma_locale_sees_numbers_as_it_types_them() {
+        let mut scenario = example();
+        scenario.deal_size = Money::from_cents(2_500_050).unwrap();
+        let mut form = Form::new(&scenario).with_locale(NumberLocale::DecimalComma);
+        // No grouping commas, which would read as decimals there: 25000,50 reads back.
+        assert_eq!(form.text(DEAL).unwrap().text, "25000,50");
+        assert_eq!(form.text(FieldKey::Field(Field::Quota)).unwrap().text, "1000000");
+        // Appending a digit to what is shown keeps meaning what it shows.
+        typed(&mut form, FieldKey::Field(Field::Quota), "10000000");
+        assert_eq!(form.scenario().quota, units(10_000_000));
+        typed(&mut form, DEAL, "25000,50");
+        assert_eq!(form.scenario().deal_size, Money::from_cents(2_500_050).unwrap());
+        typed(&mut form, DEAL, "450%");
+        assert_eq!(
+            form.message(DEAL).unwrap(),
+            "This is an amount, not a percentage. Still using 25000,50, the value before this edit."
+        );
+        // Rows added later are shown the same way.
+        assert!(form.apply(Edit::AddChannel));
+        let cost = FieldKey::ChannelCost(form.channels().len() - 1);
+        assert!(!form.text(cost).unwrap().text.contains('.'));
+        typed(&mut form, FieldKey::Field(Field::Currency), " eur");
+        assert_eq!(form.scenario().currency.as_str(), "EUR");
+        assert!(form.apply(Edit::Commit(FieldKey::Field(Field::Currency))));
+        typed(&mut form, FieldKey::Field(Field::Currency), "EURO");
+        assert_eq!(
+            form.message(FieldKey::Field(Field::Currency)).unwrap(),
+            "Give a three-letter ISO 4217 currency code, such as EUR, GBP or USD. Still using EUR, \
+             the value before this edit."
+        );
     }
 
     /// Any edit the page can send: text for any field (good, bad or odd), commits, and every

@@ -224,6 +224,17 @@ pub enum NumberLocale {
     DecimalComma,
 }
 
+/// Writes a number shown in the planner's own notation (`1,000,000.5`) as a person in `locale`
+/// would type it, so it reads back unchanged: with a decimal comma, without grouping
+/// (`1000000,5`), since a grouping point or comma would read as decimals there.
+#[must_use]
+pub fn typed_in(text: &str, locale: NumberLocale) -> String {
+    match locale {
+        NumberLocale::DecimalPoint => text.to_owned(),
+        NumberLocale::DecimalComma => text.replace(',', "").replace('.', ","),
+    }
+}
+
 /// Rewrites typed text in the planner's own notation (a point for decimals) when the locale
 /// writes a decimal comma and the text can only mean one thing: `2,5` → `2.5`, `1.000.000,5`
 /// → `1000000.5`, `12,25 %` → `12.25 %`. Text that reads two ways in such a locale (`1,000`,

@@ -4,6 +4,7 @@ use std::fmt;
 
 use super::amount::{Money, Volume};
 use super::assumptions::{Costs, Handoff, Team, Timing};
+use super::currency::Currency;
 use super::number::NumberError;
 use super::period::{Period, YearMonth};
 use super::rate::{Rate, Share};
@@ -99,6 +100,26 @@ pub struct Scenario {
     pub timing: Timing,
     /// The marketing-to-sales handoff.
     pub handoff: Handoff,
+    /// The currency every amount is in. Amounts are never converted.
+    pub currency: Currency,
+}
+
+/// When and where a plan is opened: what its defaults depend on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Local {
+    /// This month: the default period is the next one that has not started.
+    pub today: YearMonth,
+    /// The currency of the reader's region, for plans that do not name one.
+    pub currency: Currency,
+}
+
+impl From<YearMonth> for Local {
+    fn from(today: YearMonth) -> Self {
+        Self {
+            today,
+            currency: Currency::default(),
+        }
+    }
 }
 
 impl Scenario {
@@ -141,10 +162,13 @@ impl Scenario {
 }
 
 impl Scenario {
-    /// Returns the default scenario for a plan made in month `today`: every default above, and
-    /// the next quarter that has not started (on 2026-11-23, 2027-01 to 2027-03).
+    /// Returns the default scenario for a plan made at `local` (a month, or a month and the
+    /// reader's currency): every default above, the next quarter that has not started (on
+    /// 2026-11-23, 2027-01 to 2027-03), and the reader's currency (US dollars for a month
+    /// alone).
     #[must_use]
-    pub fn starting(today: YearMonth) -> Self {
+    pub fn starting(local: impl Into<Local>) -> Self {
+        let Local { today, currency } = local.into();
         let period = Period::default();
         Self {
             quota: Self::default_quota(),
@@ -161,6 +185,7 @@ impl Scenario {
             costs: Costs::default(),
             timing: Timing::starting(today.next_period_start(period)),
             handoff: Handoff::default(),
+            currency,
         }
     }
 

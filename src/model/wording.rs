@@ -1,7 +1,7 @@
 //! Plain-language sentences about a plan, as the page shows them.
 
 use super::assumptions::StepCountError;
-use super::format;
+use super::format::NumberStyle;
 use super::monthly::Sources;
 use super::period::{Period, YearMonth};
 
@@ -19,12 +19,17 @@ pub struct Sourcing {
 /// target. With `sourcing` (a marketing share under 100 %), it says that the forecast counts
 /// the deals sales sources beside those the planned traffic brings.
 #[must_use]
-pub fn gap_sentence(gap: f64, quota: f64, sourcing: Option<Sourcing>) -> String {
+pub fn gap_sentence(
+    style: &NumberStyle,
+    gap: f64,
+    quota: f64,
+    sourcing: Option<Sourcing>,
+) -> String {
     let lead = sourcing.map_or_else(String::new, |s| {
         format!(
             "Planned traffic brings {} marketing-sourced deals; with the {} that sales sources, ",
-            format::one_decimal(s.forecast_deals),
-            format::one_decimal(s.sales_deals)
+            style.one_decimal(s.forecast_deals),
+            style.one_decimal(s.sales_deals)
         )
     });
     let forecast = if lead.is_empty() {
@@ -34,7 +39,7 @@ pub fn gap_sentence(gap: f64, quota: f64, sourcing: Option<Sourcing>) -> String 
     };
     let share = |amount: f64| {
         if quota > 0.0 {
-            format!(" ({} of target)", format::percent(amount / quota))
+            format!(" ({} of target)", style.percent(amount / quota))
         } else {
             String::new()
         }
@@ -45,13 +50,13 @@ pub fn gap_sentence(gap: f64, quota: f64, sourcing: Option<Sourcing>) -> String 
     } else if gap > 0.0 {
         format!(
             "{lead}{forecast} falls short of the new-business target by {}{}.",
-            format::money(gap),
+            style.money(gap),
             share(gap)
         )
     } else {
         format!(
             "{lead}{forecast} beats the new-business target by {}{}.",
-            format::money(-gap),
+            style.money(-gap),
             share(-gap)
         )
     }
@@ -61,13 +66,17 @@ pub fn gap_sentence(gap: f64, quota: f64, sourcing: Option<Sourcing>) -> String 
 /// "Shares total 75 %: scaled to 100 %, Paid search 53.3 %, Content 46.7 %." `None` when they
 /// total 100 % or there are no channels.
 #[must_use]
-pub fn channel_scaling_sentence(total_ppm: u64, channels: &[(String, f64)]) -> Option<String> {
+pub fn channel_scaling_sentence(
+    style: &NumberStyle,
+    total_ppm: u64,
+    channels: &[(String, f64)],
+) -> Option<String> {
     if channels.is_empty() || total_ppm == 1_000_000 {
         return None;
     }
     let parts: Vec<String> = channels
         .iter()
-        .map(|(name, share)| format!("{name} {} %", format::one_decimal(share * 100.0)))
+        .map(|(name, share)| format!("{name} {} %", style.one_decimal(share * 100.0)))
         .collect();
     let how = if total_ppm == 0 {
         "split equally"
@@ -85,6 +94,7 @@ pub fn channel_scaling_sentence(total_ppm: u64, channels: &[(String, f64)]) -> O
 /// (`marketing_only`: a share under 100 %) or the whole quota.
 #[must_use]
 pub fn traffic_sentence(
+    style: &NumberStyle,
     top_stage: &str,
     planned: f64,
     needed: f64,
@@ -96,47 +106,47 @@ pub fn traffic_sentence(
     } else {
         "the quota"
     };
-    let (planned_text, needed_text) = (format::one_decimal(planned), format::count(needed));
+    let (planned_text, needed_text) = (style.one_decimal(planned), style.count(needed));
     if planned >= needed {
         format!(
             "You plan {planned_text} {stage}; {quota} needs {needed_text}, so {} to spare.",
-            format::one_decimal(planned - needed)
+            style.one_decimal(planned - needed)
         )
     } else {
         format!(
             "You plan {planned_text} {stage}; {quota} needs {needed_text}: {} more.",
-            format::one_decimal(needed - planned)
+            style.one_decimal(needed - planned)
         )
     }
 }
 
 /// Describes the overall conversion as "1 in N".
 #[must_use]
-pub fn one_in(conversion: f64, top_stage: &str, last_stage: &str) -> String {
+pub fn one_in(style: &NumberStyle, conversion: f64, top_stage: &str, last_stage: &str) -> String {
     if conversion <= 0.0 {
         return String::new();
     }
     format!(
         "About 1 in {} {top_stage} reaches {last_stage}.",
-        format::count(1.0 / conversion),
+        style.count(1.0 / conversion),
     )
 }
 
 /// Describes whether the sales team can carry the new-business target.
 #[must_use]
-pub fn capacity_sentence(gap: f64, reps_short: Option<f64>) -> String {
+pub fn capacity_sentence(style: &NumberStyle, gap: f64, reps_short: Option<f64>) -> String {
     if gap <= 0.0 {
         format!(
             "The team can carry the plan, with {} of capacity to spare.",
-            format::money(-gap)
+            style.money(-gap)
         )
     } else {
         match reps_short {
             Some(reps) => format!(
                 "The team is {} short of the new-business target: about {} more ramped {}.",
-                format::money(gap),
-                format::count(reps),
-                if format::count(reps) == "1" {
+                style.money(gap),
+                style.count(reps),
+                if (0.5..1.5).contains(&reps) {
                     "rep"
                 } else {
                     "reps"
@@ -144,7 +154,7 @@ pub fn capacity_sentence(gap: f64, reps_short: Option<f64>) -> String {
             ),
             None => format!(
                 "The team is {} short, and reps with no quota cannot close the gap.",
-                format::money(gap)
+                style.money(gap)
             ),
         }
     }
@@ -177,17 +187,24 @@ pub fn period_name(period: Period, start: YearMonth) -> String {
 
 /// Says whose volumes the month table shows and what its lead-stage column adds up to.
 #[must_use]
-pub fn month_caption(sources: Sources, share_percent: &str, lead: &str, total: f64) -> String {
+pub fn month_caption(
+    style: &NumberStyle,
+    sources: Sources,
+    share_percent: &str,
+    lead: &str,
+    total: f64,
+) -> String {
     match sources {
         Sources::Marketing => format!(
-            "Marketing-sourced volumes ({share_percent} % of deals): the {lead} column adds up \
-             to the headline, {}.",
-            format::count(total)
+            "Marketing-sourced volumes ({} of deals): the {lead} column adds up to the \
+             headline, {}.",
+            style.percent_text(share_percent),
+            style.count(total)
         ),
         Sources::All => format!(
             "All sources, marketing and sales together: the {lead} column adds up to the \
              {lead} needed, {}.",
-            format::count(total)
+            style.count(total)
         ),
     }
 }
@@ -274,6 +291,7 @@ pub fn step_count_sentence(error: StepCountError, lead: &str, won: &str) -> Stri
 /// States the marketing-to-sales agreement both teams sign.
 #[must_use]
 pub fn sla_sentence(
+    style: &NumberStyle,
     stage: &str,
     per_month: f64,
     per_week: f64,
@@ -281,13 +299,13 @@ pub fn sla_sentence(
     per_rep_week: Option<f64>,
 ) -> String {
     let reps = per_rep_week.map_or_else(String::new, |load| {
-        format!(" \u{2014} about {} per rep per week", format::count(load))
+        format!(" \u{2014} about {} per rep per week", style.count(load))
     });
     format!(
         "Marketing delivers at least {} {stage} per month ({} per week); sales follows up \
          each within {hours} hours{reps}.",
-        format::count(per_month),
-        format::count(per_week),
+        style.count(per_month),
+        style.count(per_week),
     )
 }
 
@@ -298,19 +316,19 @@ mod tests {
     #[test]
     fn gap_is_worded_plainly() {
         assert_eq!(
-            gap_sentence(40_000.0, 1_000_000.0, None),
+            gap_sentence(&NumberStyle::default(), 40_000.0, 1_000_000.0, None),
             "The forecast falls short of the new-business target by 40,000 (4% of target)."
         );
         assert_eq!(
-            gap_sentence(-200_000.0, 1_000_000.0, None),
+            gap_sentence(&NumberStyle::default(), -200_000.0, 1_000_000.0, None),
             "The forecast beats the new-business target by 200,000 (20% of target)."
         );
         assert_eq!(
-            gap_sentence(0.2, 1.0, None),
+            gap_sentence(&NumberStyle::default(), 0.2, 1.0, None),
             "The forecast meets the target exactly."
         );
         assert_eq!(
-            gap_sentence(-5.0, 0.0, None),
+            gap_sentence(&NumberStyle::default(), -5.0, 0.0, None),
             "The forecast beats the new-business target by 5."
         );
         let sourcing = Sourcing {
@@ -318,7 +336,7 @@ mod tests {
             sales_deals: 14.0,
         };
         assert_eq!(
-            gap_sentence(-135_000.0, 1_175_000.0, Some(sourcing)),
+            gap_sentence(&NumberStyle::default(), -135_000.0, 1_175_000.0, Some(sourcing)),
             "Planned traffic brings 38.4 marketing-sourced deals; with the 14 that sales \
              sources, the forecast beats the new-business target by 135,000 (11.49% of target)."
         );
@@ -327,20 +345,20 @@ mod tests {
     #[test]
     fn traffic_is_compared_with_the_need() {
         assert_eq!(
-            traffic_sentence("Visitors", 200_000.0, 208_750.0, false),
+            traffic_sentence(&NumberStyle::default(), "Visitors", 200_000.0, 208_750.0, false),
             "You plan 200,000 Visitors; the quota needs 208,750: 8,750 more."
         );
         assert_eq!(
-            traffic_sentence("Leads", 300.0, 250.0, false),
+            traffic_sentence(&NumberStyle::default(), "Leads", 300.0, 250.0, false),
             "You plan 300 Leads; the quota needs 250, so 50 to spare."
         );
         assert_eq!(
-            traffic_sentence("Visitors", 200_000.0, 171_875.0, true),
+            traffic_sentence(&NumberStyle::default(), "Visitors", 200_000.0, 171_875.0, true),
             "You plan 200,000 Visitors; marketing's share of the quota needs 171,875, so \
              28,125 to spare."
         );
         assert_eq!(
-            channel_scaling_sentence(
+            channel_scaling_sentence(&NumberStyle::default(), 
                 750_000,
                 &[
                     ("Paid search".into(), 40.0 / 75.0),
@@ -351,7 +369,7 @@ mod tests {
             Some("Shares total 75 %: scaled to 100 %, Paid search 53.3 %, Content 46.7 %.")
         );
         assert_eq!(
-            channel_scaling_sentence(1_000_000, &[("A".into(), 1.0)]),
+            channel_scaling_sentence(&NumberStyle::default(), 1_000_000, &[("A".into(), 1.0)]),
             None
         );
     }
@@ -359,10 +377,10 @@ mod tests {
     #[test]
     fn overall_conversion_reads_as_one_in_n() {
         assert_eq!(
-            one_in(0.000_192, "Visitors", "Won"),
+            one_in(&NumberStyle::default(), 0.000_192, "Visitors", "Won"),
             "About 1 in 5,208 Visitors reaches Won."
         );
-        assert_eq!(one_in(0.0, "A", "B"), "");
+        assert_eq!(one_in(&NumberStyle::default(), 0.0, "A", "B"), "");
     }
 
     fn ym(text: &str) -> YearMonth {
@@ -372,14 +390,14 @@ mod tests {
     #[test]
     fn capacity_is_worded_for_shortfall_and_headroom() {
         assert_eq!(
-            capacity_sentence(200_000.0, Some(1.0)),
+            capacity_sentence(&NumberStyle::default(), 200_000.0, Some(1.0)),
             "The team is 200,000 short of the new-business target: about 1 more ramped rep."
         );
         assert_eq!(
-            capacity_sentence(-250_000.0, Some(0.0)),
+            capacity_sentence(&NumberStyle::default(), -250_000.0, Some(0.0)),
             "The team can carry the plan, with 250,000 of capacity to spare."
         );
-        assert!(capacity_sentence(5.0, None).contains("no quota"));
+        assert!(capacity_sentence(&NumberStyle::default(), 5.0, None).contains("no quota"));
     }
 
     #[test]
@@ -457,12 +475,12 @@ mod tests {
     #[test]
     fn the_month_caption_says_whose_volumes() {
         assert_eq!(
-            month_caption(Sources::Marketing, "70", "Leads", 2_400.0),
-            "Marketing-sourced volumes (70 % of deals): the Leads column adds up to the \
+            month_caption(&NumberStyle::default(), Sources::Marketing, "70", "Leads", 2_400.0),
+            "Marketing-sourced volumes (70% of deals): the Leads column adds up to the \
              headline, 2,400."
         );
         assert_eq!(
-            month_caption(Sources::All, "70", "Leads", 3_340.0),
+            month_caption(&NumberStyle::default(), Sources::All, "70", "Leads", 3_340.0),
             "All sources, marketing and sales together: the Leads column adds up to the Leads \
              needed, 3,340."
         );
@@ -471,7 +489,7 @@ mod tests {
     #[test]
     fn sla_reads_as_both_teams_sign_it() {
         assert_eq!(
-            sla_sentence("MQLs", 279.0, 65.0, 24, Some(13.0)),
+            sla_sentence(&NumberStyle::default(), "MQLs", 279.0, 65.0, 24, Some(13.0)),
             "Marketing delivers at least 279 MQLs per month (65 per week); sales follows up each \
              within 24 hours \u{2014} about 13 per rep per week."
         );

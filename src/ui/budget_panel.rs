@@ -2,11 +2,13 @@
 
 use leptos::prelude::*;
 
+use crate::model::format::Show;
+
 use super::cap_figures::CapFigures;
 use super::channel_table::ChannelTable;
 use super::figure::{Figure, MaybeFigure};
 use super::state::Planner;
-use crate::model::{format, wording};
+use crate::model::wording;
 
 /// Budget figures, the channel split and the budget cap.
 #[component]
@@ -32,7 +34,11 @@ pub fn BudgetPanel(
                     .zip(&b.channels)
                     .map(|(channel, part)| (channel.name.to_string(), part.share))
                     .collect();
-                wording::channel_scaling_sentence(b.shares_total_ppm, &shares)
+                wording::channel_scaling_sentence(
+                    &planner.style().read(),
+                    b.shares_total_ppm,
+                    &shares,
+                )
             })
         })
     };
@@ -42,12 +48,12 @@ pub fn BudgetPanel(
             <dl class="key-figures">
                 <div>
                     <dt>"Budget needed"</dt>
-                    <dd><Figure testid="budget" value=read(|b| b.budget) display=format::money/></dd>
+                    <dd><Figure testid="budget" value=read(|b| b.budget) show=Show::Money/></dd>
                     <dd class="note">{Signal::derive(move || format!("marketing's {} \u{d7} cost per lead", lead_name()))}</dd>
                 </div>
                 <div>
                     <dt>"Blended cost per lead"</dt>
-                    <dd><Figure testid="blended-cpl" value=read(|b| b.blended_cpl) display=format::two_decimals/></dd>
+                    <dd><Figure testid="blended-cpl" value=read(|b| b.blended_cpl) show=Show::TwoDecimals/></dd>
                     <dd class="note">{Signal::derive(move || if planner.scenario.with(|s| s.costs.channels.is_empty()) {
                         "as entered".to_owned()
                     } else {
@@ -56,22 +62,22 @@ pub fn BudgetPanel(
                 </div>
                 <div>
                     <dt>"CAC"</dt>
-                    <dd><MaybeFigure testid="cac" value=maybe(|b| b.cac) display=format::money/></dd>
+                    <dd><MaybeFigure testid="cac" value=maybe(|b| b.cac) show=Show::Money/></dd>
                     <dd class="note">"budget \u{f7} marketing-sourced deals"</dd>
                 </div>
                 <div>
                     <dt>"ROI"</dt>
-                    <dd><MaybeFigure testid="roi" value=maybe(|b| b.roi_percent) display=|v| format!("{} %", format::one_decimal(v))/></dd>
+                    <dd><MaybeFigure testid="roi" value=maybe(|b| b.roi_percent) show=Show::PercentPoints/></dd>
                     <dd class="note">"(marketing-sourced revenue \u{2212} budget) \u{f7} budget"</dd>
                 </div>
                 <div>
                     <dt>"Revenue per 1 spent"</dt>
-                    <dd><MaybeFigure testid="roi-multiple" value=maybe(|b| b.roi_multiple) display=|v| format!("{}\u{d7}", format::two_decimals(v))/></dd>
+                    <dd><MaybeFigure testid="roi-multiple" value=maybe(|b| b.roi_multiple) show=Show::Times/></dd>
                     <dd class="note">"marketing-sourced revenue \u{f7} budget"</dd>
                 </div>
                 <div>
                     <dt>"Spend the planned traffic implies"</dt>
-                    <dd><Figure testid="forecast-spend" value=read(|b| b.forecast_spend) display=format::money/></dd>
+                    <dd><Figure testid="forecast-spend" value=read(|b| b.forecast_spend) show=Show::Money/></dd>
                 </div>
             </dl>
             <p class="sentence" data-testid="channel-scaling">{Signal::derive(scaling)}</p>

@@ -2,9 +2,11 @@
 
 use leptos::prelude::*;
 
+use crate::model::format::Show;
+
 use super::figure::{Figure, MaybeFigure};
 use super::state::Planner;
-use crate::model::{format, wording};
+use crate::model::wording;
 
 /// Capacity, the gap to the target, and how many more reps that is.
 #[component]
@@ -23,26 +25,26 @@ pub fn CapacityPanel(
             <dl class="key-figures">
                 <div>
                     <dt>"Ramped reps"</dt>
-                    <dd><Figure testid="ramped-reps" value=ramped display=format::two_decimals/></dd>
+                    <dd><Figure testid="ramped-reps" value=ramped show=Show::TwoDecimals/></dd>
                     <dd class="note">"\u{3a3} reps \u{d7} ramp"</dd>
                 </div>
                 <div>
                     <dt>"Capacity"</dt>
-                    <dd><Figure testid="capacity" value=total display=format::money/></dd>
+                    <dd><Figure testid="capacity" value=total show=Show::Money/></dd>
                     <dd class="note">"ramped reps \u{d7} quota per rep \u{d7} attainment"</dd>
                 </div>
                 <div class:short={move || gap.get() > 0.5}>
                     <dt>"Capacity gap"</dt>
-                    <dd><Figure testid="capacity-gap" value=gap display=format::money/></dd>
+                    <dd><Figure testid="capacity-gap" value=gap show=Show::Money/></dd>
                     <dd class="note">"target \u{2212} capacity"</dd>
                 </div>
                 <div>
                     <dt>"More reps needed"</dt>
-                    <dd><MaybeFigure testid="reps-short" value=reps_short display=format::count/></dd>
+                    <dd><MaybeFigure testid="reps-short" value=reps_short show=Show::Count/></dd>
                 </div>
             </dl>
             <p class="sentence" data-testid="capacity-sentence">
-                {Signal::derive(move || wording::capacity_sentence(gap.get(), reps_short.get()))}
+                {Signal::derive(move || wording::capacity_sentence(&planner.style().read(), gap.get(), reps_short.get()))}
             </p>
         </section>
     }

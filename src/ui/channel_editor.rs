@@ -122,6 +122,7 @@ fn ChannelRow(
                 key=FieldKey::ChannelCost(index)
                 label=label(FieldKey::ChannelCost(index))
                 unit="per lead"
+                money=true
                 compact=true
             />
             <button

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::figure::Figure;
 use super::state::Planner;
-use crate::model::format;
+use crate::model::format::Show;
 
 /// One row per channel: share, lead-stage volume and budget. Hidden without channels.
 #[component]
@@ -36,13 +36,13 @@ pub fn ChannelTable(
                                 let channel = move |f: fn(&crate::model::budget::ChannelPlan) -> f64| {
                                     Signal::derive(move || budget.with(|b| b.channels.get(index).map_or(0.0, f)))
                                 };
-                                let label = move || scenario.with(|s| budget.with(|b| s.costs.channels.get(index).zip(b.channels.get(index)).map(|(c, part)| (c.name.to_string(), format!("{} %", format::one_decimal(part.share * 100.0)))).unwrap_or_default()));
+                                let label = move || scenario.with(|s| budget.with(|b| s.costs.channels.get(index).zip(b.channels.get(index)).map(|(c, part)| (c.name.to_string(), planner.style().with(|style| Show::PercentPoints.full(style, part.share * 100.0)))).unwrap_or_default()));
                                 view! {
                                     <tr>
                                         <th scope="row">{Signal::derive(move || label().0)}</th>
                                         <td class="num">{Signal::derive(move || label().1)}</td>
-                                        <td class="num"><Figure testid=format!("channel-leads-{index}") value=channel(|c| c.leads) display=format::one_decimal/></td>
-                                        <td class="num"><Figure testid=format!("channel-budget-{index}") value=channel(|c| c.budget) display=format::money/></td>
+                                        <td class="num"><Figure testid=format!("channel-leads-{index}") value=channel(|c| c.leads) show=Show::OneDecimal/></td>
+                                        <td class="num"><Figure testid=format!("channel-budget-{index}") value=channel(|c| c.budget) show=Show::Money/></td>
                                     </tr>
                                 }
                             }

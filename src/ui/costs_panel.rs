@@ -25,14 +25,16 @@ pub fn CostsPanel(
                     .name(budget.lead_stage)
                     .map(ToString::to_string)
                     .unwrap_or_default();
-                format!(
-                    "{} per lead ({stage}){}",
-                    crate::model::format::two_decimals(budget.blended_cpl),
-                    s.costs.cap.map_or(String::new(), |cap| format!(
-                        " \u{b7} cap {}",
-                        cap.to_display()
-                    ))
-                )
+                planner.style().with(|style| {
+                    format!(
+                        "{} per lead ({stage}){}",
+                        style.money.wrap(&style.two_decimals(budget.blended_cpl)),
+                        s.costs.cap.map_or(String::new(), |cap| format!(
+                            " \u{b7} cap {}",
+                            style.amount(cap)
+                        ))
+                    )
+                })
             })
         })
     };

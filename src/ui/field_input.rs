@@ -27,7 +27,8 @@ pub fn FieldInput(
             label=spec.label
             hint=spec.hint
             unit=spec.unit.unwrap_or_default()
-            numeric=spec.kind == FieldKind::Number
+            money=spec.kind == FieldKind::Money
+            numeric=spec.kind.is_number()
         />
     }
 }
@@ -48,6 +49,9 @@ pub fn KeyInput(
     /// A unit shown after the field, such as `%`; empty for none.
     #[prop(optional)]
     unit: &'static str,
+    /// Whether the field holds money: the plan's currency code is shown before `unit`.
+    #[prop(default = false)]
+    money: bool,
     /// Whether the field holds a number (numeric keyboard on phones) rather than a name.
     #[prop(default = true)]
     numeric: bool,
@@ -59,6 +63,15 @@ pub fn KeyInput(
     advice: Signal<Option<String>>,
 ) -> impl IntoView {
     let (text, error) = planner.text(key, advice);
+    let unit: Signal<String> = if money {
+        let currency = planner.currency();
+        Signal::derive(move || match unit {
+            "" => currency.get().to_string(),
+            unit => format!("{} {unit}", currency.get()),
+        })
+    } else {
+        Signal::stored(unit.to_owned())
+    };
     view! {
         <InputField
             label=label

@@ -1,8 +1,32 @@
 //! A figure in the results: formatted for people, with the plain number in `data-value`.
+//!
+//! Figures read the page's [`NumberStyle`] from context (see [`provide_style`]): the reader's
+//! separators and the plan's currency. A figure too large for its card ([`Show::short`]) is
+//! shown in compact form (`$1.2T`); its full value is in the `title` and is what screen
+//! readers say.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
-use crate::model::format;
+use crate::model::format::{self, NumberStyle, Show};
+
+/// The page's number style, shared through context.
+#[derive(Clone, Copy)]
+struct Style(Memo<NumberStyle>);
+
+/// Makes `style` the number style of every figure below this component.
+pub fn provide_style(style: Memo<NumberStyle>) {
+    provide_context(Style(style));
+}
+
+/// Returns the page's number style as a signal, for sentences that contain numbers.
+#[must_use]
+pub fn use_style() -> Signal<NumberStyle> {
+    match use_context::<Style>() {
+        Some(Style(style)) => style.into(),
+        None => Signal::stored(NumberStyle::default()),
+    }
+}
 
 /// Shows a number formatted for reading, carrying `data-testid` and the plain number in
 /// `data-value` for tests and scripts.
@@ -14,18 +38,10 @@ pub fn Figure(
     /// The number to show.
     #[prop(into)]
     value: Signal<f64>,
-    /// Turns the number into display text.
-    display: fn(f64) -> String,
+    /// How to show it.
+    show: Show,
 ) -> impl IntoView {
-    view! {
-        <span
-            class="figure"
-            data-testid=testid
-            data-value=move || format::plain(value.get())
-        >
-            {move || display(value.get())}
-        </span>
-    }
+    view! { <MaybeFigure testid value=Signal::derive(move || Some(value.get())) show/> }
 }
 
 /// Shows a number that may be undefined (a cost per deal with no deals): the figure as
@@ -38,16 +54,34 @@ pub fn MaybeFigure(
     /// The number to show, if defined.
     #[prop(into)]
     value: Signal<Option<f64>>,
-    /// Turns the number into display text.
-    display: fn(f64) -> String,
+    /// How to show it.
+    show: Show,
 ) -> impl IntoView {
+    let style = use_style();
+    // Compact form only from 10^9 up, so most figures never format twice.
+    let title = move || {
+        let value = value.get()?;
+        style.with(|style| show.short(style, value).map(|_| show.full(style, value)))
+    };
     view! {
         <span
             class="figure"
             data-testid=testid
             data-value=move || value.get().map(format::plain)
+            title=title
         >
-            {move || value.get().map_or_else(|| "\u{2014}".to_owned(), display)}
+            {move || {
+                let Some(value) = value.get() else {
+                    return Either::Left("\u{2014}".to_owned());
+                };
+                style.with(|style| match show.short(style, value) {
+                    None => Either::Left(show.full(style, value)),
+                    Some(short) => Either::Right(view! {
+                        <span aria-hidden="true">{short}</span>
+                        <span class="visually-hidden">{show.full(style, value)}</span>
+                    }),
+                })
+            }}
         </span>
     }
 }

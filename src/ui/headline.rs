@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::figure::Figure;
 use super::state::Planner;
-use crate::model::format;
+use crate::model::format::Show;
 
 /// Marketing's lead-stage volume for the period, per month and per week, and what it is for.
 #[component]
@@ -18,6 +18,7 @@ pub fn Headline(
     let lead = Memo::new(move |_| planner.stages().with(|s| s.get(lead_stage.get()).cloned()));
     let headline = Signal::derive(move || lead.with(|l| l.as_ref().map_or(0.0, |s| s.marketing)));
     let new_target = move || plan.with(|p| p.new_target);
+    let style = planner.style();
     let covered = move || {
         scenario.with(|s| s.existing_amount().cents() > 0 && s.new_business_target().cents() == 0)
     };
@@ -27,27 +28,27 @@ pub fn Headline(
                     {Signal::derive(move || format!("Marketing must deliver, per {}", scenario.with(|s| s.period.as_str())))}
                 </p>
                 <p class="headline-value">
-                    <Figure testid="headline-value" value=headline display=format::count/>
+                    <Figure testid="headline-value" value=headline show=Show::Count/>
                     " "
                     <span class="headline-unit">{Signal::derive(move || stage_name(lead_stage.get()))}</span>
                 </p>
                 <p class="headline-note">
-                    {Signal::derive(move || lead.get().map(|s| format!(
+                    {Signal::derive(move || lead.get().map(|s| style.with(|style| format!(
                         "{} a month, {} a week",
-                        format::count(s.marketing_per_month),
-                        format::count(s.marketing_per_week)
-                    )))}
+                        style.count(s.marketing_per_month),
+                        style.count(s.marketing_per_week)
+                    ))))}
                 </p>
                 <p class="headline-note" data-testid="headline-note">
                     {Signal::derive(move || if covered() {
                         "Existing customers cover the quota: no new business is needed, so zero leads is the plan.".to_owned()
                     } else {
-                        scenario.with(|s| format!(
-                            "to close {} of new business at {} per deal; marketing sources {} % of deals",
-                            format::money(new_target()),
-                            s.deal_size.to_display(),
-                            s.marketing_share.percent_plain()
-                        ))
+                        scenario.with(|s| style.with(|style| format!(
+                            "to close {} of new business at {} per deal; marketing sources {} of deals",
+                            style.money(new_target()),
+                            style.amount(s.deal_size),
+                            style.percent(s.marketing_share.fraction())
+                        )))
                     })}
                 </p>
             </div>

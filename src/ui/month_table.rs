@@ -30,7 +30,13 @@ pub fn MonthTable(
                 Sources::All => stage.need,
             });
             let share = scenario.with(|s| s.marketing_share.percent_plain());
-            wording::month_caption(shown, &share, &planner.stage_name(lead), total)
+            wording::month_caption(
+                &planner.style().read(),
+                shown,
+                &share,
+                &planner.stage_name(lead),
+                total,
+            )
         })
     };
     let choose = move |event| {
@@ -47,7 +53,7 @@ pub fn MonthTable(
                         Sources::Marketing => stage.marketing,
                         Sources::All => stage.need,
                     };
-                    view! { <td class="num">{format::count(total)}</td> }
+                    view! { <td class="num">{planner.style().with(|style| style.count(total))}</td> }
                 })
                 .collect_view()
         })
@@ -110,7 +116,9 @@ fn MonthRow(
     let month = move || months.with(|m| m.months.get(k).copied());
     let in_period =
         move || scenario.with(|s| month().is_some_and(|m| s.timing.start.months_until(m) >= 0));
+    let style = planner.style();
     let cells = move || {
+        let style = style.read();
         months.with(|m| {
             let row = m.volumes_of(sources.get()).get(k).map_or(&[][..], Vec::as_slice);
             let last = row.len().saturating_sub(1);
@@ -121,12 +129,12 @@ fn MonthRow(
                     let text = if i == last {
                         view! {
                             <span data-testid=format!("plan-deals-{k}") data-value=format::plain(units)>
-                                {format::count(units)}
+                                {style.count(units)}
                             </span>
                         }
                         .into_any()
                     } else {
-                        format::count(units).into_any()
+                        style.count(units).into_any()
                     };
                     view! {
                         <td class="num" data-testid=format!("plan-{k}-{i}") data-value=format::plain(units)>

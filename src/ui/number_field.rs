@@ -25,9 +25,9 @@ pub fn InputField(
     /// Whether the field holds a number (numeric keyboard on phones) rather than a name.
     #[prop(default = true)]
     numeric: bool,
-    /// A unit shown after the field, such as `%`; empty for none.
-    #[prop(optional)]
-    unit: &'static str,
+    /// A unit shown after the field, such as `%` or a currency code; empty for none.
+    #[prop(into)]
+    unit: Signal<String>,
     /// Help shown under the label; empty for none.
     #[prop(optional, into)]
     hint: String,
@@ -68,7 +68,7 @@ pub fn InputField(
                     on:input=move |event| on_input.run(event_target_value(&event))
                     on:blur=move |_| on_commit.run(())
                 />
-                {(!unit.is_empty()).then(|| view! { <span class="unit" aria-hidden="true">{unit}</span> })}
+                {move || unit.with(|u| (!u.is_empty()).then(|| view! { <span class="unit" aria-hidden="true">{u.clone()}</span> }))}
             </div>
             <p class="field-error" id=error_id.clone() data-testid=error_id role="alert">
                 {error}

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::model::format::Show;
+
 use super::figure::{Figure, MaybeFigure};
 use super::headline::Headline;
 use super::state::Planner;
@@ -43,35 +45,35 @@ pub fn PlanSummary(
             <dl class="key-figures">
                 <div>
                     <dt>"New-business target"</dt>
-                    <dd><Figure testid="new-target" value=new_target display=format::money/></dd>
+                    <dd><Figure testid="new-target" value=new_target show=Show::Money/></dd>
                     <dd class="note">{Signal::derive(move || scenario.with(|s| format!("quota {} \u{2212} existing {}", s.quota.to_display(), s.existing_amount().to_display())))}</dd>
                 </div>
                 <div>
                     <dt>"Marketing-sourced deals"</dt>
-                    <dd><Figure testid="mkt-deals" value=marketing_deals display=format::count/></dd>
+                    <dd><Figure testid="mkt-deals" value=marketing_deals show=Show::Count/></dd>
                 </div>
                 <div>
                     <dt>"Sales-sourced deals"</dt>
-                    <dd><Figure testid="sales-deals" value=sales_deals display=format::count/></dd>
+                    <dd><Figure testid="sales-deals" value=sales_deals show=Show::Count/></dd>
                 </div>
             </dl>
             <dl class="key-figures">
                 <div>
                     <dt>"Deals needed"</dt>
-                    <dd><Figure testid="deals-needed" value=deals display=format::count/></dd>
+                    <dd><Figure testid="deals-needed" value=deals show=Show::Count/></dd>
                 </div>
                 <div>
                     <dt>"Pipeline needed"</dt>
-                    <dd><Figure testid="pipeline-needed" value=pipeline display=format::money/></dd>
+                    <dd><Figure testid="pipeline-needed" value=pipeline show=Show::Money/></dd>
                     <dd class="note">
                         {pipeline_note}" "
-                        <MaybeFigure testid="coverage" value=coverage display=|x| format!("{}\u{d7}", format::two_decimals(x))/>
+                        <MaybeFigure testid="coverage" value=coverage show=Show::Times/>
                     </dd>
                 </div>
                 <div>
                     <dt>"Overall conversion"</dt>
-                    <dd><Figure testid="overall-conversion" value=conversion display=format::percent/></dd>
-                    <dd class="note">{Signal::derive(move || wording::one_in(conversion.get(), &top_name(), &last_name()))}</dd>
+                    <dd><Figure testid="overall-conversion" value=conversion show=Show::Percent/></dd>
+                    <dd class="note">{Signal::derive(move || wording::one_in(&planner.style().read(), conversion.get(), &top_name(), &last_name()))}</dd>
                 </div>
             </dl>
             <VelocityFigures planner/>
@@ -79,15 +81,15 @@ pub fn PlanSummary(
             <dl class="key-figures">
                 <div>
                     <dt>"Forecast deals"</dt>
-                    <dd><Figure testid="forecast-deals" value=forecast_deals display=format::one_decimal/></dd>
+                    <dd><Figure testid="forecast-deals" value=forecast_deals show=Show::OneDecimal/></dd>
                 </div>
                 <div>
                     <dt>"Forecast revenue"</dt>
-                    <dd><Figure testid="forecast-revenue" value=revenue display=format::money/></dd>
+                    <dd><Figure testid="forecast-revenue" value=revenue show=Show::Money/></dd>
                 </div>
                 <div class:short={move || gap.get() > 0.5} class:ahead={move || gap.get() < -0.5}>
                     <dt>"Gap to target"</dt>
-                    <dd><Figure testid="gap" value=gap display=format::money/></dd>
+                    <dd><Figure testid="gap" value=gap show=Show::Money/></dd>
                 </div>
             </dl>
             <p class="sentence" data-testid="gap-sentence">
@@ -97,11 +99,12 @@ pub fn PlanSummary(
                         forecast_deals: forecast_deals.get(),
                         sales_deals: sales_deals.get(),
                     });
-                    wording::gap_sentence(gap.get(), new_target.get(), sourcing)
+                    wording::gap_sentence(&planner.style().read(), gap.get(), new_target.get(), sourcing)
                 })}
             </p>
             <p class="sentence" data-testid="traffic-gap" data-value=Signal::derive(move || format::plain(traffic_gap.get()))>
                 {Signal::derive(move || scenario.with(|s| plan.with(|p| wording::traffic_sentence(
+                    &planner.style().read(),
                     &top_name(),
                     s.traffic.units(),
                     p.stages.first().map_or(0.0, |t| t.marketing),

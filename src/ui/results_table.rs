@@ -2,9 +2,11 @@
 
 use leptos::prelude::*;
 
+use crate::model::format::Show;
+
 use super::figure::Figure;
 use super::state::Planner;
-use crate::model::{Rounding, format};
+use crate::model::Rounding;
 
 /// One row per stage: name, rate from above, volume needed, forecast from planned traffic.
 #[component]
@@ -56,11 +58,12 @@ fn ResultRow(
 ) -> impl IntoView {
     let scenario = planner.scenario;
     let name = move || planner.stage_name(index);
+    let style = planner.style();
     let rate = move || {
         scenario.with(|s| {
             s.funnel.rate_into(index).map_or_else(
                 || "\u{2014}".to_owned(),
-                |rate| format!("{}\u{a0}%", rate.percent_plain()),
+                |rate| style.with(|style| style.percent_text(&rate.percent_plain())),
             )
         })
     };
@@ -74,7 +77,12 @@ fn ResultRow(
             stage
                 .as_ref()
                 .filter(|s| exact && s.need_exact < s.need)
-                .map(|s| format!("exact {}", format::two_decimals(s.need_exact)))
+                .map(|s| {
+                    format!(
+                        "exact {}",
+                        style.with(|style| style.two_decimals(s.need_exact))
+                    )
+                })
         })
     };
     view! {
@@ -82,16 +90,16 @@ fn ResultRow(
             <th scope="row">{Signal::derive(name)}</th>
             <td class="num">{Signal::derive(rate)}</td>
             <td class="num need">
-                <Figure testid=format!("need-{index}") value=figure(|s| s.need) display=format::count/>
+                <Figure testid=format!("need-{index}") value=figure(|s| s.need) show=Show::Count/>
                 {move || exact_note().map(|note| view! { <span class="exact-note">{note}</span> })}
             </td>
-            <td class="num"><Figure testid=format!("need-per-month-{index}") value=figure(|s| s.need_per_month) display=format::count/></td>
-            <td class="num"><Figure testid=format!("need-per-week-{index}") value=figure(|s| s.need_per_week) display=format::count/></td>
-            <td class="num marketing strong"><Figure testid=format!("mkt-need-{index}") value=figure(|s| s.marketing) display=format::count/></td>
-            <td class="num marketing"><Figure testid=format!("mkt-need-per-month-{index}") value=figure(|s| s.marketing_per_month) display=format::count/></td>
-            <td class="num marketing"><Figure testid=format!("mkt-need-per-week-{index}") value=figure(|s| s.marketing_per_week) display=format::count/></td>
+            <td class="num"><Figure testid=format!("need-per-month-{index}") value=figure(|s| s.need_per_month) show=Show::Count/></td>
+            <td class="num"><Figure testid=format!("need-per-week-{index}") value=figure(|s| s.need_per_week) show=Show::Count/></td>
+            <td class="num marketing strong"><Figure testid=format!("mkt-need-{index}") value=figure(|s| s.marketing) show=Show::Count/></td>
+            <td class="num marketing"><Figure testid=format!("mkt-need-per-month-{index}") value=figure(|s| s.marketing_per_month) show=Show::Count/></td>
+            <td class="num marketing"><Figure testid=format!("mkt-need-per-week-{index}") value=figure(|s| s.marketing_per_week) show=Show::Count/></td>
             <td class="num">
-                <Figure testid=format!("forecast-{index}") value=figure(|s| s.forecast) display=format::one_decimal/>
+                <Figure testid=format!("forecast-{index}") value=figure(|s| s.forecast) show=Show::OneDecimal/>
             </td>
         </tr>
     }

@@ -2,9 +2,11 @@
 
 use leptos::prelude::*;
 
+use crate::model::format::Show;
+
 use super::figure::{Figure, MaybeFigure};
 use super::state::Planner;
-use crate::model::{format, wording};
+use crate::model::wording;
 
 /// The SLA sentence and its figures.
 #[component]
@@ -22,6 +24,7 @@ pub fn SlaPanel(
             <h3 id="sla-heading">"Marketing \u{2192} sales agreement"</h3>
             <p class="sla-text" data-testid="sla-sentence">
                 {Signal::derive(move || handoff.with(|h| wording::sla_sentence(
+                    &planner.style().read(),
                     &stage(),
                     h.per_month,
                     h.per_week,
@@ -32,15 +35,15 @@ pub fn SlaPanel(
             <dl class="key-figures">
                 <div>
                     <dt>{Signal::derive(move || format!("{} per month", stage()))}</dt>
-                    <dd><Figure testid="sla-per-month" value=per_month display=format::count/></dd>
+                    <dd><Figure testid="sla-per-month" value=per_month show=Show::Count/></dd>
                 </div>
                 <div>
                     <dt>{Signal::derive(move || format!("{} per week", stage()))}</dt>
-                    <dd><Figure testid="sla-per-week" value=per_week display=format::count/></dd>
+                    <dd><Figure testid="sla-per-week" value=per_week show=Show::Count/></dd>
                 </div>
                 <div>
                     <dt>"Per rep per week"</dt>
-                    <dd><MaybeFigure testid="sla-per-rep-week" value=per_rep display=format::count/></dd>
+                    <dd><MaybeFigure testid="sla-per-rep-week" value=per_rep show=Show::Count/></dd>
                 </div>
             </dl>
         </section>

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::figure::MaybeFigure;
 use super::state::Planner;
-use crate::model::format;
+use crate::model::format::Show;
 
 /// One row per stage: cost per unit in the plan and in the forecast, load per rep per month.
 #[component]
@@ -60,9 +60,9 @@ fn StageCostRow(
     view! {
         <tr>
             <th scope="row">{Signal::derive(name)}</th>
-            <td class="num"><MaybeFigure testid=format!("cost-per-{index}") value=cost display=format::two_decimals/></td>
-            <td class="num"><MaybeFigure testid=format!("forecast-cost-per-{index}") value=forecast_cost display=format::two_decimals/></td>
-            <td class="num"><MaybeFigure testid=format!("per-rep-month-{index}") value=per_rep display=format::one_decimal/></td>
+            <td class="num"><MaybeFigure testid=format!("cost-per-{index}") value=cost show=Show::TwoDecimals/></td>
+            <td class="num"><MaybeFigure testid=format!("forecast-cost-per-{index}") value=forecast_cost show=Show::TwoDecimals/></td>
+            <td class="num"><MaybeFigure testid=format!("per-rep-month-{index}") value=per_rep show=Show::OneDecimal/></td>
         </tr>
     }
 }

@@ -19,15 +19,16 @@ use std::marker::PhantomData;
 
 use leptos::prelude::*;
 
-use crate::browser::{address, clock, download, locale, storage};
+use crate::browser::{address, download, locale, storage};
 use crate::codec::link;
 use crate::codec::opening::{self, Notice, Opening};
 use crate::codec::saved::{self, SavedPlan, Stored};
 use crate::model::budget::BudgetPlan;
 use crate::model::capacity::Capacity;
+use crate::model::format::NumberStyle;
 use crate::model::handoff::HandoffPlan;
 use crate::model::monthly::MonthPlan;
-use crate::model::{Edit, FieldKey, Form, Plan, Scenario, StagePlan, compute};
+use crate::model::{Currency, Edit, FieldKey, Form, Plan, Scenario, StagePlan, compute};
 
 /// Each text of one group of inputs with its message, in the page's order.
 type Texts = Vec<(FieldKey, String, Option<String>)>;
@@ -52,6 +53,10 @@ struct Derived {
     handoff: Part<HandoffPlan>,
     /// The inputs' texts and messages: single fields, stage rows, channel rows.
     texts: [Memo<Texts>; 3],
+    /// How numbers look: the reader's locale and the plan's currency.
+    style: Memo<NumberStyle>,
+    /// The plan's currency.
+    currency: Memo<Currency>,
 }
 
 /// The planner's state, shared by every component.
@@ -93,6 +98,9 @@ impl Planner {
         let plan = Memo::new(move |_| scenario.with(compute));
         let copy = move |_: Option<&Plan>| plan.get();
         let texts = [0, 1, 2].map(|group| Memo::new(move |_| form.with(|f| texts_of(f, group))));
+        // The style asks `Intl` again only when the currency changes.
+        let currency = Memo::new(move |_| scenario.with(|s| s.currency));
+        let style = Memo::new(move |_| locale::number_style(currency.get()));
         // Read once: unreadable saved text can be millions of characters.
         let stored_text = storage::raw_plan();
         let unreadable_pending = !opening.autosave && stored_text.is_some();
@@ -111,6 +119,8 @@ impl Planner {
                 months: Part::new(copy),
                 handoff: Part::new(copy),
                 texts,
+                style,
+                currency,
             }),
             notices: RwSignal::new(opening.notices),
             saved_offer: RwSignal::new(opening.saved_offer),
@@ -121,6 +131,18 @@ impl Planner {
         };
         planner.sync_outward();
         planner
+    }
+
+    /// How numbers look: the reader's locale and the plan's currency.
+    #[must_use]
+    pub fn style(self) -> Memo<NumberStyle> {
+        self.derived.get_value().style
+    }
+
+    /// The plan's currency.
+    #[must_use]
+    pub fn currency(self) -> Memo<Currency> {
+        self.derived.get_value().currency
     }
 
     /// The stages' names as the plan uses them, top first.
@@ -276,8 +298,8 @@ impl Planner {
         if !params.has_scenario() {
             return;
         }
-        let today = clock::this_month();
-        let decoded = link::decode(&params, today);
+        let local = locale::local();
+        let decoded = link::decode(&params, local);
         if decoded.scenario == self.scenario.get_untracked() && decoded.problems.is_empty() {
             return;
         }
@@ -287,7 +309,7 @@ impl Planner {
             Some(saved) => Stored::Plan(Box::new(saved)),
             None => storage::load(),
         };
-        self.open(opening::resolve(&params, stored, today));
+        self.open(opening::resolve(&params, stored, local));
     }
 
     /// Reacts to another tab saving: a different plan is offered, and this tab stops saving
@@ -299,7 +321,7 @@ impl Planner {
         if text == self.last_saved.get_value() {
             return;
         }
-        match saved::decode(&text, clock::this_month()) {
+        match saved::decode(&text, locale::local()) {
             Ok(plan) if plan.scenario == self.scenario.get_untracked() => {
                 // The same plan: nothing to choose, and nothing to save over.
                 self.last_saved.set_value(text);

@@ -19,6 +19,7 @@ pub fn TargetsPanel(
                 <FieldInput planner field=Field::Quota/>
                 <FieldInput planner field=Field::Deal/>
                 <FieldInput planner field=Field::Traffic/>
+                <FieldInput planner field=Field::Currency/>
             </div>
             <p class="hint">"Type figures as you like: 1,000,000 or 1M, 60k, $25,000."</p>
         </section>

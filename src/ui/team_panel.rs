@@ -13,13 +13,15 @@ pub fn TeamPanel(
     /// The planner's state.
     planner: Planner,
 ) -> impl IntoView {
+    let style = planner.style();
     let summary = move || {
+        let style = style.read();
         planner.scenario.with(|s| {
             format!(
-                "{} ramped reps \u{d7} {} at {} %",
-                crate::model::format::one_decimal(s.team.reps.ramped_reps()),
-                s.team.rep_quota.to_display(),
-                s.team.attainment.percent_plain()
+                "{} ramped reps \u{d7} {} at {}",
+                style.one_decimal(s.team.reps.ramped_reps()),
+                style.amount(s.team.rep_quota),
+                style.percent_text(&s.team.attainment.percent_plain())
             )
         })
     };

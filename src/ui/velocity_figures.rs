@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::figure::MaybeFigure;
 use super::state::Planner;
-use crate::model::format;
+use crate::model::format::Show;
 use crate::model::monthly::DAYS_PER_MONTH;
 
 /// Sales velocity per day and per month, with how it is computed; a dash when the stage above
@@ -17,15 +17,16 @@ pub fn VelocityFigures(
     let plan = planner.plan;
     let per_day = Signal::derive(move || plan.with(|p| p.velocity_per_day));
     let per_month = Signal::derive(move || plan.with(|p| p.velocity_per_month));
-    let note = move || {
-        plan.with(|p| {
+    let note =
+        move || {
+            plan.with(|p| {
             let stage = planner.stage_name(p.pipeline_stage);
             let won = planner.stage_name(p.pipeline_stage + 1);
             if p.pipeline_days > 0.0 {
                 format!(
                     "Forecast {stage} \u{d7} their rate to {won} \u{d7} deal size \u{f7} {} days \
                      from {stage} to {won}. Per month = per day \u{d7} {DAYS_PER_MONTH}.",
-                    format::one_decimal(p.pipeline_days),
+                    planner.style().with(|style| style.one_decimal(p.pipeline_days)),
                 )
             } else {
                 format!(
@@ -33,16 +34,16 @@ pub fn VelocityFigures(
                 )
             }
         })
-    };
+        };
     view! {
         <dl class="key-figures">
             <div>
                 <dt>"Sales velocity per day"</dt>
-                <dd><MaybeFigure testid="velocity-per-day" value=per_day display=format::money/></dd>
+                <dd><MaybeFigure testid="velocity-per-day" value=per_day show=Show::Money/></dd>
             </div>
             <div>
                 <dt>"Sales velocity per month"</dt>
-                <dd><MaybeFigure testid="velocity-per-month" value=per_month display=format::money/></dd>
+                <dd><MaybeFigure testid="velocity-per-month" value=per_month show=Show::Money/></dd>
             </div>
         </dl>
         <p class="note" data-testid="velocity-note">{Signal::derive(note)}</p>
