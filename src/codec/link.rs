@@ -596,7 +596,13 @@ mod tests {
         assert_eq!(decoded.scenario.currency.as_str(), "EUR");
         assert!(encode(&decoded.scenario).contains("&currency=EUR&"));
         // A link's own currency wins, in any case.
-        assert_eq!(decode(&LinkParams::parse("currency=gbp"), german).scenario.currency.as_str(), "GBP");
+        assert_eq!(
+            decode(&LinkParams::parse("currency=gbp"), german)
+                .scenario
+                .currency
+                .as_str(),
+            "GBP"
+        );
         let bad = decode(&LinkParams::parse("currency=XYZ"), german);
         assert_eq!(bad.scenario.currency.as_str(), "EUR");
         assert_eq!(

@@ -173,9 +173,9 @@ pub fn resolve(params: &LinkParams, stored: Stored, local: impl Into<Local>) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::YearMonth;
     use crate::codec::saved::SavedError;
     use crate::model::Money;
+    use crate::model::YearMonth;
 
     fn today() -> YearMonth {
         YearMonth::new(2026, 11).unwrap()

@@ -349,12 +349,12 @@ pub fn encode(scenario: &Scenario, drafts: &[(String, String)]) -> String {
 /// version-3 plan with some unusable values is read, with those values' defaults and a
 /// problem for each.
 pub fn decode(text: &str, local: impl Into<Local>) -> Result<SavedPlan, SavedError> {
-    let local = local.into();
     // Read the version first, so a newer format is named as such rather than as garbage.
     #[derive(Deserialize)]
     struct VersionOnly {
         version: u32,
     }
+    let local = local.into();
     let format = |error: serde_json::Error| SavedError::Format(error.to_string());
     let version: VersionOnly = serde_json::from_str(text).map_err(format)?;
     match version.version {

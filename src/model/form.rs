@@ -913,12 +913,18 @@ mod tests {
         let mut form = Form::new(&scenario).with_locale(NumberLocale::DecimalComma);
         // No grouping commas, which would read as decimals there: 25000,50 reads back.
         assert_eq!(form.text(DEAL).unwrap().text, "25000,50");
-        assert_eq!(form.text(FieldKey::Field(Field::Quota)).unwrap().text, "1000000");
+        assert_eq!(
+            form.text(FieldKey::Field(Field::Quota)).unwrap().text,
+            "1000000"
+        );
         // Appending a digit to what is shown keeps meaning what it shows.
         typed(&mut form, FieldKey::Field(Field::Quota), "10000000");
         assert_eq!(form.scenario().quota, units(10_000_000));
         typed(&mut form, DEAL, "25000,50");
-        assert_eq!(form.scenario().deal_size, Money::from_cents(2_500_050).unwrap());
+        assert_eq!(
+            form.scenario().deal_size,
+            Money::from_cents(2_500_050).unwrap()
+        );
         typed(&mut form, DEAL, "450%");
         assert_eq!(
             form.message(DEAL).unwrap(),

@@ -336,7 +336,12 @@ mod tests {
             sales_deals: 14.0,
         };
         assert_eq!(
-            gap_sentence(&NumberStyle::default(), -135_000.0, 1_175_000.0, Some(sourcing)),
+            gap_sentence(
+                &NumberStyle::default(),
+                -135_000.0,
+                1_175_000.0,
+                Some(sourcing)
+            ),
             "Planned traffic brings 38.4 marketing-sourced deals; with the 14 that sales \
              sources, the forecast beats the new-business target by 135,000 (11.49% of target)."
         );
@@ -345,7 +350,13 @@ mod tests {
     #[test]
     fn traffic_is_compared_with_the_need() {
         assert_eq!(
-            traffic_sentence(&NumberStyle::default(), "Visitors", 200_000.0, 208_750.0, false),
+            traffic_sentence(
+                &NumberStyle::default(),
+                "Visitors",
+                200_000.0,
+                208_750.0,
+                false
+            ),
             "You plan 200,000 Visitors; the quota needs 208,750: 8,750 more."
         );
         assert_eq!(
@@ -353,12 +364,19 @@ mod tests {
             "You plan 300 Leads; the quota needs 250, so 50 to spare."
         );
         assert_eq!(
-            traffic_sentence(&NumberStyle::default(), "Visitors", 200_000.0, 171_875.0, true),
+            traffic_sentence(
+                &NumberStyle::default(),
+                "Visitors",
+                200_000.0,
+                171_875.0,
+                true
+            ),
             "You plan 200,000 Visitors; marketing's share of the quota needs 171,875, so \
              28,125 to spare."
         );
         assert_eq!(
-            channel_scaling_sentence(&NumberStyle::default(), 
+            channel_scaling_sentence(
+                &NumberStyle::default(),
                 750_000,
                 &[
                     ("Paid search".into(), 40.0 / 75.0),
@@ -475,12 +493,24 @@ mod tests {
     #[test]
     fn the_month_caption_says_whose_volumes() {
         assert_eq!(
-            month_caption(&NumberStyle::default(), Sources::Marketing, "70", "Leads", 2_400.0),
+            month_caption(
+                &NumberStyle::default(),
+                Sources::Marketing,
+                "70",
+                "Leads",
+                2_400.0
+            ),
             "Marketing-sourced volumes (70% of deals): the Leads column adds up to the \
              headline, 2,400."
         );
         assert_eq!(
-            month_caption(&NumberStyle::default(), Sources::All, "70", "Leads", 3_340.0),
+            month_caption(
+                &NumberStyle::default(),
+                Sources::All,
+                "70",
+                "Leads",
+                3_340.0
+            ),
             "All sources, marketing and sales together: the Leads column adds up to the Leads \
              needed, 3,340."
         );
