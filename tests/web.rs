@@ -177,3 +177,16 @@ async fn stage_buttons_add_move_and_remove_stages() {
     assert_eq!(value_of("need-0"), "5000");
     drop(handle);
 }
+
+#[wasm_bindgen_test]
+fn the_browser_knows_every_currency_the_planner_accepts() {
+    let known: Vec<String> =
+        js_sys::Intl::supported_values_of(js_sys::Intl::SupportedValuesKey::Currency)
+            .iter()
+            .filter_map(|code| code.as_string())
+            .collect();
+    let unknown: Vec<&str> = funnel_planner::model::currency::codes()
+        .filter(|code| !known.iter().any(|k| k == code))
+        .collect();
+    assert_eq!(unknown, Vec::<&str>::new());
+}

@@ -335,6 +335,8 @@ pub enum Show {
     TwoDecimals,
     /// Money in whole units, with the currency.
     Money,
+    /// Money to two decimal places, with the currency (a cost per lead).
+    MoneyCents,
     /// A fraction as a percentage.
     Percent,
     /// A number of percent, to one decimal place (an ROI of `139.2%`).
@@ -352,6 +354,7 @@ impl Show {
             Self::OneDecimal => style.one_decimal(value),
             Self::TwoDecimals => style.two_decimals(value),
             Self::Money => style.money(value),
+            Self::MoneyCents => style.money.wrap(&style.two_decimals(value)),
             Self::Percent => style.percent(value),
             Self::PercentPoints => style.percent.wrap(&style.one_decimal(value)),
             Self::Times => format!("{}\u{d7}", style.two_decimals(value)),
@@ -364,7 +367,7 @@ impl Show {
     pub fn short(self, style: &NumberStyle, value: f64) -> Option<String> {
         match self {
             Self::Percent | Self::PercentPoints | Self::Times => None,
-            Self::Money => style.compact(value, true),
+            Self::Money | Self::MoneyCents => style.compact(value, true),
             Self::Count | Self::OneDecimal | Self::TwoDecimals => style.compact(value, false),
         }
     }
@@ -550,6 +553,7 @@ mod tests {
         assert_eq!(Show::Money.short(&de, 5.0), None);
         assert_eq!(Show::Percent.short(&de, 5e12), None);
         assert_eq!(Show::Count.full(&de, 5e3), "5.000");
+        assert_eq!(Show::MoneyCents.full(&de, 2.5), "2,50\u{a0}\u{20ac}");
         assert_eq!(
             de.amount(Money::from_cents(250_050).unwrap()),
             "2.500,50\u{a0}\u{20ac}"

@@ -53,7 +53,7 @@ pub fn BudgetPanel(
                 </div>
                 <div>
                     <dt>"Blended cost per lead"</dt>
-                    <dd><Figure testid="blended-cpl" value=read(|b| b.blended_cpl) show=Show::TwoDecimals/></dd>
+                    <dd><Figure testid="blended-cpl" value=read(|b| b.blended_cpl) show=Show::MoneyCents/></dd>
                     <dd class="note">{Signal::derive(move || if planner.scenario.with(|s| s.costs.channels.is_empty()) {
                         "as entered".to_owned()
                     } else {

@@ -35,14 +35,16 @@ pub fn PeriodPanel(
             planner.commit(start_key);
         }
     };
+    let style = planner.style();
     let summary = move || {
+        let style = style.read();
         planner.scenario.with(|s| {
             format!(
-                "{} from {} \u{b7} existing {} \u{b7} marketing sources {} %",
+                "{} from {} \u{b7} existing {} \u{b7} marketing sources {}",
                 s.period.label(),
                 s.timing.start.label(),
-                s.existing_amount().to_display(),
-                s.marketing_share.percent_plain()
+                style.amount(s.existing_amount()),
+                style.percent_text(&s.marketing_share.percent_plain())
             )
         })
     };

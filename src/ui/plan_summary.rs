@@ -46,7 +46,7 @@ pub fn PlanSummary(
                 <div>
                     <dt>"New-business target"</dt>
                     <dd><Figure testid="new-target" value=new_target show=Show::Money/></dd>
-                    <dd class="note">{Signal::derive(move || scenario.with(|s| format!("quota {} \u{2212} existing {}", s.quota.to_display(), s.existing_amount().to_display())))}</dd>
+                    <dd class="note">{Signal::derive(move || scenario.with(|s| planner.style().with(|style| format!("quota {} \u{2212} existing {}", style.amount(s.quota), style.amount(s.existing_amount())))))}</dd>
                 </div>
                 <div>
                     <dt>"Marketing-sourced deals"</dt>

@@ -60,8 +60,8 @@ fn StageCostRow(
     view! {
         <tr>
             <th scope="row">{Signal::derive(name)}</th>
-            <td class="num"><MaybeFigure testid=format!("cost-per-{index}") value=cost show=Show::TwoDecimals/></td>
-            <td class="num"><MaybeFigure testid=format!("forecast-cost-per-{index}") value=forecast_cost show=Show::TwoDecimals/></td>
+            <td class="num"><MaybeFigure testid=format!("cost-per-{index}") value=cost show=Show::MoneyCents/></td>
+            <td class="num"><MaybeFigure testid=format!("forecast-cost-per-{index}") value=forecast_cost show=Show::MoneyCents/></td>
             <td class="num"><MaybeFigure testid=format!("per-rep-month-{index}") value=per_rep show=Show::OneDecimal/></td>
         </tr>
     }

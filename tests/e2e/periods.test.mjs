@@ -254,7 +254,7 @@ test('C: the month table shows marketing’s volumes by default, with a switch t
   assert.equal(dealsColumn(v), 23);
   assert.equal(
     await page.innerText('[data-testid="month-caption"]'),
-    'Marketing-sourced volumes (70 % of deals): the Leads column adds up to the headline, 2,400.',
+    'Marketing-sourced volumes (70% of deals): the Leads column adds up to the headline, 2,400.',
   );
   // Leads lag 3 months: 2,400 ÷ 3 = 800 in each of Oct–Dec 2026.
   assert.deepEqual([0, 1, 2].map((k) => v[`plan-${k}-1`]), ['800', '800', '800']);
@@ -305,8 +305,8 @@ test('D: coverage beside pipeline needed, and sales velocity per day and per mon
   v = await values(page);
   assert.ok(Math.abs(Number(v['velocity-per-day']) - 51200) < 1e-6, v['velocity-per-day']);
   assert.ok(Math.abs(Number(v['velocity-per-month']) - 1558528) < 1e-6, v['velocity-per-month']);
-  assert.equal(await page.innerText('[data-testid="velocity-per-day"]'), '51,200');
-  assert.equal(await page.innerText('[data-testid="velocity-per-month"]'), '1,558,528');
+  assert.equal(await page.innerText('[data-testid="velocity-per-day"]'), '$51,200');
+  assert.equal(await page.innerText('[data-testid="velocity-per-month"]'), '$1,558,528');
   assert.match(await page.innerText('[data-testid="velocity-note"]'), /22\.5 days from Opportunities to Won/);
 
   // Days per stage 10,20,30,40: 40 days from Opportunities to Won → 28,800 a day, 876,672 a month.

@@ -30,7 +30,7 @@ test('a fresh visitor sees the default B2B funnel worked backwards from the quot
   assert.ok(Math.abs(Number(v['forecast-5']) - 38.4) < 1e-9);
   assert.ok(Math.abs(Number(v['forecast-revenue']) - 960000) < 1e-6);
   assert.ok(Math.abs(Number(v.gap) - 40000) < 1e-6);
-  assert.match(await page.innerText('[data-testid="gap-sentence"]'), /short of the new-business target by 40,000/);
+  assert.match(await page.innerText('[data-testid="gap-sentence"]'), /short of the new-business target by \$40,000/);
   assert.match(page.url(), /#v=1&quota=1000000&deal=25000&traffic=200000&.*&stages=Visitors,Leads:2,/);
   assert.deepEqual(page.errors, []);
   await page.context().close();

@@ -143,12 +143,12 @@ test('with a 70 % marketing share, the forecast counts sales-sourced deals', asy
   assert.ok(Math.abs(Number(v['traffic-gap']) + 28000) < 1e-6, v['traffic-gap']);
   assert.match(
     await text(page, 'gap-sentence'),
-    /^Planned traffic brings 38\.4 marketing-sourced deals; with the 14 that sales sources, the forecast beats the new-business target by 135,000/,
+    /^Planned traffic brings 38\.4 marketing-sourced deals; with the 14 that sales sources, the forecast beats the new-business target by \$135,000/,
   );
   assert.match(await text(page, 'traffic-gap'), /marketing's share of the quota needs 172,000, so 28,000 to spare/);
   // At 100 % nothing changes.
   const all = await openFresh(env, '#quota=1000000&deal=25000&start=2027-01');
-  assert.match(await text(all, 'gap-sentence'), /^The forecast falls short of the new-business target by 40,000/);
+  assert.match(await text(all, 'gap-sentence'), /^The forecast falls short of the new-business target by \$40,000/);
   await all.context().close();
   await page.context().close();
 });
@@ -361,7 +361,7 @@ test('existing revenue may be a share of the quota, and the page shows the amoun
   // 30 % of 1,000,000 = 300,000: 700,000 of new business = 28 deals.
   await waitForValue(page, 'new-target', 700000);
   await waitForValue(page, 'deals-needed', 28);
-  assert.match(await page.innerText('.summary'), /quota 1,000,000 − existing 300,000/);
+  assert.match(await page.innerText('.summary'), /quota \$1,000,000 − existing \$300,000/);
   await openSection(page, 'period');
   assert.equal(await page.inputValue('[data-testid="existing"]'), '30%');
   // The share follows the quota: 30 % of 2,000,000 = 600,000.
@@ -383,7 +383,7 @@ test('in a decimal-comma locale, 2,5 is two and a half; 1.000 reads two ways and
   await waitForValue(page, 'need-0', 167000);
   assert.match(page.url(), /stages=Visitors,Leads:2\.5,/);
   await typeInto(page, 'deal', '1.000');
-  assert.match(await text(page, 'deal-error'), /^“1\.000” reads two ways: write 1000 for a thousand, or 1,5 for one and a half\. Still using 25,000/);
+  assert.match(await text(page, 'deal-error'), /^“1\.000” reads two ways: write 1000 for a thousand, or 1,5 for one and a half\. Still using 25000,/);
   await typeInto(page, 'deal', '1.000.000');
   await waitForValue(page, 'deals-needed', 1);
   await context.close();
