@@ -15,6 +15,7 @@ pub mod ui;
 use leptos::prelude::*;
 
 use crate::codec::opening;
+use crate::model::wording::labels;
 use crate::ui::budget_panel::BudgetPanel;
 use crate::ui::capacity_panel::CapacityPanel;
 use crate::ui::costs_panel::CostsPanel;
@@ -54,8 +55,8 @@ pub fn App() -> impl IntoView {
     view! {
         <header class="top">
             <div>
-                <h1>"Funnel Planner"</h1>
-                <p class="tagline">"How many leads must marketing deliver for sales to hit its quota?"</p>
+                <h1>{labels::app::FUNNEL_PLANNER}</h1>
+                <p class="tagline">{labels::app::HOW_MANY_LEADS_MUST_MARKETING}</p>
             </div>
             <ShareLink planner/>
         </header>
@@ -71,7 +72,7 @@ pub fn App() -> impl IntoView {
                 <HandoffPanel planner/>
             </div>
             <section class="panel plan" aria-labelledby="plan-heading">
-                <h2 id="plan-heading">"The plan"</h2>
+                <h2 id="plan-heading">{labels::app::THE_PLAN}</h2>
                 <RoundingChoice planner/>
                 <PlanSummary planner/>
                 <ResultsTable planner/>

@@ -9,6 +9,7 @@ use super::channel_table::ChannelTable;
 use super::figure::{Figure, MaybeFigure};
 use super::state::Planner;
 use crate::model::wording;
+use crate::model::wording::labels;
 
 /// Budget figures, the channel split and the budget cap.
 #[component]
@@ -44,39 +45,35 @@ pub fn BudgetPanel(
     };
     view! {
         <section class="result-section" aria-labelledby="budget-heading">
-            <h3 id="budget-heading">"Marketing budget"</h3>
+            <h3 id="budget-heading">{labels::budget_panel::MARKETING_BUDGET}</h3>
             <dl class="key-figures">
                 <div>
-                    <dt>"Budget needed"</dt>
+                    <dt>{labels::budget_panel::BUDGET_NEEDED}</dt>
                     <dd><Figure testid="budget" value=read(|b| b.budget) show=Show::Money/></dd>
                     <dd class="note">{Signal::derive(move || format!("marketing's {} \u{d7} cost per lead", lead_name()))}</dd>
                 </div>
                 <div>
-                    <dt>"Blended cost per lead"</dt>
+                    <dt>{labels::budget_panel::BLENDED_COST_PER_LEAD}</dt>
                     <dd><Figure testid="blended-cpl" value=read(|b| b.blended_cpl) show=Show::MoneyCents/></dd>
-                    <dd class="note">{Signal::derive(move || if planner.scenario.with(|s| s.costs.channels.is_empty()) {
-                        "as entered".to_owned()
-                    } else {
-                        "\u{3a3} channel share \u{d7} channel cost (channels replace the blended figure)".to_owned()
-                    })}</dd>
+                    <dd class="note">{Signal::derive(move || wording::blended_cost_note(!planner.scenario.with(|s| s.costs.channels.is_empty())))}</dd>
                 </div>
                 <div>
-                    <dt>"CAC"</dt>
+                    <dt>{labels::budget_panel::CAC}</dt>
                     <dd><MaybeFigure testid="cac" value=maybe(|b| b.cac) show=Show::Money/></dd>
-                    <dd class="note">"budget \u{f7} marketing-sourced deals"</dd>
+                    <dd class="note">{labels::budget_panel::BUDGET_MARKETING_SOURCED_DEALS}</dd>
                 </div>
                 <div>
-                    <dt>"ROI"</dt>
+                    <dt>{labels::budget_panel::ROI}</dt>
                     <dd><MaybeFigure testid="roi" value=maybe(|b| b.roi_percent) show=Show::PercentPoints/></dd>
-                    <dd class="note">"(marketing-sourced revenue \u{2212} budget) \u{f7} budget"</dd>
+                    <dd class="note">{labels::budget_panel::MARKETING_SOURCED_REVENUE_BUDGET_BUDGET}</dd>
                 </div>
                 <div>
-                    <dt>"Revenue per 1 spent"</dt>
+                    <dt>{labels::budget_panel::REVENUE_PER_1_SPENT}</dt>
                     <dd><MaybeFigure testid="roi-multiple" value=maybe(|b| b.roi_multiple) show=Show::Times/></dd>
-                    <dd class="note">"marketing-sourced revenue \u{f7} budget"</dd>
+                    <dd class="note">{labels::budget_panel::MARKETING_SOURCED_REVENUE_BUDGET}</dd>
                 </div>
                 <div>
-                    <dt>"Spend the planned traffic implies"</dt>
+                    <dt>{labels::budget_panel::SPEND_THE_PLANNED_TRAFFIC_IMPLIES}</dt>
                     <dd><Figure testid="forecast-spend" value=read(|b| b.forecast_spend) show=Show::Money/></dd>
                 </div>
             </dl>

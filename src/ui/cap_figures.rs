@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::figure::Figure;
 use super::state::Planner;
 use crate::model::format::Show;
+use crate::model::wording::{self, labels};
 
 /// Leads, deals and revenue the budget cap affords, and the gap. Hidden without a cap.
 #[component]
@@ -23,20 +24,7 @@ pub fn CapFigures(
         let style = style.read();
         budget.with(|b| {
             b.cap.as_ref().map(|cap| {
-                if cap.budget_gap > 0.5 {
-                    format!(
-                        "The cap is {} short of the plan's budget: it buys {} {}, enough for about {} deals.",
-                        style.money(cap.budget_gap),
-                        style.count(cap.leads),
-                        lead_name(),
-                        style.one_decimal(cap.deals)
-                    )
-                } else {
-                    format!(
-                        "The cap covers the plan with {} to spare.",
-                        style.money(-cap.budget_gap)
-                    )
-                }
+                wording::cap_sentence(&style, cap.budget_gap, cap.leads, &lead_name(), cap.deals)
             })
         })
     };
@@ -48,17 +36,17 @@ pub fn CapFigures(
                         <dd><Figure testid="affordable-leads" value=cap_figure(|c| c.leads) show=Show::Count/></dd>
                     </div>
                     <div>
-                        <dt>"Deals they yield"</dt>
+                        <dt>{labels::cap_figures::DEALS_THEY_YIELD}</dt>
                         <dd><Figure testid="affordable-deals" value=cap_figure(|c| c.deals) show=Show::OneDecimal/></dd>
                     </div>
                     <div>
-                        <dt>"Revenue they yield"</dt>
+                        <dt>{labels::cap_figures::REVENUE_THEY_YIELD}</dt>
                         <dd><Figure testid="affordable-revenue" value=cap_figure(|c| c.revenue) show=Show::Money/></dd>
                     </div>
                     <div>
-                        <dt>"Budget gap"</dt>
+                        <dt>{labels::cap_figures::BUDGET_GAP}</dt>
                         <dd><Figure testid="budget-gap" value=cap_figure(|c| c.budget_gap) show=Show::Money/></dd>
-                        <dd class="note">"budget needed \u{2212} cap"</dd>
+                        <dd class="note">{labels::cap_figures::BUDGET_NEEDED_CAP}</dd>
                     </div>
                 </dl>
                 <p class="sentence" data-testid="cap-sentence">{Signal::derive(cap_sentence)}</p>

@@ -7,6 +7,7 @@ use crate::model::format::Show;
 use super::figure::{Figure, MaybeFigure};
 use super::state::Planner;
 use crate::model::wording;
+use crate::model::wording::labels;
 
 /// Capacity, the gap to the target, and how many more reps that is.
 #[component]
@@ -21,25 +22,25 @@ pub fn CapacityPanel(
     let reps_short = Signal::derive(move || capacity.with(|c| c.reps_short));
     view! {
         <section class="result-section" aria-labelledby="capacity-heading">
-            <h3 id="capacity-heading">"Team capacity"</h3>
+            <h3 id="capacity-heading">{labels::capacity_panel::TEAM_CAPACITY}</h3>
             <dl class="key-figures">
                 <div>
-                    <dt>"Ramped reps"</dt>
+                    <dt>{labels::capacity_panel::RAMPED_REPS}</dt>
                     <dd><Figure testid="ramped-reps" value=ramped show=Show::TwoDecimals/></dd>
-                    <dd class="note">"\u{3a3} reps \u{d7} ramp"</dd>
+                    <dd class="note">{labels::capacity_panel::REPS_RAMP}</dd>
                 </div>
                 <div>
-                    <dt>"Capacity"</dt>
+                    <dt>{labels::capacity_panel::CAPACITY}</dt>
                     <dd><Figure testid="capacity" value=total show=Show::Money/></dd>
-                    <dd class="note">"ramped reps \u{d7} quota per rep \u{d7} attainment"</dd>
+                    <dd class="note">{labels::capacity_panel::RAMPED_REPS_QUOTA_PER_REP}</dd>
                 </div>
                 <div class:short={move || gap.get() > 0.5}>
-                    <dt>"Capacity gap"</dt>
+                    <dt>{labels::capacity_panel::CAPACITY_GAP}</dt>
                     <dd><Figure testid="capacity-gap" value=gap show=Show::Money/></dd>
-                    <dd class="note">"target \u{2212} capacity"</dd>
+                    <dd class="note">{labels::capacity_panel::TARGET_CAPACITY}</dd>
                 </div>
                 <div>
-                    <dt>"More reps needed"</dt>
+                    <dt>{labels::capacity_panel::MORE_REPS_NEEDED}</dt>
                     <dd><MaybeFigure testid="reps-short" value=reps_short show=Show::Count/></dd>
                 </div>
             </dl>

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::field_input::KeyInput;
 use super::state::Planner;
 use crate::browser::focus::focus_later;
+use crate::model::wording::{self, labels};
 use crate::model::{Edit, FieldKey, Form};
 
 /// The list of channels with add, remove and scale buttons and the shares' total.
@@ -19,10 +20,9 @@ pub fn ChannelEditor(
         planner.budget().with(|budget| {
             let total = budget.shares_total_ppm;
             (count.get() > 0 && total != 1_000_000).then(|| {
-                format!(
-                    "Shares total {} %: the budget scales them to 100 %.",
-                    crate::model::rate::ppm_percent_plain(u32::try_from(total).unwrap_or(u32::MAX))
-                )
+                wording::shares_total_note(&crate::model::rate::ppm_percent_plain(
+                    u32::try_from(total).unwrap_or(u32::MAX),
+                ))
             })
         })
     });
@@ -35,15 +35,11 @@ pub fn ChannelEditor(
     };
     view! {
         <div class="channels">
-            <h3>"Channels"</h3>
-            <p class="hint">
-                "Optional. Split marketing's leads by channel, each with its own cost per lead \
-                 (B2B SaaS: search $20\u{2013}100, LinkedIn $40\u{2013}200, paid social $80\u{2013}200). \
-                 Shares should total 100 %."
-            </p>
+            <h3>{labels::channel_editor::CHANNELS}</h3>
+            <p class="hint">{wording::CHANNELS_HELP}</p>
             <Show when=move || { count.get() > 0 }>
                 <p class="note" data-testid="channels-replace-cpl">
-                    "With channels, their costs replace the blended cost per lead above."
+                    {labels::channel_editor::WITH_CHANNELS_THEIR_COSTS_REPLACE}
                 </p>
             </Show>
             <ul class="channel-list">
@@ -62,9 +58,9 @@ pub fn ChannelEditor(
                         class="link-button"
                         data-testid="channels-scale"
                         disabled=move || !form.with(Form::can_scale_channels)
-                        title=move || if form.with(Form::can_scale_channels) { "" } else { "Fix the share marked first" }
+                        title=move || if form.with(Form::can_scale_channels) { "" } else { wording::FIX_SHARE_FIRST }
                         on:click=move |_| planner.edit(Edit::ScaleChannels)
-                    >"Scale to 100 %"</button>
+                    >{labels::channel_editor::SCALE_TO_100}</button>
                 </Show>
             </p>
             <button
@@ -73,7 +69,7 @@ pub fn ChannelEditor(
                 data-testid="channel-add"
                 disabled={move || !form.with(Form::can_add_channel)}
                 on:click=add
-            >"+ Add channel"</button>
+            >{labels::channel_editor::ADD_CHANNEL}</button>
         </div>
     }
 }
@@ -106,7 +102,7 @@ fn ChannelRow(
             <KeyInput
                 planner
                 key=FieldKey::ChannelName(index)
-                label=format!("Channel {} name", index + 1)
+                label=wording::row_names::channel_name(index)
                 numeric=false
                 compact=true
             />
@@ -128,8 +124,8 @@ fn ChannelRow(
             <button
                 type="button"
                 data-testid=format!("channel-remove-{index}")
-                aria-label=move || format!("Remove channel {}", name.get())
-                title="Remove"
+                aria-label=move || wording::row_names::remove_channel(&name.get())
+                title=labels::channel_editor::REMOVE
                 on:click=remove
             >"\u{2715}"</button>
         </li>

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::figure::Figure;
 use super::state::Planner;
 use crate::model::format::Show;
+use crate::model::wording::labels;
 
 /// One row per channel: share, lead-stage volume and budget. Hidden without channels.
 #[component]
@@ -17,15 +18,15 @@ pub fn ChannelTable(
     let channel_count = Memo::new(move |_| scenario.with(|s| s.costs.channels.len()));
     view! {
             <Show when=move || { channel_count.get() > 0 }>
-                <div class="table-scroll" tabindex="0" role="region" aria-label="By channel">
+                <div class="table-scroll" tabindex="0" role="region" aria-label=labels::channel_table::BY_CHANNEL>
                 <table class="results" data-testid="channel-table">
-                    <caption>"By channel"</caption>
+                    <caption>{labels::channel_table::BY_CHANNEL}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Channel"</th>
-                            <th scope="col" class="num">"Share"</th>
+                            <th scope="col">{labels::channel_table::CHANNEL}</th>
+                            <th scope="col" class="num">{labels::channel_table::SHARE}</th>
                             <th scope="col" class="num">{Signal::derive(lead_name)}</th>
-                            <th scope="col" class="num">"Budget"</th>
+                            <th scope="col" class="num">{labels::channel_table::BUDGET}</th>
                         </tr>
                     </thead>
                     <tbody>

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::state::Planner;
 use crate::browser::focus::focus_later;
 use crate::model::reps::{MAX_COHORTS, join_cohorts, split_cohorts};
+use crate::model::wording::{self, labels};
 use crate::model::{Edit, Field, FieldKey};
 
 /// Each cohort's count and ramp texts, as typed.
@@ -36,14 +37,14 @@ pub fn CohortEditor(
     };
     view! {
         <div class="cohorts">
-            <div class="table-scroll" tabindex="0" role="region" aria-label="Cohorts by ramp">
+            <div class="table-scroll" tabindex="0" role="region" aria-label=labels::cohort_editor::COHORTS_BY_RAMP>
             <table class="results cohort-table">
-                <caption>"Cohorts by ramp"</caption>
+                <caption>{labels::cohort_editor::COHORTS_BY_RAMP}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Reps"</th>
-                        <th scope="col">"Ramp %"</th>
-                        <th scope="col"><span class="visually-hidden">"Remove"</span></th>
+                        <th scope="col">{labels::cohort_editor::REPS}</th>
+                        <th scope="col">{labels::cohort_editor::RAMP}</th>
+                        <th scope="col"><span class="visually-hidden">{labels::cohort_editor::REMOVE}</span></th>
                     </tr>
                 </thead>
                 <tbody>
@@ -61,7 +62,7 @@ pub fn CohortEditor(
                 data-testid="reps-add"
                 disabled={move || count.get() >= MAX_COHORTS}
                 on:click=add
-            >"+ Add ramping cohort"</button>
+            >{labels::cohort_editor::ADD_RAMPING_COHORT}</button>
         </div>
     }
 }
@@ -107,10 +108,10 @@ fn CohortRow(
         });
     };
     let cell_input = move |ramp: bool| {
-        let (testid, label, placeholder) = if ramp {
-            ("reps-ramp", "ramp, percent", "100")
+        let (testid, placeholder) = if ramp {
+            ("reps-ramp", "100")
         } else {
-            ("reps-count", "reps", "")
+            ("reps-count", "")
         };
         view! {
             <input
@@ -119,7 +120,7 @@ fn CohortRow(
                 autocomplete="off"
                 placeholder=placeholder
                 data-testid=format!("{testid}-{index}")
-                aria-label=format!("Cohort {} {label}", index + 1)
+                aria-label=wording::row_names::cohort_cell(index, ramp)
                 prop:value=move || cell(ramp)
                 on:input=move |event| set(ramp, event_target_value(&event))
                 on:blur=move |_| planner.commit(key)
@@ -134,8 +135,8 @@ fn CohortRow(
                 <button
                     type="button"
                     data-testid=format!("reps-remove-{index}")
-                    aria-label=format!("Remove cohort {}", index + 1)
-                    title="Remove"
+                    aria-label=wording::row_names::remove_cohort(index)
+                    title=labels::cohort_editor::REMOVE
                     disabled={move || count.get() <= 1}
                     on:click=move |_| {
                         rewrite(planner, rows, &|cohorts| {

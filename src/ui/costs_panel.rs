@@ -7,6 +7,7 @@ use super::field_input::FieldInput;
 use super::stage_choice::StageChoice;
 use super::state::Planner;
 use crate::model::Field;
+use crate::model::wording::labels;
 
 /// Lead stage, blended cost per lead, channels and budget cap.
 #[component]
@@ -41,7 +42,7 @@ pub fn CostsPanel(
     view! {
         <details class="panel section" data-testid="section-costs">
             <summary>
-                <h2>"Costs and channels"</h2>
+                <h2>{labels::costs_panel::COSTS_AND_CHANNELS}</h2>
                 <span class="section-summary">{Signal::derive(summary)}</span>
             </summary>
             <div class="field-grid">

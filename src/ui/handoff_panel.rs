@@ -6,6 +6,7 @@ use super::field_input::FieldInput;
 use super::stage_choice::StageChoice;
 use super::state::Planner;
 use crate::model::Field;
+use crate::model::wording::labels;
 
 /// Handoff stage, follow-up hours and the reps who work handed-off units.
 #[component]
@@ -33,7 +34,7 @@ pub fn HandoffPanel(
     view! {
         <details class="panel section" data-testid="section-handoff">
             <summary>
-                <h2>"Marketing \u{2192} sales handoff"</h2>
+                <h2>{labels::handoff_panel::MARKETING_SALES_HANDOFF}</h2>
                 <span class="section-summary">{Signal::derive(summary)}</span>
             </summary>
             <div class="field-grid">

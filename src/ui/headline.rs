@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::figure::Figure;
 use super::state::Planner;
 use crate::model::format::Show;
+use crate::model::wording;
 
 /// Marketing's lead-stage volume for the period, per month and per week, and what it is for.
 #[component]
@@ -25,7 +26,7 @@ pub fn Headline(
     view! {
             <div class="headline" data-testid="headline">
                 <p class="headline-label">
-                    {Signal::derive(move || format!("Marketing must deliver, per {}", scenario.with(|s| s.period.as_str())))}
+                    {Signal::derive(move || scenario.with(|s| wording::headline_label(s.period)))}
                 </p>
                 <p class="headline-value">
                     <Figure testid="headline-value" value=headline show=Show::Count/>
@@ -41,7 +42,7 @@ pub fn Headline(
                 </p>
                 <p class="headline-note" data-testid="headline-note">
                     {Signal::derive(move || if covered() {
-                        "Existing customers cover the quota: no new business is needed, so zero leads is the plan.".to_owned()
+                        wording::QUOTA_COVERED.to_owned()
                     } else {
                         scenario.with(|s| style.with(|style| format!(
                             "to close {} of new business at {} per deal; marketing sources {} of deals",

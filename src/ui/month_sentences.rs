@@ -38,11 +38,7 @@ pub fn MonthSentences(
         months.with(|m| {
             let mut notes = Vec::new();
             if m.season_ignored {
-                notes.push(
-                    "Every month of this period has seasonality weight 0, so deals are spread \
-                     evenly."
-                        .to_owned(),
-                );
+                notes.push(wording::SEASON_ALL_ZERO.to_owned());
             }
             if let Some(mismatch) = m.stage_days_mismatch {
                 let won = scenario.with(|s| s.funnel.stage_count() - 1);
@@ -59,11 +55,7 @@ pub fn MonthSentences(
         <p class="sentence strong" data-testid="lead-window">{Signal::derive(sentence)}</p>
         {move || overdue().map(|text| view! { <p class="sentence overdue" data-testid="overdue-leads">{text}</p> })}
         <p class="hint">
-            {format!(
-                "Lag of each stage behind Won = its days to Won \u{f7} {DAYS_PER_MONTH}, rounded to the \
-                 nearest month. Whole units per month; each stage's months add up to its total. \
-                 The last column is the deals closing each month."
-            )}
+            {wording::month_table_help(DAYS_PER_MONTH)}
         </p>
         <p class="field-error" data-testid="month-notes">{Signal::derive(notes)}</p>
     }

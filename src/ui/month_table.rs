@@ -7,6 +7,7 @@ use super::month_sentences::MonthSentences;
 use super::state::Planner;
 use crate::browser::clock;
 use crate::model::monthly::Sources;
+use crate::model::wording::labels;
 use crate::model::{YearMonth, format, wording};
 
 /// The month table, with the lead-time sentences above it and a switch between marketing's
@@ -60,10 +61,10 @@ pub fn MonthTable(
     };
     view! {
         <section class="result-section" aria-labelledby="months-heading">
-            <h3 id="months-heading">"Month by month"</h3>
+            <h3 id="months-heading">{labels::month_table::MONTH_BY_MONTH}</h3>
             <MonthSentences planner today/>
             <div class="field inline">
-                <label for="month-sources">"Volumes shown"</label>
+                <label for="month-sources">{labels::month_table::VOLUMES_SHOWN}</label>
                 <select id="month-sources" data-testid="month-sources" on:change=choose prop:value=move || sources.get().as_str()>
                     {Sources::ALL
                         .into_iter()
@@ -71,12 +72,12 @@ pub fn MonthTable(
                         .collect_view()}
                 </select>
             </div>
-            <div class="table-scroll" tabindex="0" role="region" aria-label="Month by month">
+            <div class="table-scroll" tabindex="0" role="region" aria-label=labels::month_table::MONTH_BY_MONTH>
                 <table class="results months" data-testid="month-table">
                     <caption data-testid="month-caption">{Signal::derive(caption)}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Month"</th>
+                            <th scope="col">{labels::month_table::MONTH}</th>
                             {move || names.get().into_iter().map(|name| view! { <th scope="col" class="num">{name}</th> }).collect_view()}
                         </tr>
                     </thead>
@@ -89,7 +90,7 @@ pub fn MonthTable(
                     </tbody>
                     <tfoot>
                         <tr>
-                            <th scope="row">"Total"</th>
+                            <th scope="row">{labels::month_table::TOTAL}</th>
                             {totals}
                         </tr>
                     </tfoot>

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::state::Planner;
 use crate::codec::opening::Tone;
+use crate::model::wording::{self, labels};
 
 /// The notice area: link and storage problems, the bring-back offer, invalid-field count.
 #[component]
@@ -18,39 +19,32 @@ pub fn NoticeArea(
         <div class="notices" data-testid="notice" role="status" aria-live="polite">
             <Show when=move || offer.get()>
                 <div class="notice info offer">
-                    <p>
-                        "You opened a shared plan. Your own saved plan is still in this browser, \
-                         untouched until you edit this one (a copy is kept then too)."
-                    </p>
+                    <p>{wording::storage_notices::SHARED_PLAN_OPENED}</p>
                     <button type="button" data-testid="restore-saved" on:click=move |_| planner.restore_saved()>
-                        "Bring back my saved plan"
+                        {labels::notice_area::BRING_BACK_MY_SAVED_PLAN}
                     </button>
                 </div>
             </Show>
             <Show when=move || planner.other_tab.with(Option::is_some)>
                 <div class="notice info offer" data-testid="other-tab">
-                    <p>
-                        "Another tab saved a different plan. This tab stops saving until you \
-                         choose: load that plan here, or keep this one (the other is then kept \
-                         under a backup key, never deleted)."
-                    </p>
+                    <p>{wording::storage_notices::OTHER_TAB_SAVED}</p>
                     <button type="button" data-testid="load-other-tab" on:click=move |_| planner.load_other_tab()>
-                        "Load the other tab's plan"
+                        {labels::notice_area::LOAD_THE_OTHER_TAB_S}
                     </button>
                     " "
                     <button type="button" data-testid="keep-this-tab" on:click=move |_| planner.keep_this_tab()>
-                        "Keep this plan"
+                        {labels::notice_area::KEEP_THIS_PLAN}
                     </button>
                 </div>
             </Show>
             <Show when=move || planner.unreadable_pending.get()>
                 <div class="notice problem offer" data-testid="unreadable-offer">
                     <button type="button" data-testid="download-unreadable" on:click=move |_| planner.download_unreadable()>
-                        "Download the unreadable data"
+                        {labels::notice_area::DOWNLOAD_THE_UNREADABLE_DATA}
                     </button>
                     " "
                     <button type="button" data-testid="clear-unreadable" on:click=move |_| planner.clear_unreadable()>
-                        "Clear it and save here"
+                        {labels::notice_area::CLEAR_IT_AND_SAVE_HERE}
                     </button>
                 </div>
             </Show>
@@ -67,7 +61,7 @@ pub fn NoticeArea(
             />
             <Show when=move || !notices.with(Vec::is_empty)>
                 <button type="button" class="link-button" data-testid="dismiss-notices" on:click=move |_| notices.set(Vec::new())>
-                    "Dismiss messages"
+                    {labels::notice_area::DISMISS_MESSAGES}
                 </button>
             </Show>
             <Show when=move || { invalid.get() > 0 }>

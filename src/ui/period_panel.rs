@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::field_input::FieldInput;
 use super::state::Planner;
 use crate::browser::clock;
+use crate::model::wording::labels;
 use crate::model::{Edit, Field, FieldKey, FieldText, Period};
 
 /// Period, first month, existing revenue and marketing-sourced share.
@@ -51,7 +52,7 @@ pub fn PeriodPanel(
     view! {
         <details class="panel section" data-testid="section-period">
             <summary>
-                <h2>"Period and sourcing"</h2>
+                <h2>{labels::period_panel::PERIOD_AND_SOURCING}</h2>
                 <span class="section-summary">{Signal::derive(summary)}</span>
             </summary>
             <div class="field-grid">

@@ -8,6 +8,7 @@ use super::figure::{Figure, MaybeFigure};
 use super::headline::Headline;
 use super::state::Planner;
 use super::velocity_figures::VelocityFigures;
+use crate::model::wording::labels;
 use crate::model::{Share, format, wording};
 
 /// Headline figures above the stage table.
@@ -44,26 +45,26 @@ pub fn PlanSummary(
             <Headline planner/>
             <dl class="key-figures">
                 <div>
-                    <dt>"New-business target"</dt>
+                    <dt>{labels::plan_summary::NEW_BUSINESS_TARGET}</dt>
                     <dd><Figure testid="new-target" value=new_target show=Show::Money/></dd>
                     <dd class="note">{Signal::derive(move || scenario.with(|s| planner.style().with(|style| format!("quota {} \u{2212} existing {}", style.amount(s.quota), style.amount(s.existing_amount())))))}</dd>
                 </div>
                 <div>
-                    <dt>"Marketing-sourced deals"</dt>
+                    <dt>{labels::plan_summary::MARKETING_SOURCED_DEALS}</dt>
                     <dd><Figure testid="mkt-deals" value=marketing_deals show=Show::Count/></dd>
                 </div>
                 <div>
-                    <dt>"Sales-sourced deals"</dt>
+                    <dt>{labels::plan_summary::SALES_SOURCED_DEALS}</dt>
                     <dd><Figure testid="sales-deals" value=sales_deals show=Show::Count/></dd>
                 </div>
             </dl>
             <dl class="key-figures">
                 <div>
-                    <dt>"Deals needed"</dt>
+                    <dt>{labels::plan_summary::DEALS_NEEDED}</dt>
                     <dd><Figure testid="deals-needed" value=deals show=Show::Count/></dd>
                 </div>
                 <div>
-                    <dt>"Pipeline needed"</dt>
+                    <dt>{labels::plan_summary::PIPELINE_NEEDED}</dt>
                     <dd><Figure testid="pipeline-needed" value=pipeline show=Show::Money/></dd>
                     <dd class="note">
                         {pipeline_note}" "
@@ -71,24 +72,24 @@ pub fn PlanSummary(
                     </dd>
                 </div>
                 <div>
-                    <dt>"Overall conversion"</dt>
+                    <dt>{labels::plan_summary::OVERALL_CONVERSION}</dt>
                     <dd><Figure testid="overall-conversion" value=conversion show=Show::Percent/></dd>
                     <dd class="note">{Signal::derive(move || wording::one_in(&planner.style().read(), conversion.get(), &top_name(), &last_name()))}</dd>
                 </div>
             </dl>
             <VelocityFigures planner/>
-            <h3>"Forecast from planned traffic"</h3>
+            <h3>{labels::plan_summary::FORECAST_FROM_PLANNED_TRAFFIC}</h3>
             <dl class="key-figures">
                 <div>
-                    <dt>"Forecast deals"</dt>
+                    <dt>{labels::plan_summary::FORECAST_DEALS}</dt>
                     <dd><Figure testid="forecast-deals" value=forecast_deals show=Show::OneDecimal/></dd>
                 </div>
                 <div>
-                    <dt>"Forecast revenue"</dt>
+                    <dt>{labels::plan_summary::FORECAST_REVENUE}</dt>
                     <dd><Figure testid="forecast-revenue" value=revenue show=Show::Money/></dd>
                 </div>
                 <div class:short={move || gap.get() > 0.5} class:ahead={move || gap.get() < -0.5}>
-                    <dt>"Gap to target"</dt>
+                    <dt>{labels::plan_summary::GAP_TO_TARGET}</dt>
                     <dd><Figure testid="gap" value=gap show=Show::Money/></dd>
                 </div>
             </dl>

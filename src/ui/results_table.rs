@@ -7,6 +7,7 @@ use crate::model::format::Show;
 use super::figure::Figure;
 use super::state::Planner;
 use crate::model::Rounding;
+use crate::model::wording::labels;
 
 /// One row per stage: name, rate from above, volume needed, forecast from planned traffic.
 #[component]
@@ -16,24 +17,24 @@ pub fn ResultsTable(
 ) -> impl IntoView {
     let count = Memo::new(move |_| planner.scenario.with(|s| s.funnel.stage_count()));
     view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label="Volume needed and forecast at each stage">
+        <div class="table-scroll" tabindex="0" role="region" aria-label=labels::results_table::VOLUME_NEEDED_AND_FORECAST_AT>
         <table class="results" data-testid="results-table">
-            <caption class="visually-hidden">"Volume needed and forecast at each stage"</caption>
+            <caption class="visually-hidden">{labels::results_table::VOLUME_NEEDED_AND_FORECAST_AT}</caption>
             <thead>
                 <tr>
-                    <th scope="col" rowspan="2">"Stage"</th>
-                    <th scope="col" rowspan="2" class="num">"Rate"</th>
-                    <th scope="colgroup" colspan="3" class="num group">"Needed (all sources)"</th>
-                    <th scope="colgroup" colspan="3" class="num group marketing">"Marketing sources"</th>
-                    <th scope="col" rowspan="2" class="num">"Forecast"</th>
+                    <th scope="col" rowspan="2">{labels::results_table::STAGE}</th>
+                    <th scope="col" rowspan="2" class="num">{labels::results_table::RATE}</th>
+                    <th scope="colgroup" colspan="3" class="num group">{labels::results_table::NEEDED_ALL_SOURCES}</th>
+                    <th scope="colgroup" colspan="3" class="num group marketing">{labels::results_table::MARKETING_SOURCES}</th>
+                    <th scope="col" rowspan="2" class="num">{labels::results_table::FORECAST}</th>
                 </tr>
                 <tr>
-                    <th scope="col" class="num">"Period"</th>
-                    <th scope="col" class="num">"/ month"</th>
-                    <th scope="col" class="num">"/ week"</th>
-                    <th scope="col" class="num marketing">"Period"</th>
-                    <th scope="col" class="num marketing">"/ month"</th>
-                    <th scope="col" class="num marketing">"/ week"</th>
+                    <th scope="col" class="num">{labels::results_table::PERIOD}</th>
+                    <th scope="col" class="num">{labels::results_table::MONTH}</th>
+                    <th scope="col" class="num">{labels::results_table::WEEK}</th>
+                    <th scope="col" class="num marketing">{labels::results_table::PERIOD}</th>
+                    <th scope="col" class="num marketing">{labels::results_table::MONTH}</th>
+                    <th scope="col" class="num marketing">{labels::results_table::WEEK}</th>
                 </tr>
             </thead>
             <tbody>

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::state::Planner;
+use crate::model::wording::labels;
 use crate::model::{Edit, Field, FieldKey, Rounding};
 
 /// A menu to choose how needs are rounded, with the rule stated beside it.
@@ -20,7 +21,7 @@ pub fn RoundingChoice(
     };
     view! {
         <div class="rounding">
-            <label for="round">"Rounding"</label>
+            <label for="round">{labels::rounding_choice::ROUNDING}</label>
             <select id="round" data-testid="round" on:change=choose prop:value=move || rounding.get().as_str()>
                 {Rounding::ALL
                     .into_iter()

@@ -6,6 +6,7 @@ use leptos::task::spawn_local;
 use super::state::Planner;
 use crate::browser::{address, clipboard};
 use crate::codec::link;
+use crate::model::wording::{self, labels};
 
 /// Copies a link to the current plan, and shows it so it can be copied by hand. Links carry
 /// valid values only: while fields hold text that is not valid, the status names them.
@@ -35,34 +36,27 @@ pub fn ShareLink(
                     )
                 })
                 .collect();
-            match names.len() {
-                0 => String::new(),
-                1 => format!(" It leaves out 1 field that is not valid: {}.", names[0]),
-                n => format!(
-                    " It leaves out {n} fields that are not valid: {}.",
-                    names.join("; ")
-                ),
-            }
+            wording::link_leaves_out(&names)
         })
     };
     let copy = move |_| {
         let url = address::share_url(&link::encode(&planner.scenario.get_untracked()));
         let left_out = left_out();
         revealed.set(true);
-        status.set("Copying\u{2026}".to_owned());
+        status.set(wording::COPYING.to_owned());
         spawn_local(async move {
-            status.set(match clipboard::copy(&url).await {
-                Ok(()) => format!("Link copied. Anyone with it sees this plan.{left_out}"),
-                Err(reason) => format!("Could not copy ({reason}): copy the link below.{left_out}"),
-            });
+            status.set(wording::copy_outcome(
+                clipboard::copy(&url).await,
+                &left_out,
+            ));
         });
     };
     view! {
         <div class="share">
-            <button type="button" class="primary" data-testid="copy-link" on:click=copy>"Copy link"</button>
+            <button type="button" class="primary" data-testid="copy-link" on:click=copy>{labels::share_link::COPY_LINK}</button>
             <span class="copy-status" data-testid="copy-status" role="status">{status}</span>
             <Show when=move || revealed.get()>
-                <label class="visually-hidden" for="share-link">"Link to this plan"</label>
+                <label class="visually-hidden" for="share-link">{labels::share_link::LINK_TO_THIS_PLAN}</label>
                 <input
                     id="share-link"
                     data-testid="share-link"

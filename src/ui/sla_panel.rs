@@ -7,6 +7,7 @@ use crate::model::format::Show;
 use super::figure::{Figure, MaybeFigure};
 use super::state::Planner;
 use crate::model::wording;
+use crate::model::wording::labels;
 
 /// The SLA sentence and its figures.
 #[component]
@@ -21,7 +22,7 @@ pub fn SlaPanel(
     let stage = move || planner.stage_name(handoff.with(|h| h.stage));
     view! {
         <section class="result-section sla" aria-labelledby="sla-heading" data-testid="sla">
-            <h3 id="sla-heading">"Marketing \u{2192} sales agreement"</h3>
+            <h3 id="sla-heading">{labels::sla_panel::MARKETING_SALES_AGREEMENT}</h3>
             <p class="sla-text" data-testid="sla-sentence">
                 {Signal::derive(move || handoff.with(|h| wording::sla_sentence(
                     &planner.style().read(),
@@ -42,7 +43,7 @@ pub fn SlaPanel(
                     <dd><Figure testid="sla-per-week" value=per_week show=Show::Count/></dd>
                 </div>
                 <div>
-                    <dt>"Per rep per week"</dt>
+                    <dt>{labels::sla_panel::PER_REP_PER_WEEK}</dt>
                     <dd><MaybeFigure testid="sla-per-rep-week" value=per_rep show=Show::Count/></dd>
                 </div>
             </dl>

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::state::Planner;
 use crate::browser::focus::focus_later;
 use crate::model::Edit;
+use crate::model::wording::{self, labels};
 
 /// Move-up, move-down and remove buttons for stage `index`, labelled with the stage's name.
 #[component]
@@ -57,24 +58,24 @@ pub fn StageActions(
                 <button
                     type="button"
                     data-testid=format!("stage-up-{index}")
-                    aria-label=move || format!("Move {} up", name.get())
-                    title="Move up"
+                    aria-label=move || wording::row_names::move_up(&name.get())
+                    title=labels::stage_actions::MOVE_UP
                     disabled=move || index == 0
                     on:click=move_up
                 >"\u{2191}"</button>
                 <button
                     type="button"
                     data-testid=format!("stage-down-{index}")
-                    aria-label=move || format!("Move {} down", name.get())
-                    title="Move down"
+                    aria-label=move || wording::row_names::move_down(&name.get())
+                    title=labels::stage_actions::MOVE_DOWN
                     disabled={move || index + 1 >= count.get()}
                     on:click=move_down
                 >"\u{2193}"</button>
                 <button
                     type="button"
                     data-testid=format!("stage-remove-{index}")
-                    aria-label=move || format!("Remove {}", name.get())
-                    title="Remove"
+                    aria-label=move || wording::row_names::remove_stage(&name.get())
+                    title=labels::stage_actions::REMOVE
                     disabled={move || count.get() <= 2}
                     on:click=remove
                 >"\u{2715}"</button>

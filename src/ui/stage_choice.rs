@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::state::Planner;
+use crate::model::wording;
 use crate::model::{Edit, Field, FieldKey};
 
 /// A `<select>` of the funnel's stages, numbered from 1 as on screen, with a first option for
@@ -44,7 +45,7 @@ pub fn StageChoice(
                     {Signal::derive(move || {
                         let stage = default_stage.get();
                         let name = names.with(|n| n.get(stage).cloned().unwrap_or_default());
-                        format!("Default ({}: {name})", stage + 1)
+                        wording::default_stage_option(stage, &name)
                     })}
                 </option>
                 {move || {

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::figure::MaybeFigure;
 use super::state::Planner;
 use crate::model::format::Show;
+use crate::model::wording::labels;
 
 /// One row per stage: cost per unit in the plan and in the forecast, load per rep per month.
 #[component]
@@ -14,15 +15,15 @@ pub fn StageCostsTable(
 ) -> impl IntoView {
     let count = Memo::new(move |_| planner.scenario.with(|s| s.funnel.stage_count()));
     view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label="Cost and load per stage">
+        <div class="table-scroll" tabindex="0" role="region" aria-label=labels::stage_costs_table::COST_AND_LOAD_PER_STAGE>
         <table class="results" data-testid="stage-costs-table">
-            <caption>"Cost and load per stage"</caption>
+            <caption>{labels::stage_costs_table::COST_AND_LOAD_PER_STAGE}</caption>
             <thead>
                 <tr>
-                    <th scope="col">"Stage"</th>
-                    <th scope="col" class="num">"Cost per unit (plan)"</th>
-                    <th scope="col" class="num">"Cost per unit (forecast)"</th>
-                    <th scope="col" class="num">"Per rep per month"</th>
+                    <th scope="col">{labels::stage_costs_table::STAGE}</th>
+                    <th scope="col" class="num">{labels::stage_costs_table::COST_PER_UNIT_PLAN}</th>
+                    <th scope="col" class="num">{labels::stage_costs_table::COST_PER_UNIT_FORECAST}</th>
+                    <th scope="col" class="num">{labels::stage_costs_table::PER_REP_PER_MONTH}</th>
                 </tr>
             </thead>
             <tbody>

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::stage_row::StageRow;
 use super::state::Planner;
 use crate::browser::focus::focus_later;
+use crate::model::wording::{self, labels};
 use crate::model::{Edit, Funnel};
 
 /// The editable list of stages with an Add stage button.
@@ -23,11 +24,8 @@ pub fn StageEditor(
     };
     view! {
         <section class="panel" aria-labelledby="stages-heading">
-            <h2 id="stages-heading">"Funnel stages"</h2>
-            <p class="hint">
-                "Top of the funnel first; the last stage is closed-won deals. Each rate is the \
-                 share of the stage above that reaches this stage."
-            </p>
+            <h2 id="stages-heading">{labels::stage_editor::FUNNEL_STAGES}</h2>
+            <p class="hint">{wording::STAGES_HELP}</p>
             <ol class="stages">
                 <For
                     each=move || 0..count.get()
@@ -41,7 +39,7 @@ pub fn StageEditor(
                 data-testid="stage-add"
                 disabled={move || count.get() >= Funnel::MAX_STAGES}
                 on:click=add
-            >"+ Add stage"</button>
+            >{labels::stage_editor::ADD_STAGE}</button>
             <span class="hint">
                 {Signal::derive(move || format!("{} of at most {} stages", count.get(), Funnel::MAX_STAGES))}
             </span>

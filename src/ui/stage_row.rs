@@ -6,6 +6,7 @@ use super::field_input::KeyInput;
 use super::stage_actions::StageActions;
 use super::state::Planner;
 use crate::model::FieldKey;
+use crate::model::wording::{self, labels};
 
 /// One stage's row. Rows are keyed by position: moving a stage moves its text between rows.
 #[component]
@@ -25,12 +26,12 @@ pub fn StageRow(
             <KeyInput
                 planner
                 key=FieldKey::StageName(index)
-                label=format!("Stage {} name", index + 1)
+                label=wording::row_names::stage_name(index)
                 numeric=false
                 compact=true
             />
             {if index == 0 {
-                view! { <p class="stage-top">"Top of funnel"</p> }.into_any()
+                view! { <p class="stage-top">{labels::stage_row::TOP_OF_FUNNEL}</p> }.into_any()
             } else {
                 view! { <KeyInput planner key=rate label=rate_label unit="%" compact=true/> }
                     .into_any()

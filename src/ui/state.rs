@@ -28,6 +28,7 @@ use crate::model::capacity::Capacity;
 use crate::model::format::NumberStyle;
 use crate::model::handoff::HandoffPlan;
 use crate::model::monthly::MonthPlan;
+use crate::model::wording;
 use crate::model::{Currency, Edit, FieldKey, Form, Plan, Scenario, StagePlan, compute};
 
 /// Each text of one group of inputs with its message, in the page's order.
@@ -246,10 +247,7 @@ impl Planner {
             let text = saved::encode(&saved.scenario, &saved.drafts);
             if let Err(reason) = storage::keep_copy(storage::PREVIOUS_KEY, &text) {
                 self.autosave.set(false);
-                self.tell(format!(
-                    "Your saved plan could not be copied aside ({reason}), so it is kept as it \
-                     was and this plan is not saved in the browser. Use Copy link to keep it."
-                ));
+                self.tell(wording::storage_notices::saved_not_copied(&reason));
             }
             self.saved_offer.set(None);
         }
@@ -285,7 +283,7 @@ impl Planner {
             self.open(Opening {
                 scenario: saved.scenario,
                 drafts: saved.drafts,
-                notices: vec![Notice::info("Your saved plan is back.")],
+                notices: vec![Notice::info(wording::SAVED_PLAN_BACK)],
                 saved_offer: None,
                 autosave: true,
             });
@@ -342,10 +340,7 @@ impl Planner {
             let kept = match storage::keep_copy(storage::PREVIOUS_KEY, &mine) {
                 Ok(key) => key,
                 Err(reason) => {
-                    self.tell(format!(
-                        "This tab's plan could not be copied aside ({reason}), so it stays on \
-                         screen; the other tab's plan is not loaded."
-                    ));
+                    self.tell(wording::storage_notices::this_tab_not_copied(&reason));
                     return;
                 }
             };
@@ -355,9 +350,8 @@ impl Planner {
             self.open(Opening {
                 scenario: plan.scenario,
                 drafts: plan.drafts,
-                notices: vec![Notice::info(format!(
-                    "The plan from the other tab is loaded. This tab's plan is kept in local \
-                     storage under \u{201c}{kept}\u{201d}."
+                notices: vec![Notice::info(wording::storage_notices::other_tab_loaded(
+                    &kept,
                 ))],
                 saved_offer: None,
                 autosave: true,
@@ -373,20 +367,13 @@ impl Planner {
             match storage::keep_copy(storage::PREVIOUS_KEY, &text) {
                 Ok(key) => {
                     self.notices.update(|list| {
-                        list.push(Notice::info(format!(
-                            "The other tab's plan is kept in local storage under \
-                             \u{201c}{key}\u{201d}."
-                        )));
+                        list.push(Notice::info(wording::storage_notices::other_tab_kept(&key)));
                     });
                     self.last_saved.set_value(String::new());
                 }
                 Err(reason) => {
                     self.autosave.set(false);
-                    self.tell(format!(
-                        "The other tab's plan could not be copied aside ({reason}), so it is \
-                         not overwritten, and this tab no longer saves. Use Copy link to keep \
-                         this plan."
-                    ));
+                    self.tell(wording::storage_notices::other_tab_not_copied(&reason));
                 }
             }
             self.other_tab.set(None);
@@ -397,7 +384,7 @@ impl Planner {
     pub fn download_unreadable(self) {
         let text = storage::raw_plan().unwrap_or_default();
         if let Err(reason) = download::download_text("funnel-planner-unreadable.txt", &text) {
-            self.tell(format!("The download did not start: {reason}."));
+            self.tell(wording::download_failed(&reason));
         }
     }
 
@@ -408,9 +395,7 @@ impl Planner {
                 self.unreadable_pending.set(false);
                 self.autosave.set(true);
             }
-            Err(reason) => self.tell(format!(
-                "The unreadable data could not be cleared: {reason}."
-            )),
+            Err(reason) => self.tell(wording::clear_failed(&reason)),
         }
     }
 
@@ -445,10 +430,7 @@ impl Planner {
             }
             match storage::save(&text) {
                 Ok(()) => last_saved.set_value(text),
-                Err(reason) => self.tell(format!(
-                    "This plan could not be saved in the browser: {reason}. The plan saved \
-                     before is kept as it was; use Copy link to keep this one."
-                )),
+                Err(reason) => self.tell(wording::storage_notices::not_saved(&reason)),
             }
         });
     }

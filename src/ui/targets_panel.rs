@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::field_input::FieldInput;
 use super::state::Planner;
 use crate::model::Field;
+use crate::model::wording::labels;
 
 /// Quota, average deal size and planned traffic fields.
 #[component]
@@ -14,14 +15,14 @@ pub fn TargetsPanel(
 ) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="targets-heading">
-            <h2 id="targets-heading">"Targets"</h2>
+            <h2 id="targets-heading">{labels::targets_panel::TARGETS}</h2>
             <div class="field-grid">
                 <FieldInput planner field=Field::Quota/>
                 <FieldInput planner field=Field::Deal/>
                 <FieldInput planner field=Field::Traffic/>
                 <FieldInput planner field=Field::Currency/>
             </div>
-            <p class="hint">"Type figures as you like: 1,000,000 or 1M, 60k, $25,000."</p>
+            <p class="hint">{labels::targets_panel::TYPE_FIGURES_AS_YOU_LIKE}</p>
         </section>
     }
 }

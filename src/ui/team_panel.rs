@@ -6,6 +6,7 @@ use super::cohort_editor::CohortEditor;
 use super::field_input::FieldInput;
 use super::state::Planner;
 use crate::model::Field;
+use crate::model::wording::labels;
 
 /// Reps, quota per rep and expected attainment.
 #[component]
@@ -28,7 +29,7 @@ pub fn TeamPanel(
     view! {
         <details class="panel section" data-testid="section-team">
             <summary>
-                <h2>"Sales team"</h2>
+                <h2>{labels::team_panel::SALES_TEAM}</h2>
                 <span class="section-summary">{Signal::derive(summary)}</span>
             </summary>
             <div class="field-grid">

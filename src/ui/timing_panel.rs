@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::field_input::FieldInput;
 use super::state::Planner;
+use crate::model::wording::labels;
 use crate::model::{Field, wording};
 
 /// Sales cycle, days per stage and seasonality weights.
@@ -13,14 +14,9 @@ pub fn TimingPanel(
     planner: Planner,
 ) -> impl IntoView {
     let summary = move || {
-        planner.scenario.with(|s| {
-            let season = if s.timing.season.is_some() {
-                "seasonal"
-            } else {
-                "even months"
-            };
-            format!("{}-day cycle \u{b7} {season}", s.timing.cycle_days)
-        })
+        planner
+            .scenario
+            .with(|s| wording::timing_summary(s.timing.cycle_days, s.timing.season.is_some()))
     };
     // Days that do not fit the steps from the lead stage to Won: the plan splits the cycle
     // evenly instead, and says so beside the field.
@@ -37,7 +33,7 @@ pub fn TimingPanel(
     view! {
         <details class="panel section" data-testid="section-timing">
             <summary>
-                <h2>"Timing"</h2>
+                <h2>{labels::timing_panel::TIMING}</h2>
                 <span class="section-summary">{Signal::derive(summary)}</span>
             </summary>
             <div class="field-grid">

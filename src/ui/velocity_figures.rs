@@ -6,6 +6,7 @@ use super::figure::MaybeFigure;
 use super::state::Planner;
 use crate::model::format::Show;
 use crate::model::monthly::DAYS_PER_MONTH;
+use crate::model::wording::{self, labels};
 
 /// Sales velocity per day and per month, with how it is computed; a dash when the stage above
 /// Won takes 0 days to close.
@@ -17,32 +18,23 @@ pub fn VelocityFigures(
     let plan = planner.plan;
     let per_day = Signal::derive(move || plan.with(|p| p.velocity_per_day));
     let per_month = Signal::derive(move || plan.with(|p| p.velocity_per_month));
-    let note =
-        move || {
-            plan.with(|p| {
+    let note = move || {
+        plan.with(|p| {
             let stage = planner.stage_name(p.pipeline_stage);
             let won = planner.stage_name(p.pipeline_stage + 1);
-            if p.pipeline_days > 0.0 {
-                format!(
-                    "Forecast {stage} \u{d7} their rate to {won} \u{d7} deal size \u{f7} {} days \
-                     from {stage} to {won}. Per month = per day \u{d7} {DAYS_PER_MONTH}.",
-                    planner.style().with(|style| style.one_decimal(p.pipeline_days)),
-                )
-            } else {
-                format!(
-                    "Needs the days from {stage} to {won}: set a sales cycle or days per stage."
-                )
-            }
+            planner.style().with(|style| {
+                wording::velocity_note(style, &stage, &won, p.pipeline_days, DAYS_PER_MONTH)
+            })
         })
-        };
+    };
     view! {
         <dl class="key-figures">
             <div>
-                <dt>"Sales velocity per day"</dt>
+                <dt>{labels::velocity_figures::SALES_VELOCITY_PER_DAY}</dt>
                 <dd><MaybeFigure testid="velocity-per-day" value=per_day show=Show::Money/></dd>
             </div>
             <div>
-                <dt>"Sales velocity per month"</dt>
+                <dt>{labels::velocity_figures::SALES_VELOCITY_PER_MONTH}</dt>
                 <dd><MaybeFigure testid="velocity-per-month" value=per_month show=Show::Money/></dd>
             </div>
         </dl>

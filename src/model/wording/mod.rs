@@ -1,4 +1,8 @@
-//! Plain-language sentences about a plan, as the page shows them.
+//! The page's words, in one place: plain-language sentences about a plan (here) and the fixed
+//! labels, headings and buttons of each component ([`labels`]). Inputs' labels and help are
+//! declared with the inputs, in `model::field::FIELDS`.
+
+pub mod labels;
 
 use super::assumptions::StepCountError;
 use super::format::NumberStyle;
@@ -306,6 +310,273 @@ pub fn sla_sentence(
          each within {hours} hours{reps}.",
         style.count(per_month),
         style.count(per_week),
+    )
+}
+
+/// The headline's label: "Marketing must deliver, per quarter".
+#[must_use]
+pub fn headline_label(period: Period) -> String {
+    format!("Marketing must deliver, per {}", period.as_str())
+}
+
+/// The headline's note when existing customers cover the whole quota.
+pub const QUOTA_COVERED: &str =
+    "Existing customers cover the quota: no new business is needed, so zero leads is the plan.";
+
+/// What Copy link says about fields it leaves out, given each as "label (value used)"; empty
+/// when none is.
+#[must_use]
+pub fn link_leaves_out(fields: &[String]) -> String {
+    match fields {
+        [] => String::new(),
+        [one] => format!(" It leaves out 1 field that is not valid: {one}."),
+        many => format!(
+            " It leaves out {} fields that are not valid: {}.",
+            many.len(),
+            many.join("; ")
+        ),
+    }
+}
+
+/// Copy link's status while the clipboard is being written.
+pub const COPYING: &str = "Copying\u{2026}";
+
+/// Copy link's outcome: copied, or why not; then what the link leaves out.
+#[must_use]
+pub fn copy_outcome(result: Result<(), String>, left_out: &str) -> String {
+    match result {
+        Ok(()) => format!("Link copied. Anyone with it sees this plan.{left_out}"),
+        Err(reason) => format!("Could not copy ({reason}): copy the link below.{left_out}"),
+    }
+}
+
+/// A stage menu's default option: "Default (2: Leads)", numbered from 1 as the page does.
+#[must_use]
+pub fn default_stage_option(index: usize, name: &str) -> String {
+    format!("Default ({}: {name})", index + 1)
+}
+
+/// The notice after the saved plan is brought back.
+pub const SAVED_PLAN_BACK: &str = "Your saved plan is back.";
+
+/// Why the unreadable data's download did not start.
+#[must_use]
+pub fn download_failed(reason: &str) -> String {
+    format!("The download did not start: {reason}.")
+}
+
+/// Why the unreadable data could not be cleared.
+#[must_use]
+pub fn clear_failed(reason: &str) -> String {
+    format!("The unreadable data could not be cleared: {reason}.")
+}
+
+/// The timing section's summary: "30-day cycle · seasonal".
+#[must_use]
+pub fn timing_summary(cycle_days: u32, seasonal: bool) -> String {
+    let season = if seasonal { "seasonal" } else { "even months" };
+    format!("{cycle_days}-day cycle \u{b7} {season}")
+}
+
+/// The channel editor's note when shares do not total 100 %.
+#[must_use]
+pub fn shares_total_note(total_percent: &str) -> String {
+    format!("Shares total {total_percent} %: the budget scales them to 100 %.")
+}
+
+/// Why **Scale to 100 %** waits.
+pub const FIX_SHARE_FIRST: &str = "Fix the share marked first";
+
+/// How the blended cost per lead was found: entered, or from the channels.
+#[must_use]
+pub fn blended_cost_note(from_channels: bool) -> &'static str {
+    if from_channels {
+        "\u{3a3} channel share \u{d7} channel cost (channels replace the blended figure)"
+    } else {
+        "as entered"
+    }
+}
+
+/// Accessible names of row inputs and buttons, numbered from 1 as the page shows rows.
+pub mod row_names {
+    /// "Stage 2 name".
+    #[must_use]
+    pub fn stage_name(index: usize) -> String {
+        format!("Stage {} name", index + 1)
+    }
+
+    /// "Channel 2 name".
+    #[must_use]
+    pub fn channel_name(index: usize) -> String {
+        format!("Channel {} name", index + 1)
+    }
+
+    /// "Remove channel Content".
+    #[must_use]
+    pub fn remove_channel(name: &str) -> String {
+        format!("Remove channel {name}")
+    }
+
+    /// "Move Leads up".
+    #[must_use]
+    pub fn move_up(name: &str) -> String {
+        format!("Move {name} up")
+    }
+
+    /// "Move Leads down".
+    #[must_use]
+    pub fn move_down(name: &str) -> String {
+        format!("Move {name} down")
+    }
+
+    /// "Remove Leads".
+    #[must_use]
+    pub fn remove_stage(name: &str) -> String {
+        format!("Remove {name}")
+    }
+
+    /// "Cohort 2 reps" or "Cohort 2 ramp, percent".
+    #[must_use]
+    pub fn cohort_cell(index: usize, ramp: bool) -> String {
+        let what = if ramp { "ramp, percent" } else { "reps" };
+        format!("Cohort {} {what}", index + 1)
+    }
+
+    /// "Remove cohort 2".
+    #[must_use]
+    pub fn remove_cohort(index: usize) -> String {
+        format!("Remove cohort {}", index + 1)
+    }
+}
+
+/// The cap's sentence: how far it falls short of the plan's budget and what it buys, or what
+/// it leaves to spare.
+#[must_use]
+pub fn cap_sentence(
+    style: &NumberStyle,
+    budget_gap: f64,
+    leads: f64,
+    lead_stage: &str,
+    deals: f64,
+) -> String {
+    if budget_gap > 0.5 {
+        format!(
+            "The cap is {} short of the plan's budget: it buys {} {lead_stage}, enough for about {} deals.",
+            style.money(budget_gap),
+            style.count(leads),
+            style.one_decimal(deals)
+        )
+    } else {
+        format!(
+            "The cap covers the plan with {} to spare.",
+            style.money(-budget_gap)
+        )
+    }
+}
+
+/// How sales velocity is computed, with the days used, or what it needs.
+#[must_use]
+pub fn velocity_note(
+    style: &NumberStyle,
+    stage: &str,
+    won: &str,
+    days: f64,
+    days_per_month: f64,
+) -> String {
+    if days > 0.0 {
+        format!(
+            "Forecast {stage} \u{d7} their rate to {won} \u{d7} deal size \u{f7} {} days from \
+             {stage} to {won}. Per month = per day \u{d7} {days_per_month}.",
+            style.one_decimal(days),
+        )
+    } else {
+        format!("Needs the days from {stage} to {won}: set a sales cycle or days per stage.")
+    }
+}
+
+/// Notices about saving, copying aside and other tabs' plans.
+pub mod storage_notices {
+    /// The saved plan could not be copied aside before a link's plan replaced it.
+    #[must_use]
+    pub fn saved_not_copied(reason: &str) -> String {
+        format!(
+            "Your saved plan could not be copied aside ({reason}), so it is kept as it was and \
+             this plan is not saved in the browser. Use Copy link to keep it."
+        )
+    }
+
+    /// This tab's plan could not be copied aside, so the other tab's was not loaded.
+    #[must_use]
+    pub fn this_tab_not_copied(reason: &str) -> String {
+        format!(
+            "This tab's plan could not be copied aside ({reason}), so it stays on screen; the \
+             other tab's plan is not loaded."
+        )
+    }
+
+    /// The other tab's plan is loaded; this tab's is kept under `key`.
+    #[must_use]
+    pub fn other_tab_loaded(key: &str) -> String {
+        format!(
+            "The plan from the other tab is loaded. This tab's plan is kept in local storage \
+             under \u{201c}{key}\u{201d}."
+        )
+    }
+
+    /// The other tab's plan is kept under `key`.
+    #[must_use]
+    pub fn other_tab_kept(key: &str) -> String {
+        format!("The other tab's plan is kept in local storage under \u{201c}{key}\u{201d}.")
+    }
+
+    /// The other tab's plan could not be copied aside, so this tab stops saving.
+    #[must_use]
+    pub fn other_tab_not_copied(reason: &str) -> String {
+        format!(
+            "The other tab's plan could not be copied aside ({reason}), so it is not \
+             overwritten, and this tab no longer saves. Use Copy link to keep this plan."
+        )
+    }
+
+    /// A save did not fit; the previous save is intact.
+    #[must_use]
+    pub fn not_saved(reason: &str) -> String {
+        format!(
+            "This plan could not be saved in the browser: {reason}. The plan saved before is \
+             kept as it was; use Copy link to keep this one."
+        )
+    }
+
+    /// The offer shown while a link's plan is on screen instead of the saved one.
+    pub const SHARED_PLAN_OPENED: &str = "You opened a shared plan. Your own saved plan is still \
+        in this browser, untouched until you edit this one (a copy is kept then too).";
+
+    /// The offer shown when another tab saved a different plan.
+    pub const OTHER_TAB_SAVED: &str = "Another tab saved a different plan. This tab stops saving \
+        until you choose: load that plan here, or keep this one (the other is then kept under a \
+        backup key, never deleted).";
+}
+
+/// Help under the stage editor's heading.
+pub const STAGES_HELP: &str = "Top of the funnel first; the last stage is closed-won deals. \
+    Each rate is the share of the stage above that reaches this stage.";
+
+/// Help under the channel editor's heading, with published cost ranges.
+pub const CHANNELS_HELP: &str = "Optional. Split marketing's leads by channel, each with its own \
+    cost per lead (B2B SaaS: search $20\u{2013}100, LinkedIn $40\u{2013}200, paid social \
+    $80\u{2013}200). Shares should total 100 %.";
+
+/// The month table's note when every month of the period weighs 0.
+pub const SEASON_ALL_ZERO: &str =
+    "Every month of this period has seasonality weight 0, so deals are spread evenly.";
+
+/// How the month table spreads volumes.
+#[must_use]
+pub fn month_table_help(days_per_month: f64) -> String {
+    format!(
+        "Lag of each stage behind Won = its days to Won \u{f7} {days_per_month}, rounded to the \
+         nearest month. Whole units per month; each stage's months add up to its total. The \
+         last column is the deals closing each month."
     )
 }
 

@@ -1,0 +1,251 @@
+//! Labels, headings and button text of the page, by component: the page's fixed words,
+//! kept with its sentences so that the page, print and exports say the same thing.
+//! Inputs' labels and help are in the field table (`model::field::FIELDS`).
+
+#![allow(missing_docs, reason = "a label's text is its own documentation")]
+
+/// Words of the `budget_panel` component.
+pub mod budget_panel {
+    pub const MARKETING_BUDGET: &str = "Marketing budget";
+    pub const BUDGET_NEEDED: &str = "Budget needed";
+    pub const BLENDED_COST_PER_LEAD: &str = "Blended cost per lead";
+    pub const CAC: &str = "CAC";
+    pub const BUDGET_MARKETING_SOURCED_DEALS: &str = "budget \u{f7} marketing-sourced deals";
+    pub const ROI: &str = "ROI";
+    pub const MARKETING_SOURCED_REVENUE_BUDGET_BUDGET: &str =
+        "(marketing-sourced revenue \u{2212} budget) \u{f7} budget";
+    pub const REVENUE_PER_1_SPENT: &str = "Revenue per 1 spent";
+    pub const MARKETING_SOURCED_REVENUE_BUDGET: &str = "marketing-sourced revenue \u{f7} budget";
+    pub const SPEND_THE_PLANNED_TRAFFIC_IMPLIES: &str = "Spend the planned traffic implies";
+}
+
+/// Words of the `cap_figures` component.
+pub mod cap_figures {
+    pub const DEALS_THEY_YIELD: &str = "Deals they yield";
+    pub const REVENUE_THEY_YIELD: &str = "Revenue they yield";
+    pub const BUDGET_GAP: &str = "Budget gap";
+    pub const BUDGET_NEEDED_CAP: &str = "budget needed \u{2212} cap";
+}
+
+/// Words of the `capacity_panel` component.
+pub mod capacity_panel {
+    pub const TEAM_CAPACITY: &str = "Team capacity";
+    pub const RAMPED_REPS: &str = "Ramped reps";
+    pub const REPS_RAMP: &str = "\u{3a3} reps \u{d7} ramp";
+    pub const CAPACITY: &str = "Capacity";
+    pub const RAMPED_REPS_QUOTA_PER_REP: &str =
+        "ramped reps \u{d7} quota per rep \u{d7} attainment";
+    pub const CAPACITY_GAP: &str = "Capacity gap";
+    pub const TARGET_CAPACITY: &str = "target \u{2212} capacity";
+    pub const MORE_REPS_NEEDED: &str = "More reps needed";
+}
+
+/// Words of the `channel_editor` component.
+pub mod channel_editor {
+    pub const CHANNELS: &str = "Channels";
+    pub const WITH_CHANNELS_THEIR_COSTS_REPLACE: &str =
+        "With channels, their costs replace the blended cost per lead above.";
+    pub const SCALE_TO_100: &str = "Scale to 100 %";
+    pub const ADD_CHANNEL: &str = "+ Add channel";
+    pub const REMOVE: &str = "Remove";
+}
+
+/// Words of the `channel_table` component.
+pub mod channel_table {
+    pub const BY_CHANNEL: &str = "By channel";
+    pub const CHANNEL: &str = "Channel";
+    pub const SHARE: &str = "Share";
+    pub const BUDGET: &str = "Budget";
+}
+
+/// Words of the `cohort_editor` component.
+pub mod cohort_editor {
+    pub const COHORTS_BY_RAMP: &str = "Cohorts by ramp";
+    pub const REPS: &str = "Reps";
+    pub const RAMP: &str = "Ramp %";
+    pub const REMOVE: &str = "Remove";
+    pub const ADD_RAMPING_COHORT: &str = "+ Add ramping cohort";
+}
+
+/// Words of the `costs_panel` component.
+pub mod costs_panel {
+    pub const COSTS_AND_CHANNELS: &str = "Costs and channels";
+}
+
+/// Words of the `handoff_panel` component.
+pub mod handoff_panel {
+    pub const MARKETING_SALES_HANDOFF: &str = "Marketing \u{2192} sales handoff";
+}
+
+/// Words of the `month_table` component.
+pub mod month_table {
+    pub const MONTH_BY_MONTH: &str = "Month by month";
+    pub const VOLUMES_SHOWN: &str = "Volumes shown";
+    pub const MONTH: &str = "Month";
+    pub const TOTAL: &str = "Total";
+}
+
+/// Words of the `notice_area` component.
+pub mod notice_area {
+    pub const BRING_BACK_MY_SAVED_PLAN: &str = "Bring back my saved plan";
+    pub const LOAD_THE_OTHER_TAB_S: &str = "Load the other tab's plan";
+    pub const KEEP_THIS_PLAN: &str = "Keep this plan";
+    pub const DOWNLOAD_THE_UNREADABLE_DATA: &str = "Download the unreadable data";
+    pub const CLEAR_IT_AND_SAVE_HERE: &str = "Clear it and save here";
+    pub const DISMISS_MESSAGES: &str = "Dismiss messages";
+}
+
+/// Words of the `period_panel` component.
+pub mod period_panel {
+    pub const PERIOD_AND_SOURCING: &str = "Period and sourcing";
+}
+
+/// Words of the `plan_summary` component.
+pub mod plan_summary {
+    pub const NEW_BUSINESS_TARGET: &str = "New-business target";
+    pub const MARKETING_SOURCED_DEALS: &str = "Marketing-sourced deals";
+    pub const SALES_SOURCED_DEALS: &str = "Sales-sourced deals";
+    pub const DEALS_NEEDED: &str = "Deals needed";
+    pub const PIPELINE_NEEDED: &str = "Pipeline needed";
+    pub const OVERALL_CONVERSION: &str = "Overall conversion";
+    pub const FORECAST_FROM_PLANNED_TRAFFIC: &str = "Forecast from planned traffic";
+    pub const FORECAST_DEALS: &str = "Forecast deals";
+    pub const FORECAST_REVENUE: &str = "Forecast revenue";
+    pub const GAP_TO_TARGET: &str = "Gap to target";
+}
+
+/// Words of the `results_table` component.
+pub mod results_table {
+    pub const VOLUME_NEEDED_AND_FORECAST_AT: &str = "Volume needed and forecast at each stage";
+    pub const STAGE: &str = "Stage";
+    pub const RATE: &str = "Rate";
+    pub const NEEDED_ALL_SOURCES: &str = "Needed (all sources)";
+    pub const MARKETING_SOURCES: &str = "Marketing sources";
+    pub const FORECAST: &str = "Forecast";
+    pub const PERIOD: &str = "Period";
+    pub const MONTH: &str = "/ month";
+    pub const WEEK: &str = "/ week";
+}
+
+/// Words of the `rounding_choice` component.
+pub mod rounding_choice {
+    pub const ROUNDING: &str = "Rounding";
+}
+
+/// Words of the `share_link` component.
+pub mod share_link {
+    pub const COPY_LINK: &str = "Copy link";
+    pub const LINK_TO_THIS_PLAN: &str = "Link to this plan";
+}
+
+/// Words of the `sla_panel` component.
+pub mod sla_panel {
+    pub const MARKETING_SALES_AGREEMENT: &str = "Marketing \u{2192} sales agreement";
+    pub const PER_REP_PER_WEEK: &str = "Per rep per week";
+}
+
+/// Words of the `stage_actions` component.
+pub mod stage_actions {
+    pub const MOVE_UP: &str = "Move up";
+    pub const MOVE_DOWN: &str = "Move down";
+    pub const REMOVE: &str = "Remove";
+}
+
+/// Words of the `stage_costs_table` component.
+pub mod stage_costs_table {
+    pub const COST_AND_LOAD_PER_STAGE: &str = "Cost and load per stage";
+    pub const STAGE: &str = "Stage";
+    pub const COST_PER_UNIT_PLAN: &str = "Cost per unit (plan)";
+    pub const COST_PER_UNIT_FORECAST: &str = "Cost per unit (forecast)";
+    pub const PER_REP_PER_MONTH: &str = "Per rep per month";
+}
+
+/// Words of the `stage_editor` component.
+pub mod stage_editor {
+    pub const FUNNEL_STAGES: &str = "Funnel stages";
+    pub const ADD_STAGE: &str = "+ Add stage";
+}
+
+/// Words of the `stage_row` component.
+pub mod stage_row {
+    pub const TOP_OF_FUNNEL: &str = "Top of funnel";
+}
+
+/// Words of the `targets_panel` component.
+pub mod targets_panel {
+    pub const TARGETS: &str = "Targets";
+    pub const TYPE_FIGURES_AS_YOU_LIKE: &str =
+        "Type figures as you like: 1,000,000 or 1M, 60k, $25,000.";
+}
+
+/// Words of the `team_panel` component.
+pub mod team_panel {
+    pub const SALES_TEAM: &str = "Sales team";
+}
+
+/// Words of the `timing_panel` component.
+pub mod timing_panel {
+    pub const TIMING: &str = "Timing";
+}
+
+/// Words of the `velocity_figures` component.
+pub mod velocity_figures {
+    pub const SALES_VELOCITY_PER_DAY: &str = "Sales velocity per day";
+    pub const SALES_VELOCITY_PER_MONTH: &str = "Sales velocity per month";
+}
+
+/// Words of the `app` component.
+pub mod app {
+    pub const FUNNEL_PLANNER: &str = "Funnel Planner";
+    pub const HOW_MANY_LEADS_MUST_MARKETING: &str =
+        "How many leads must marketing deliver for sales to hit its quota?";
+    pub const THE_PLAN: &str = "The plan";
+}
+
+#[cfg(test)]
+mod tests {
+    /// The page's words live here and in the sentences beside this module: no component
+    /// writes a text node, an accessible name, a title or a `format!` sentence of its own.
+    #[test]
+    fn components_take_their_words_from_the_wording_module() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/ui");
+        let mut found = Vec::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            for (number, line) in text.lines().enumerate() {
+                let code = line.trim_start();
+                if code.starts_with("//") {
+                    continue;
+                }
+                let words = |rest: &str| rest.chars().take(2).all(|c| c.is_ascii_alphabetic());
+                let literal_node = code
+                    .match_indices(">\"")
+                    .any(|(at, _)| words(&code[at + 2..]));
+                let literal_name =
+                    ["aria-label=\"", "title=\"", "placeholder=\""]
+                        .iter()
+                        .any(|attr| {
+                            code.match_indices(attr)
+                                .any(|(at, _)| words(&code[at + attr.len()..]))
+                        });
+                let sentence = code.match_indices("format!(\"").any(|(at, _)| {
+                    let rest = &code[at + 9..];
+                    rest.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                        && rest.contains(' ')
+                });
+                let bare = code.starts_with('"')
+                    && code.chars().nth(1).is_some_and(|c| c.is_ascii_uppercase())
+                    && code.contains(' ');
+                if literal_node || literal_name || sentence || bare {
+                    found.push(format!("{}:{}: {code}", path.display(), number + 1));
+                }
+            }
+        }
+        assert!(
+            found.is_empty(),
+            "words outside the wording module:\n{}",
+            found.join("\n")
+        );
+    }
+}
