@@ -68,7 +68,7 @@ pub fn BudgetPanel(
                     <dd class="note">{labels::budget_panel::MARKETING_SOURCED_REVENUE_BUDGET_BUDGET}</dd>
                 </div>
                 <div>
-                    <dt>{labels::budget_panel::REVENUE_PER_1_SPENT}</dt>
+                    <dt>{Signal::derive(move || planner.style().with(wording::revenue_per_unit_label))}</dt>
                     <dd><MaybeFigure testid="roi-multiple" value=maybe(|b| b.roi_multiple) show=Show::Times/></dd>
                     <dd class="note">{labels::budget_panel::MARKETING_SOURCED_REVENUE_BUDGET}</dd>
                 </div>

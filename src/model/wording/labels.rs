@@ -14,7 +14,6 @@ pub mod budget_panel {
     pub const ROI: &str = "ROI";
     pub const MARKETING_SOURCED_REVENUE_BUDGET_BUDGET: &str =
         "(marketing-sourced revenue \u{2212} budget) \u{f7} budget";
-    pub const REVENUE_PER_1_SPENT: &str = "Revenue per 1 spent";
     pub const MARKETING_SOURCED_REVENUE_BUDGET: &str = "marketing-sourced revenue \u{f7} budget";
     pub const SPEND_THE_PLANNED_TRAFFIC_IMPLIES: &str = "Spend the planned traffic implies";
 }

@@ -580,6 +580,12 @@ pub fn month_table_help(days_per_month: f64) -> String {
     )
 }
 
+/// The label of revenue per unit of budget, in the plan's currency: "Revenue per $1 spent".
+#[must_use]
+pub fn revenue_per_unit_label(style: &NumberStyle) -> String {
+    format!("Revenue per {} spent", style.money.wrap("1"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
