@@ -44,6 +44,8 @@ pub fn App() -> impl IntoView {
         browser::locale::local(),
     ));
     ui::figure::provide_style(planner.style());
+    let style = planner.style();
+    let month_sources = RwSignal::new(model::monthly::Sources::default());
     // A link pasted into the address bar of an open page arrives as a hash change.
     let _ = window_event_listener(leptos::ev::hashchange, move |_| planner.follow_address());
     // Another tab saved: offer its plan rather than let either tab overwrite the other.
@@ -71,17 +73,24 @@ pub fn App() -> impl IntoView {
                 <TimingPanel planner/>
                 <HandoffPanel planner/>
             </div>
-            <section class="panel plan" aria-labelledby="plan-heading">
-                <h2 id="plan-heading">{labels::app::THE_PLAN}</h2>
-                <RoundingChoice planner/>
-                <PlanSummary planner/>
-                <ResultsTable planner/>
-                <SlaPanel planner/>
-                <CapacityPanel planner/>
-                <BudgetPanel planner/>
-                <StageCostsTable planner/>
-                <MonthTable planner/>
-            </section>
+            // Rebuilt when the number style changes (a new currency): figures read the style
+            // without tracking it, which keeps each edit's cost independent of their number.
+            {move || {
+                style.track();
+                view! {
+                    <section class="panel plan" aria-labelledby="plan-heading">
+                        <h2 id="plan-heading">{labels::app::THE_PLAN}</h2>
+                        <RoundingChoice planner/>
+                        <PlanSummary planner/>
+                        <ResultsTable planner/>
+                        <SlaPanel planner/>
+                        <CapacityPanel planner/>
+                        <BudgetPanel planner/>
+                        <StageCostsTable planner/>
+                        <MonthTable planner sources=month_sources/>
+                    </section>
+                }
+            }}
         </main>
         <footer class="privacy">
             "Your plan stays in this browser. Links carry it after the #, which browsers never \

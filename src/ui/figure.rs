@@ -1,7 +1,9 @@
 //! A figure in the results: formatted for people, with the plain number in `data-value`.
 //!
 //! Figures read the page's [`NumberStyle`] from context (see [`provide_style`]): the reader's
-//! separators and the plan's currency. A figure too large for its card ([`Show::short`]) is
+//! separators and the plan's currency. They read it without tracking it, and the app rebuilds
+//! the plan section when it changes (a new currency): a memo read by hundreds of figures would
+//! make every edit pay for its list of readers, as each figure left it and joined it again. A figure too large for its card ([`Show::short`]) is
 //! shown in compact form (`$1.2T`); its full value is in the `title` and is what screen
 //! readers say.
 
@@ -61,7 +63,7 @@ pub fn MaybeFigure(
     // Compact form only from 10^9 up, so most figures never format twice.
     let title = move || {
         let value = value.get()?;
-        style.with(|style| show.short(style, value).map(|_| show.full(style, value)))
+        style.with_untracked(|style| show.short(style, value).map(|_| show.full(style, value)))
     };
     view! {
         <span
@@ -74,7 +76,7 @@ pub fn MaybeFigure(
                 let Some(value) = value.get() else {
                     return Either::Left("\u{2014}".to_owned());
                 };
-                style.with(|style| match show.short(style, value) {
+                style.with_untracked(|style| match show.short(style, value) {
                     None => Either::Left(show.full(style, value)),
                     Some(short) => Either::Right(view! {
                         <span aria-hidden="true">{short}</span>

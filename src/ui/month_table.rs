@@ -16,10 +16,11 @@ use crate::model::{YearMonth, format, wording};
 pub fn MonthTable(
     /// The planner's state.
     planner: Planner,
+    /// Whose volumes the table shows; kept by the app, so a rebuilt plan section keeps it.
+    sources: RwSignal<Sources>,
 ) -> impl IntoView {
     let (scenario, months, stages) = (planner.scenario, planner.months(), planner.stages());
     let today = clock::this_month();
-    let sources = RwSignal::new(Sources::default());
     let names = planner.names();
     let month_count = Memo::new(move |_| months.with(|m| m.months.len()));
     let caption = move || {

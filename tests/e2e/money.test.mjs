@@ -56,9 +56,14 @@ test('a shared link shows its own currency in every locale; the field changes it
   assert.equal(await shown(german, 'forecast-revenue'), `960.000${NBSP}$`);
   // Amount fields name the currency.
   assert.match(await german.innerText('[data-testid="deal"] + .unit'), /USD/);
+  await german.selectOption('[data-testid="month-sources"]', 'all');
   await typeInto(german, 'currency', 'gbp');
   await german.waitForFunction(() => document.querySelector('[data-testid="forecast-revenue"]').textContent.includes('£'));
   assert.match(german.url(), /&currency=GBP&/);
+  // Every amount follows, and the month table keeps the sources chosen.
+  assert.equal(await shown(german, 'budget'), `417.500${NBSP}£`);
+  assert.equal(await shown(german, 'blended-cpl'), `100,00${NBSP}£`);
+  assert.equal(await german.inputValue('[data-testid="month-sources"]'), 'all');
   // A code ISO 4217 does not list is refused beside the field; the plan keeps pounds.
   await german.locator('[data-testid="currency"]').blur();
   await typeInto(german, 'currency', 'EURO');
