@@ -45,6 +45,10 @@ pub fn App() -> impl IntoView {
     ));
     ui::figure::provide_style(planner.style());
     let style = planner.style();
+    let style_version = Memo::new(move |version: Option<&u32>| {
+        style.track();
+        version.map_or(0, |v| v.wrapping_add(1))
+    });
     let month_sources = RwSignal::new(model::monthly::Sources::default());
     // A link pasted into the address bar of an open page arrives as a hash change.
     let _ = window_event_listener(leptos::ev::hashchange, move |_| planner.follow_address());
@@ -73,24 +77,23 @@ pub fn App() -> impl IntoView {
                 <TimingPanel planner/>
                 <HandoffPanel planner/>
             </div>
-            // Rebuilt when the number style changes (a new currency): figures read the style
-            // without tracking it, which keeps each edit's cost independent of their number.
-            {move || {
-                style.track();
-                view! {
-                    <section class="panel plan" aria-labelledby="plan-heading">
-                        <h2 id="plan-heading">{labels::app::THE_PLAN}</h2>
-                        <RoundingChoice planner/>
-                        <PlanSummary planner/>
-                        <ResultsTable planner/>
-                        <SlaPanel planner/>
-                        <CapacityPanel planner/>
-                        <BudgetPanel planner/>
-                        <StageCostsTable planner/>
-                        <MonthTable planner sources=month_sources/>
-                    </section>
-                }
-            }}
+            // Built afresh when the number style changes (a new currency): figures read the
+            // style without tracking it, which keeps each edit's cost independent of their
+            // number. A keyed list of one builds anew rather than diffing, so the section's
+            // views need no update code.
+            <For each=move || [style_version.get()] key=|version| *version let(_version)>
+                <section class="panel plan" aria-labelledby="plan-heading">
+                    <h2 id="plan-heading">{labels::app::THE_PLAN}</h2>
+                    <RoundingChoice planner/>
+                    <PlanSummary planner/>
+                    <ResultsTable planner/>
+                    <SlaPanel planner/>
+                    <CapacityPanel planner/>
+                    <BudgetPanel planner/>
+                    <StageCostsTable planner/>
+                    <MonthTable planner sources=month_sources/>
+                </section>
+            </For>
         </main>
         <footer class="privacy">
             "Your plan stays in this browser. Links carry it after the #, which browsers never \
