@@ -281,8 +281,13 @@ impl NumberStyle {
             return None;
         }
         // Round to three significant digits first, so 999.6 billion becomes 1 trillion.
-        let magnitude = value.abs().log10().floor();
-        let unit = 10f64.powf(magnitude - 2.0);
+        #[allow(
+            clippy::cast_possible_truncation,
+            reason = "the log10 of a finite value is between -324 and 309"
+        )]
+        let magnitude = value.abs().log10().floor() as i32;
+        // Whole powers only: `powi` needs no general `pow` in the wasm.
+        let unit = 10f64.powi(magnitude - 2);
         let rounded = (value.abs() / unit).round() * unit;
         #[allow(
             clippy::cast_possible_truncation,

@@ -21,15 +21,6 @@ pub fn provide_style(style: Memo<NumberStyle>) {
     provide_context(Style(style));
 }
 
-/// Returns the page's number style as a signal, for sentences that contain numbers.
-#[must_use]
-pub fn use_style() -> Signal<NumberStyle> {
-    match use_context::<Style>() {
-        Some(Style(style)) => style.into(),
-        None => Signal::stored(NumberStyle::default()),
-    }
-}
-
 /// Shows a number formatted for reading, carrying `data-testid` and the plain number in
 /// `data-value` for tests and scripts.
 #[component]
@@ -59,11 +50,15 @@ pub fn MaybeFigure(
     /// How to show it.
     show: Show,
 ) -> impl IntoView {
-    let style = use_style();
+    let style = use_context::<Style>().map(|Style(style)| style);
+    let with_style = move |f: &dyn Fn(&NumberStyle) -> Option<String>| match style {
+        Some(style) => style.with_untracked(|style| f(style)),
+        None => f(&NumberStyle::default()),
+    };
     // Compact form only from 10^9 up, so most figures never format twice.
     let title = move || {
         let value = value.get()?;
-        style.with_untracked(|style| show.short(style, value).map(|_| show.full(style, value)))
+        with_style(&|style| show.short(style, value).map(|_| show.full(style, value)))
     };
     view! {
         <span
@@ -76,13 +71,14 @@ pub fn MaybeFigure(
                 let Some(value) = value.get() else {
                     return Either::Left("\u{2014}".to_owned());
                 };
-                style.with_untracked(|style| match show.short(style, value) {
-                    None => Either::Left(show.full(style, value)),
+                let full = with_style(&|style| Some(show.full(style, value))).unwrap_or_default();
+                match with_style(&|style| show.short(style, value)) {
+                    None => Either::Left(full),
                     Some(short) => Either::Right(view! {
                         <span aria-hidden="true">{short}</span>
-                        <span class="visually-hidden">{show.full(style, value)}</span>
+                        <span class="visually-hidden">{full}</span>
                     }),
-                })
+                }
             }}
         </span>
     }
