@@ -16,7 +16,9 @@
 //! choice, and when the copy that must precede a replacement could not be written.
 
 use std::marker::PhantomData;
+use std::time::Duration;
 
+use leptos::leptos_dom::helpers::window_event_listener_untyped;
 use leptos::prelude::*;
 
 use crate::browser::{address, clock, download, locale, storage};
@@ -393,9 +395,43 @@ impl Planner {
     }
 
     /// Starts the effect that keeps storage and the address bar in step with the plan.
+    ///
+    /// The first write happens at once. Later ones wait until the frame that shows the edit
+    /// has been drawn: `replaceState` and `setItem` take milliseconds, and an edit should
+    /// reach the screen first. Edits within one frame are written once. A pending write is
+    /// done at once when the page is hidden or left, or loses focus (to the address bar, say).
     fn sync_outward(self) {
+        let form = self.form;
+        let drafts = Memo::new(move |_| form.with(Form::drafts));
+        let pending = StoredValue::new(false);
+        let flush = move || {
+            // Disposed (a test unmounted the page): nothing is pending any more.
+            if pending.try_update_value(std::mem::take) == Some(true) {
+                self.write_outward(drafts);
+            }
+        };
+        Effect::new(move |ran: Option<()>| {
+            self.scenario.track();
+            drafts.track();
+            self.autosave.track();
+            self.saved_offer.track();
+            self.other_tab.track();
+            if ran.is_none() {
+                self.write_outward(drafts);
+            } else if !pending.get_value() {
+                pending.set_value(true);
+                request_animation_frame(move || set_timeout(flush, Duration::ZERO));
+            }
+        });
+        for event in ["pagehide", "visibilitychange", "blur"] {
+            let _ = window_event_listener_untyped(event, move |_| flush());
+        }
+    }
+
+    /// Writes the plan's link to the address bar and saves the plan, unless saving is off or
+    /// could destroy something.
+    fn write_outward(self, drafts: Memo<Vec<(String, String)>>) {
         let Self {
-            form,
             scenario,
             saved_offer,
             other_tab,
@@ -403,32 +439,28 @@ impl Planner {
             last_saved,
             ..
         } = self;
-        let drafts = Memo::new(move |_| form.with(Form::drafts));
-        Effect::new(move |_| {
-            let current = scenario.get();
-            // Links carry valid values only.
-            address::replace_fragment(&link::encode(&current));
-            let drafts = drafts.get();
-            // Nothing is written while a choice about a saved plan is pending, or when
-            // saving could destroy something.
-            if !autosave.get()
-                || saved_offer.with(Option::is_some)
-                || other_tab.with(Option::is_some)
-            {
-                return;
-            }
-            let text = saved::encode(&current, &drafts);
-            if last_saved.with_value(|last| *last == text) {
-                return;
-            }
-            match storage::save(&text) {
-                Ok(()) => last_saved.set_value(text),
-                Err(reason) => self.tell(format!(
-                    "This plan could not be saved in the browser: {reason}. The plan saved \
-                     before is kept as it was; use Copy link to keep this one."
-                )),
-            }
-        });
+        let current = scenario.get_untracked();
+        // Links carry valid values only.
+        address::replace_fragment(&link::encode(&current));
+        // Nothing is written while a choice about a saved plan is pending, or when saving
+        // could destroy something.
+        if !autosave.get_untracked()
+            || saved_offer.with_untracked(Option::is_some)
+            || other_tab.with_untracked(Option::is_some)
+        {
+            return;
+        }
+        let text = drafts.with_untracked(|drafts| saved::encode(&current, drafts));
+        if last_saved.with_value(|last| *last == text) {
+            return;
+        }
+        match storage::save(&text) {
+            Ok(()) => last_saved.set_value(text),
+            Err(reason) => self.tell(format!(
+                "This plan could not be saved in the browser: {reason}. The plan saved before \
+                 is kept as it was; use Copy link to keep this one."
+            )),
+        }
     }
 }
 
