@@ -16,6 +16,7 @@
 //! choice, and when the copy that must precede a replacement could not be written.
 
 use std::marker::PhantomData;
+use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::leptos_dom::helpers::window_event_listener_untyped;
@@ -64,7 +65,7 @@ pub struct Planner {
     /// The scenario the plan uses.
     pub scenario: Memo<Scenario>,
     /// The computed plan.
-    pub plan: Memo<Plan>,
+    pub plan: Memo<Arc<Plan>>,
     /// The memos that read parts of the plan and the form.
     derived: StoredValue<Derived>,
     /// Messages about links and storage.
@@ -92,8 +93,8 @@ impl Planner {
             locale::number_locale(),
         ));
         let scenario = Memo::new(move |_| form.with(|form| form.scenario().clone()));
-        let plan = Memo::new(move |_| scenario.with(compute));
-        let copy = move |_: Option<&Plan>| plan.get();
+        let plan = Memo::new(move |_| Arc::new(scenario.with(compute)));
+        let copy = move |_: Option<&Arc<Plan>>| plan.get();
         let texts = [0, 1, 2].map(|group| Memo::new(move |_| form.with(|f| texts_of(f, group))));
         // Read once: unreadable saved text can be millions of characters.
         let stored_text = storage::raw_plan();
@@ -468,8 +469,8 @@ impl Planner {
 /// only when that part changed. All parts are memos of the same type, which keeps the wasm
 /// small: each memo type costs its own copy of the reactive code.
 pub struct Part<T: 'static> {
-    /// A copy of the plan, renewed when this part changed.
-    plan: Memo<Plan>,
+    /// The plan (shared, not copied), renewed when this part changed.
+    plan: Memo<Arc<Plan>>,
     /// Which part.
     part: PhantomData<fn() -> T>,
 }
@@ -521,7 +522,7 @@ impl PlanPart for HandoffPlan {
 impl<T: PlanPart> Part<T> {
     /// Follows this part of the plan that `copy` reads; every part shares `copy`'s type, so
     /// the memo's code is generated once.
-    fn new(copy: impl Fn(Option<&Plan>) -> Plan + Send + Sync + 'static) -> Self {
+    fn new(copy: impl Fn(Option<&Arc<Plan>>) -> Arc<Plan> + Send + Sync + 'static) -> Self {
         Self {
             plan: Memo::new_with_compare(copy, Self::changed),
             part: PhantomData,
@@ -529,8 +530,8 @@ impl<T: PlanPart> Part<T> {
     }
 
     /// Whether two plans differ in this part.
-    fn changed(a: Option<&Plan>, b: Option<&Plan>) -> bool {
-        a.map(T::of) != b.map(T::of)
+    fn changed(a: Option<&Arc<Plan>>, b: Option<&Arc<Plan>>) -> bool {
+        a.map(|plan| T::of(plan)) != b.map(|plan| T::of(plan))
     }
 
     /// Reads the part (tracked).
