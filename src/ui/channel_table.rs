@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::figure::Figure;
+use super::rows::rows;
 use super::state::Planner;
 use crate::model::format;
 
@@ -29,10 +30,7 @@ pub fn ChannelTable(
                         </tr>
                     </thead>
                     <tbody>
-                        <For
-                            each=move || 0..channel_count.get()
-                            key=|index| *index
-                            children=move |index| {
+                        {rows(channel_count, move |index| {
                                 let channel = move |f: fn(&crate::model::budget::ChannelPlan) -> f64| {
                                     Signal::derive(move || budget.with(|b| b.channels.get(index).map_or(0.0, f)))
                                 };
@@ -45,8 +43,8 @@ pub fn ChannelTable(
                                         <td class="num"><Figure testid=format!("channel-budget-{index}") value=channel(|c| c.budget) display=format::money/></td>
                                     </tr>
                                 }
-                            }
-                        />
+                                .into_any()
+                            })}
                     </tbody>
                 </table>
                 </div>

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::figure::Figure;
+use super::rows::rows;
 use super::state::Planner;
 use crate::model::{Rounding, format};
 
@@ -35,11 +36,7 @@ pub fn ResultsTable(
                 </tr>
             </thead>
             <tbody>
-                <For
-                    each=move || 0..count.get()
-                    key=|index| *index
-                    children=move |index| view! { <ResultRow planner index/> }
-                />
+                {rows(count, move |index| view! { <ResultRow planner index/> }.into_any())}
             </tbody>
         </table>
         </div>
