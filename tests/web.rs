@@ -50,6 +50,21 @@ async fn settle() {
     }
 }
 
+/// Waits until `done` holds, checking every 20 ms for at most 5 s.
+async fn until(done: impl Fn() -> bool) {
+    for _ in 0..250 {
+        if done() {
+            return;
+        }
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            window()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    }
+}
+
 /// Mounts the app into a fresh element, after putting `fragment` in the address bar.
 fn mount_with_fragment(fragment: &str) -> leptos::mount::UnmountHandle<impl Mountable> {
     let history = window().history().unwrap();
@@ -109,6 +124,15 @@ async fn app_shows_a_linked_plan_and_follows_typing() {
     // 2,000,000 ÷ 30,000 = 66.7 → 67 deals; ÷ 25 % = 268 SQLs.
     assert_eq!(value_of("deals-needed"), "67");
     assert_eq!(value_of("need-0"), "268");
+    // The address and storage are written once the edit is on screen.
+    until(|| {
+        window()
+            .location()
+            .hash()
+            .unwrap()
+            .contains("quota=2000000")
+    })
+    .await;
     let hash = window().location().hash().unwrap();
     assert!(hash.contains("quota=2000000"), "{hash}");
     let saved = local_storage().get_item(PLAN_KEY).unwrap().unwrap();
@@ -134,7 +158,11 @@ async fn app_shows_a_linked_plan_and_follows_typing() {
         message.contains("Still using 2,000,000, the value before this edit."),
         "{message}"
     );
-    // The bad text is saved beside the plan, and links carry valid values only.
+    // Leaving the page writes at once: the bad text is saved beside the plan, and links carry
+    // valid values only.
+    window()
+        .dispatch_event(&web_sys::Event::new("pagehide").unwrap())
+        .unwrap();
     let saved = local_storage().get_item(PLAN_KEY).unwrap().unwrap();
     assert!(saved.contains("\"drafts\":{\"quota\":\"lots\"}"), "{saved}");
     let hash = window().location().hash().unwrap();

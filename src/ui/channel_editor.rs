@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::field_input::KeyInput;
+use super::rows::rows;
 use super::state::Planner;
 use crate::browser::focus::focus_later;
 use crate::model::wording::{self, labels};
@@ -43,11 +44,7 @@ pub fn ChannelEditor(
                 </p>
             </Show>
             <ul class="channel-list">
-                <For
-                    each=move || 0..count.get()
-                    key=|index| *index
-                    children=move |index| view! { <ChannelRow planner index/> }
-                />
+                {rows(count, move |index| view! { <ChannelRow planner index/> }.into_any())}
             </ul>
             <p class="field-error" data-testid="channels-error" role="status">
                 {total_note}

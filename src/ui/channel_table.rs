@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::figure::Figure;
+use super::rows::rows;
 use super::state::Planner;
 use crate::model::format::Show;
 use crate::model::wording::labels;
@@ -30,10 +31,7 @@ pub fn ChannelTable(
                         </tr>
                     </thead>
                     <tbody>
-                        <For
-                            each=move || 0..channel_count.get()
-                            key=|index| *index
-                            children=move |index| {
+                        {rows(channel_count, move |index| {
                                 let channel = move |f: fn(&crate::model::budget::ChannelPlan) -> f64| {
                                     Signal::derive(move || budget.with(|b| b.channels.get(index).map_or(0.0, f)))
                                 };
@@ -46,8 +44,8 @@ pub fn ChannelTable(
                                         <td class="num"><Figure testid=format!("channel-budget-{index}") value=channel(|c| c.budget) show=Show::Money/></td>
                                     </tr>
                                 }
-                            }
-                        />
+                                .into_any()
+                            })}
                     </tbody>
                 </table>
                 </div>

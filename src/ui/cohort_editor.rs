@@ -48,11 +48,7 @@ pub fn CohortEditor(
                     </tr>
                 </thead>
                 <tbody>
-                    <For
-                        each=move || 0..count.get()
-                        key=|index| *index
-                        children=move |index| view! { <CohortRow planner rows index/> }
-                    />
+                    {super::rows::rows(count, move |index| view! { <CohortRow planner rows index/> }.into_any())}
                 </tbody>
             </table>
             </div>

@@ -20,6 +20,7 @@ pub mod period_panel;
 pub mod plan_summary;
 pub mod results_table;
 pub mod rounding_choice;
+pub mod rows;
 pub mod share_link;
 pub mod sla_panel;
 pub mod stage_actions;

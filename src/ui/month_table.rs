@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::month_sentences::MonthSentences;
+use super::rows::rows;
 use super::state::Planner;
 use crate::browser::clock;
 use crate::model::monthly::Sources;
@@ -83,11 +84,7 @@ pub fn MonthTable(
                         </tr>
                     </thead>
                     <tbody>
-                        <For
-                            each=move || 0..month_count.get()
-                            key=|k| *k
-                            children=move |k| view! { <MonthRow planner k today sources/> }
-                        />
+                        {rows(month_count, move |k| view! { <MonthRow planner k today sources/> }.into_any())}
                     </tbody>
                     <tfoot>
                         <tr>

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::model::format::Show;
 
 use super::figure::Figure;
+use super::rows::rows;
 use super::state::Planner;
 use crate::model::Rounding;
 use crate::model::wording::labels;
@@ -38,11 +39,7 @@ pub fn ResultsTable(
                 </tr>
             </thead>
             <tbody>
-                <For
-                    each=move || 0..count.get()
-                    key=|index| *index
-                    children=move |index| view! { <ResultRow planner index/> }
-                />
+                {rows(count, move |index| view! { <ResultRow planner index/> }.into_any())}
             </tbody>
         </table>
         </div>

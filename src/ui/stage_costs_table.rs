@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::figure::MaybeFigure;
+use super::rows::rows;
 use super::state::Planner;
 use crate::model::format::Show;
 use crate::model::wording::labels;
@@ -27,11 +28,7 @@ pub fn StageCostsTable(
                 </tr>
             </thead>
             <tbody>
-                <For
-                    each=move || 0..count.get()
-                    key=|index| *index
-                    children=move |index| view! { <StageCostRow planner index/> }
-                />
+                {rows(count, move |index| view! { <StageCostRow planner index/> }.into_any())}
             </tbody>
         </table>
         </div>

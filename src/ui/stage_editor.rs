@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::rows::rows;
 use super::stage_row::StageRow;
 use super::state::Planner;
 use crate::browser::focus::focus_later;
@@ -27,11 +28,7 @@ pub fn StageEditor(
             <h2 id="stages-heading">{labels::stage_editor::FUNNEL_STAGES}</h2>
             <p class="hint">{wording::STAGES_HELP}</p>
             <ol class="stages">
-                <For
-                    each=move || 0..count.get()
-                    key=|index| *index
-                    children=move |index| view! { <StageRow planner index/> }
-                />
+                {rows(count, move |index| view! { <StageRow planner index/> }.into_any())}
             </ol>
             <button
                 type="button"

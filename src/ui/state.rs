@@ -16,7 +16,10 @@
 //! choice, and when the copy that must precede a replacement could not be written.
 
 use std::marker::PhantomData;
+use std::sync::Arc;
+use std::time::Duration;
 
+use leptos::leptos_dom::helpers::window_event_listener_untyped;
 use leptos::prelude::*;
 
 use crate::browser::{address, download, locale, storage};
@@ -68,7 +71,7 @@ pub struct Planner {
     /// The scenario the plan uses.
     pub scenario: Memo<Scenario>,
     /// The computed plan.
-    pub plan: Memo<Plan>,
+    pub plan: Memo<Arc<Plan>>,
     /// The memos that read parts of the plan and the form.
     derived: StoredValue<Derived>,
     /// Messages about links and storage.
@@ -96,8 +99,8 @@ impl Planner {
             locale::number_locale(),
         ));
         let scenario = Memo::new(move |_| form.with(|form| form.scenario().clone()));
-        let plan = Memo::new(move |_| scenario.with(compute));
-        let copy = move |_: Option<&Plan>| plan.get();
+        let plan = Memo::new(move |_| Arc::new(scenario.with(compute)));
+        let copy = move |_: Option<&Arc<Plan>>| plan.get();
         let texts = [0, 1, 2].map(|group| Memo::new(move |_| form.with(|f| texts_of(f, group))));
         // The style asks `Intl` again only when the currency changes.
         let currency = Memo::new(move |_| scenario.with(|s| s.currency));
@@ -400,9 +403,43 @@ impl Planner {
     }
 
     /// Starts the effect that keeps storage and the address bar in step with the plan.
+    ///
+    /// The first write happens at once. Later ones wait until the frame that shows the edit
+    /// has been drawn: `replaceState` and `setItem` take milliseconds, and an edit should
+    /// reach the screen first. Edits within one frame are written once. A pending write is
+    /// done at once when the page is hidden or left, or loses focus (to the address bar, say).
     fn sync_outward(self) {
+        let form = self.form;
+        let drafts = Memo::new(move |_| form.with(Form::drafts));
+        let pending = StoredValue::new(false);
+        let flush = move || {
+            // Disposed (a test unmounted the page): nothing is pending any more.
+            if pending.try_update_value(std::mem::take) == Some(true) {
+                self.write_outward(drafts);
+            }
+        };
+        Effect::new(move |ran: Option<()>| {
+            self.scenario.track();
+            drafts.track();
+            self.autosave.track();
+            self.saved_offer.track();
+            self.other_tab.track();
+            if ran.is_none() {
+                self.write_outward(drafts);
+            } else if !pending.get_value() {
+                pending.set_value(true);
+                request_animation_frame(move || set_timeout(flush, Duration::ZERO));
+            }
+        });
+        for event in ["pagehide", "visibilitychange", "blur"] {
+            let _ = window_event_listener_untyped(event, move |_| flush());
+        }
+    }
+
+    /// Writes the plan's link to the address bar and saves the plan, unless saving is off or
+    /// could destroy something.
+    fn write_outward(self, drafts: Memo<Vec<(String, String)>>) {
         let Self {
-            form,
             scenario,
             saved_offer,
             other_tab,
@@ -410,29 +447,25 @@ impl Planner {
             last_saved,
             ..
         } = self;
-        let drafts = Memo::new(move |_| form.with(Form::drafts));
-        Effect::new(move |_| {
-            let current = scenario.get();
-            // Links carry valid values only.
-            address::replace_fragment(&link::encode(&current));
-            let drafts = drafts.get();
-            // Nothing is written while a choice about a saved plan is pending, or when
-            // saving could destroy something.
-            if !autosave.get()
-                || saved_offer.with(Option::is_some)
-                || other_tab.with(Option::is_some)
-            {
-                return;
-            }
-            let text = saved::encode(&current, &drafts);
-            if last_saved.with_value(|last| *last == text) {
-                return;
-            }
-            match storage::save(&text) {
-                Ok(()) => last_saved.set_value(text),
-                Err(reason) => self.tell(wording::storage_notices::not_saved(&reason)),
-            }
-        });
+        let current = scenario.get_untracked();
+        // Links carry valid values only.
+        address::replace_fragment(&link::encode(&current));
+        // Nothing is written while a choice about a saved plan is pending, or when saving
+        // could destroy something.
+        if !autosave.get_untracked()
+            || saved_offer.with_untracked(Option::is_some)
+            || other_tab.with_untracked(Option::is_some)
+        {
+            return;
+        }
+        let text = drafts.with_untracked(|drafts| saved::encode(&current, drafts));
+        if last_saved.with_value(|last| *last == text) {
+            return;
+        }
+        match storage::save(&text) {
+            Ok(()) => last_saved.set_value(text),
+            Err(reason) => self.tell(wording::storage_notices::not_saved(&reason)),
+        }
     }
 }
 
@@ -440,8 +473,8 @@ impl Planner {
 /// only when that part changed. All parts are memos of the same type, which keeps the wasm
 /// small: each memo type costs its own copy of the reactive code.
 pub struct Part<T: 'static> {
-    /// A copy of the plan, renewed when this part changed.
-    plan: Memo<Plan>,
+    /// The plan (shared, not copied), renewed when this part changed.
+    plan: Memo<Arc<Plan>>,
     /// Which part.
     part: PhantomData<fn() -> T>,
 }
@@ -493,7 +526,7 @@ impl PlanPart for HandoffPlan {
 impl<T: PlanPart> Part<T> {
     /// Follows this part of the plan that `copy` reads; every part shares `copy`'s type, so
     /// the memo's code is generated once.
-    fn new(copy: impl Fn(Option<&Plan>) -> Plan + Send + Sync + 'static) -> Self {
+    fn new(copy: impl Fn(Option<&Arc<Plan>>) -> Arc<Plan> + Send + Sync + 'static) -> Self {
         Self {
             plan: Memo::new_with_compare(copy, Self::changed),
             part: PhantomData,
@@ -501,8 +534,8 @@ impl<T: PlanPart> Part<T> {
     }
 
     /// Whether two plans differ in this part.
-    fn changed(a: Option<&Plan>, b: Option<&Plan>) -> bool {
-        a.map(T::of) != b.map(T::of)
+    fn changed(a: Option<&Arc<Plan>>, b: Option<&Arc<Plan>>) -> bool {
+        a.map(|plan| T::of(plan)) != b.map(|plan| T::of(plan))
     }
 
     /// Reads the part (tracked).

@@ -91,3 +91,20 @@ export async function assertNoNonsense(page) {
   });
   if (bad.length) throw new Error(`page shows ${bad.join(', ')}`);
 }
+
+/**
+ * Waits until the page has written its address bar and storage after the last edit. It writes
+ * them once the edit's frame is drawn, in a task after the next animation frame; this waits
+ * for a task after the same frame, queued later.
+ */
+export async function written(page) {
+  await page.evaluate(() => new Promise((done) => {
+    requestAnimationFrame(() => setTimeout(done, 0));
+  }));
+}
+
+/** Returns the page's address as the page last wrote it (see `written`). */
+export async function address(page) {
+  await written(page);
+  return page.evaluate(() => location.href);
+}

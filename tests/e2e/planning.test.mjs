@@ -2,7 +2,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  assertNoNonsense, openFresh, ready, start, typeInto, values, waitForValue,
+  address, assertNoNonsense, openFresh, ready, start, typeInto, values, waitForValue,
 } from './helpers.mjs';
 
 let env;
@@ -35,7 +35,7 @@ test('the headline is marketing’s volume at the lead stage, after existing rev
   // A year: ⌈2,400 ÷ 12⌉ = 200 a month, ⌈2,400 ÷ 52⌉ = 47 a week.
   await waitForValue(page, 'mkt-need-per-month-1', 200);
   await waitForValue(page, 'mkt-need-per-week-1', 47);
-  assert.match(page.url(), /period=year/);
+  assert.match((await address(page)), /period=year/);
 
   await typeInto(page, 'existing', '1.2M');
   await waitForValue(page, 'headline-value', 0);
@@ -96,7 +96,7 @@ test('a budget with channels blends costs, and shares not totalling 100 % are sc
   // CAC 459,250 ÷ 40 = 11,481.25; ROI (1,000,000 − 459,250) ÷ 459,250.
   assert.equal(v.cac, '11481.25');
   assert.ok(Math.abs(Number(v.roi) - (540750 / 459250) * 100) < 1e-9);
-  assert.match(page.url(), /channels=Search:60:50,Channel\+2:40:200/);
+  assert.match((await address(page)), /channels=Search:60:50,Channel\+2:40:200/);
 
   await typeInto(page, 'channel-share-1', '20');
   await page.waitForSelector('[data-testid="channels-error"]:has-text("Shares total 80 %")');
@@ -141,8 +141,8 @@ test('the SLA panel states what marketing delivers and how fast sales follows up
   // SQLs: 334 a quarter → ⌈334 ÷ 3⌉ = 112 a month.
   await waitForValue(page, 'sla-per-month', 112);
   v = await values(page);
-  assert.match(page.url(), /handoff=3/);
-  assert.match(page.url(), /followup=4/);
+  assert.match((await address(page)), /handoff=3/);
+  assert.match((await address(page)), /followup=4/);
   await page.context().close();
 });
 
@@ -173,7 +173,7 @@ test('a link with every planning parameter reopens with identical figures', asyn
   const page = await openFresh(env, link);
   assert.equal(await page.innerText('[data-testid="notice"]'), '');
   const before = await values(page);
-  const written = page.url().slice(env.base.length);
+  const written = (await address(page)).slice(env.base.length);
   const other = await openFresh(env, written);
   assert.deepEqual(await values(other), before);
   await other.context().close();
