@@ -4,7 +4,7 @@
 import { start } from '../e2e/helpers.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 15);
-const env = await start();
+const env = await start(process.argv[2]);
 const times = [];
 try {
   for (let run = 0; run < RUNS; run += 1) {

@@ -7,9 +7,9 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-/** Starts the server and the browser; returns { base, browser, close }. */
-export async function start() {
-  const server = await serve(new URL('../../dist', import.meta.url).pathname);
+/** Starts the server (on `dir`, dist/ by default) and the browser; returns { base, browser, close }. */
+export async function start(dir = new URL('../../dist', import.meta.url).pathname) {
+  const server = await serve(dir);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
