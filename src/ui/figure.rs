@@ -1,5 +1,8 @@
 //! A figure in the results: formatted for people, with the plain number in `data-value`.
 //!
+//! Each figure is two reactive nodes, its text and its `data-value`, since an edit of a rate
+//! re-runs most of the page's figures: the compact form's title lives in its own branch.
+//!
 //! Figures read the page's [`NumberStyle`] from context (see [`provide_style`]): the reader's
 //! separators and the plan's currency. They read it without tracking it, and the app rebuilds
 //! the plan section when it changes (a new currency): a memo read by hundreds of figures would
@@ -55,17 +58,11 @@ pub fn MaybeFigure(
         Some(style) => style.with_untracked(|style| f(style)),
         None => f(&NumberStyle::default()),
     };
-    // Compact form only from 10^9 up, so most figures never format twice.
-    let title = move || {
-        let value = value.get()?;
-        with_style(&|style| show.short(style, value).map(|_| show.full(style, value)))
-    };
     view! {
         <span
             class="figure"
             data-testid=testid
             data-value=move || value.get().map(format::plain)
-            title=title
         >
             {move || {
                 let Some(value) = value.get() else {
@@ -75,7 +72,7 @@ pub fn MaybeFigure(
                 match with_style(&|style| show.short(style, value)) {
                     None => Either::Left(full),
                     Some(short) => Either::Right(view! {
-                        <span aria-hidden="true">{short}</span>
+                        <span aria-hidden="true" title=full.clone()>{short}</span>
                         <span class="visually-hidden">{full}</span>
                     }),
                 }
