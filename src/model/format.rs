@@ -2,28 +2,11 @@
 //! currency) and for test hooks and links ([`plain`]: plain digits, whatever the locale).
 
 /// Inserts a comma between every group of three digits in a run of ASCII digits
-/// (`"1234567"` becomes `"1,234,567"`). Text with a sign or a point is grouped before the point.
+/// (`"1234567"` becomes `"1,234,567"`): the planner's own notation, which fields and messages
+/// use whatever the locale. Text with a sign or a point is grouped before the point.
 #[must_use]
 pub fn group_thousands(digits: &str) -> String {
-    let (sign, rest) = match digits.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", digits),
-    };
-    let (whole, fraction) = match rest.split_once('.') {
-        Some((whole, fraction)) => (whole, Some(fraction)),
-        None => (rest, None),
-    };
-    let mut grouped = String::with_capacity(whole.len() + whole.len() / 3 + 1);
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    match fraction {
-        Some(fraction) => format!("{sign}{grouped}.{fraction}"),
-        None => format!("{sign}{grouped}"),
-    }
+    NumberStyle::default().localize(digits)
 }
 
 /// Writes `value` rounded half away from zero to `decimals` places, without grouping, never

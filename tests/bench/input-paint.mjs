@@ -17,18 +17,11 @@
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../e2e/helpers.mjs';
 import { serve } from '../e2e/serve.mjs';
+import { LARGE, RATE } from './plans.mjs';
 
 const EDITS = Number(process.env.EDITS ?? 50);
 const HEAP_EDITS = 200;
-const RATE = 'stage-rate-2';
 
-// A large plan: 12 stages, 6 channels, a year, a 180-day cycle and seasonality.
-const LARGE = '#' + [
-  'quota=24000000', 'deal=30000', 'period=year', 'start=2027-01', 'cycle=180',
-  'stages=Visitors,Leads:3,MQLs:40,SQLs:50,Discovery:70,Demo:60,Trial:50,Proposal:60,Negotiation:70,Legal:90,Signed:95,Won:90',
-  'channels=Search:30:50,Social:20:40,Events:10:300,Content:15:20,Partners:15:80,Outbound:10:120',
-  'season=5,6,8,9,9,8,7,6,9,10,11,12',
-].join('&');
 
 const PLANS = [['default plan', ''], ['large plan', LARGE]];
 

@@ -13,16 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS } from '../e2e/helpers.mjs';
 import { serve } from '../e2e/serve.mjs';
+import { LARGE, RATE } from './plans.mjs';
 
 const EDITS = Number(process.env.EDITS ?? 50);
-const RATE = 'stage-rate-2';
-// The large plan of input-paint.mjs.
-const LARGE = '#' + [
-  'quota=24000000', 'deal=30000', 'period=year', 'start=2027-01', 'cycle=180',
-  'stages=Visitors,Leads:3,MQLs:40,SQLs:50,Discovery:70,Demo:60,Trial:50,Proposal:60,Negotiation:70,Legal:90,Signed:95,Won:90',
-  'channels=Search:30:50,Social:20:40,Events:10:300,Content:15:20,Partners:15:80,Outbound:10:120',
-  'season=5,6,8,9,9,8,7,6,9,10,11,12',
-].join('&');
 
 function edit(page, count) {
   return page.evaluate(async ([testid, count]) => {

@@ -27,10 +27,11 @@ export async function start(dir = new URL('../../dist', import.meta.url).pathnam
 
 /**
  * Opens a page in a fresh context (empty storage) at `base` + `suffix`, waiting for results.
- * `before(page)` runs before navigation (for example to fix the page's clock).
+ * `before(page)` runs before navigation (for example to fix the page's clock); `options` are
+ * the browser context's (a locale, a viewport).
  */
-export async function openFresh(env, suffix = '', before = async () => {}) {
-  const context = await env.browser.newContext();
+export async function openFresh(env, suffix = '', before = async () => {}, options = {}) {
+  const context = await env.browser.newContext(options);
   const page = await context.newPage();
   await before(page);
   const errors = [];

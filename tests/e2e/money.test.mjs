@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  address, ready, start, typeInto, waitForValue,
+  address, openFresh, start, typeInto, waitForValue,
 } from './helpers.mjs';
 
 let env;
@@ -13,15 +13,8 @@ after(async () => { await env?.close(); });
 const NBSP = '\u00a0';
 
 /** Opens `suffix` in a fresh context with the browser's locale set to `locale`. */
-async function openIn(locale, suffix, viewport = { width: 1280, height: 900 }) {
-  const context = await env.browser.newContext({ locale, viewport });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.errors = errors;
-  await page.goto(env.base + suffix);
-  await ready(page);
-  return page;
+function openIn(locale, suffix, viewport = { width: 1280, height: 900 }) {
+  return openFresh(env, suffix, undefined, { locale, viewport });
 }
 
 const shown = (page, testid) => page.evaluate(
