@@ -95,9 +95,6 @@ pub fn App() -> impl IntoView {
                 </section>
             </For>
         </main>
-        <footer class="privacy">
-            "Your plan stays in this browser. Links carry it after the #, which browsers never \
-             send to a server."
-        </footer>
+        <footer class="privacy">{labels::app::PRIVACY}</footer>
     }
 }
