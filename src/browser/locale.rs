@@ -138,6 +138,21 @@ pub fn number_style(currency: Currency) -> NumberStyle {
     if let Some(money) = money {
         style.money = affixes(&parts(&money, 1234.0));
     }
+    // The currency's own decimals: a plain currency format shows them ($1.50, or ¥2).
+    let minor = number_format(&[
+        ("style", "currency".into()),
+        ("currency", currency.as_str().into()),
+    ]);
+    if let Some(minor) = minor {
+        style.money_decimals = u32::try_from(
+            parts(&minor, 1.5)
+                .iter()
+                .filter(|p| p.kind == "fraction")
+                .map(|p| p.value.chars().count())
+                .sum::<usize>(),
+        )
+        .unwrap_or(2);
+    }
     if let Some(percent) = number_format(&[("style", "percent".into())]) {
         style.percent = affixes(&parts(&percent, 0.25));
     }

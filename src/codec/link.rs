@@ -607,7 +607,7 @@ mod tests {
         assert_eq!(bad.scenario.currency.as_str(), "EUR");
         assert_eq!(
             bad.problems[0].to_string(),
-            "The link's currency \u{201c}XYZ\u{201d} is not usable: \u{201c}XYZ\u{201d} is not an ISO 4217 currency code. Try EUR, GBP or USD. Using the default, EUR."
+            "The link's currency \u{201c}XYZ\u{201d} is not usable: \u{201c}XYZ\u{201d} is not a currency this page can show (the ISO 4217 codes browsers format). Try EUR, GBP or USD. Using the default, EUR."
         );
     }
 

@@ -28,7 +28,8 @@ impl fmt::Display for CurrencyError {
             }
             Self::Unknown(code) => write!(
                 f,
-                "\u{201c}{code}\u{201d} is not an ISO 4217 currency code. Try EUR, GBP or USD."
+                "\u{201c}{code}\u{201d} is not a currency this page can show (the ISO 4217 \
+                 codes browsers format). Try EUR, GBP or USD."
             ),
         }
     }

@@ -491,7 +491,7 @@ pub static FIELDS: [FieldSpec; 21] = [
         field: Field::Cpl,
         key: "cpl",
         label: "Cost per lead (blended)",
-        hint: "What one unit at the lead stage costs across channels. B2B SaaS: about $30\u{2013}150.",
+        hint: "What one unit at the lead stage costs across channels. B2B SaaS: about 30\u{2013}150 US dollars.",
         unit: None,
         kind: FieldKind::Money,
         unset: "",

@@ -109,6 +109,9 @@ pub struct NumberStyle {
     pub min_grouping: usize,
     /// Around money: the plan's currency as the locale writes it.
     pub money: Affixes,
+    /// Decimal places of the currency's minor unit: 2 for dollars and euros, 0 for yen. Costs
+    /// per unit show this many.
+    pub money_decimals: u32,
     /// Around percentages.
     pub percent: Affixes,
     /// Compact forms for values from [`COMPACT_FROM`] up, in order of `from`.
@@ -129,6 +132,7 @@ impl Default for NumberStyle {
             secondary: 3,
             min_grouping: 1,
             money: Affixes::default(),
+            money_decimals: 2,
             percent: Affixes::suffix("%"),
             compact: vec![compact(9, "B"), compact(12, "T")],
         }
@@ -323,7 +327,8 @@ pub enum Show {
     TwoDecimals,
     /// Money in whole units, with the currency.
     Money,
-    /// Money to two decimal places, with the currency (a cost per lead).
+    /// Money to the currency's minor unit, with the currency (a cost per lead): two decimal
+    /// places for dollars, none for yen.
     MoneyCents,
     /// A fraction as a percentage.
     Percent,
@@ -342,7 +347,9 @@ impl Show {
             Self::OneDecimal => style.one_decimal(value),
             Self::TwoDecimals => style.two_decimals(value),
             Self::Money => style.money(value),
-            Self::MoneyCents => style.money.wrap(&style.two_decimals(value)),
+            Self::MoneyCents => style
+                .money
+                .wrap(&style.localize(&fixed(value, style.money_decimals))),
             Self::Percent => style.percent(value),
             Self::PercentPoints => style.percent.wrap(&style.one_decimal(value)),
             Self::Times => format!("{}\u{d7}", style.two_decimals(value)),
@@ -542,6 +549,11 @@ mod tests {
         assert_eq!(Show::Percent.short(&de, 5e12), None);
         assert_eq!(Show::Count.full(&de, 5e3), "5.000");
         assert_eq!(Show::MoneyCents.full(&de, 2.5), "2,50\u{a0}\u{20ac}");
+        let yen = NumberStyle {
+            money_decimals: 0,
+            ..NumberStyle::default()
+        };
+        assert_eq!(Show::MoneyCents.full(&yen, 2083.34), "2,083");
         assert_eq!(
             de.amount(Money::from_cents(250_050).unwrap()),
             "2.500,50\u{a0}\u{20ac}"

@@ -248,20 +248,24 @@ pub fn normalize_typed(text: &str, locale: NumberLocale) -> Result<String, Numbe
         return Ok(text.to_owned());
     }
     let digits_after = |part: &str| part.chars().take_while(char::is_ascii_digit).count();
+    // Three digits after one separator read as a thousand only when the digits before it can
+    // be the first group: `1,000` reads two ways, `12345,678` only one.
+    let first_group =
+        |part: &str| (1..=3).contains(&part.chars().filter(char::is_ascii_digit).count());
     let commas = text.matches(',').count();
     let points = text.matches('.').count();
     match (commas, points) {
         (1, _) => {
             let (whole, fraction) = text.split_once(',').unwrap_or((text, ""));
-            if points == 0 && digits_after(fraction) == 3 {
+            if points == 0 && digits_after(fraction) == 3 && first_group(whole) {
                 return Err(NumberError::Ambiguous(shorten(text.trim())));
             }
             // Points before the comma group thousands; the parser checks the groups.
             Ok(format!("{}.{fraction}", whole.replace('.', ",")))
         }
         (0, 1) => {
-            let (_, fraction) = text.split_once('.').unwrap_or((text, ""));
-            if digits_after(fraction) == 3 {
+            let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+            if digits_after(fraction) == 3 && first_group(whole) {
                 Err(NumberError::Ambiguous(shorten(text.trim())))
             } else {
                 Ok(text.to_owned())
@@ -493,13 +497,22 @@ mod tests {
             let value = millionths as f64 / 1e6;
             assert_eq!(value, expected, "{text}");
         }
-        for text in ["1,000", "1.000", "12,500"] {
+        for text in ["1,000", "1.000", "12,500", "-1,000", "\u{20ac}1.000"] {
             assert_eq!(
                 read(text),
                 Err(NumberError::Ambiguous(text.into())),
                 "{text}"
             );
         }
+        // Digits before the separator that cannot be a first group of thousands: one reading.
+        assert_eq!(
+            normalize_typed("12345,678", NumberLocale::DecimalComma).as_deref(),
+            Ok("12345.678")
+        );
+        assert_eq!(
+            normalize_typed("12345.678", NumberLocale::DecimalComma).as_deref(),
+            Ok("12345.678")
+        );
         assert!(
             NumberError::Ambiguous("1,000".into())
                 .to_string()

@@ -102,3 +102,23 @@ test('huge figures are compact, never overflow their cards, and keep their full 
     await page.context().close();
   }
 });
+
+test('yen costs show no cents, and German decimals are never taken for thousands', async () => {
+  const japan = await openIn('ja-JP', '#quota=1000000&deal=25000&cpl=100&start=2027-01');
+  assert.equal(await japan.inputValue('[data-testid="currency"]'), 'JPY');
+  // 417,500 ÷ 4,175 leads = 100 per lead; the stage table's cost per visitor is 2.
+  assert.equal(await shown(japan, 'blended-cpl'), '￥100');
+  assert.equal(await shown(japan, 'cost-per-0'), '￥2');
+  await japan.context().close();
+
+  const german = await openIn('de-DE', '#quota=1000000&deal=12345.67&start=2027-01');
+  const deal = german.locator('[data-testid="deal"]');
+  await deal.click();
+  await deal.press('End');
+  await deal.pressSequentially('8');
+  assert.match(
+    await german.innerText('[data-testid="deal-error"]'),
+    /^Use at most 2 decimal places\. Still using 12345,67, the value before this edit\./,
+  );
+  await german.context().close();
+});

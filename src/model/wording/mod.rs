@@ -563,8 +563,8 @@ pub const STAGES_HELP: &str = "Top of the funnel first; the last stage is closed
 
 /// Help under the channel editor's heading, with published cost ranges.
 pub const CHANNELS_HELP: &str = "Optional. Split marketing's leads by channel, each with its own \
-    cost per lead (B2B SaaS: search $20\u{2013}100, LinkedIn $40\u{2013}200, paid social \
-    $80\u{2013}200). Shares should total 100 %.";
+    cost per lead (B2B SaaS, in US dollars: search 20\u{2013}100, LinkedIn 40\u{2013}200, \
+    paid social 80\u{2013}200). Shares should total 100 %.";
 
 /// The month table's note when every month of the period weighs 0.
 pub const SEASON_ALL_ZERO: &str =
