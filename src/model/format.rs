@@ -9,8 +9,12 @@ pub fn group_thousands(digits: &str) -> String {
     NumberStyle::default().localize(digits)
 }
 
+/// Digits an `f64` holds reliably: beyond them, a figure's digits are rounding noise.
+const SIGNIFICANT_DIGITS: i32 = 15;
+
 /// Writes `value` rounded half away from zero to `decimals` places, without grouping, never
-/// as `-0`. Integer arithmetic below 1.8 × 10^19 scaled units; beyond, whole numbers only.
+/// as `-0`. Integer arithmetic while the scaled value is exact in an `f64` (below 2^53);
+/// beyond, whole numbers to 15 significant digits followed by zeros, never noise digits.
 fn fixed(value: f64, decimals: u32) -> String {
     let factor = 10u64.pow(decimals.min(12));
     #[allow(
@@ -18,10 +22,11 @@ fn fixed(value: f64, decimals: u32) -> String {
         reason = "a power of ten up to 10^12 is exact"
     )]
     let scaled = (value.abs() * factor as f64).round();
-    #[allow(clippy::cast_precision_loss, reason = "u64::MAX as a bound")]
-    if !scaled.is_finite() || scaled >= u64::MAX as f64 {
-        // Only absurd plans get here; their digits past 2^53 are noise anyway.
+    if !scaled.is_finite() {
         return plain(value.round());
+    }
+    if scaled >= 2f64.powi(53) {
+        return significant(value);
     }
     #[allow(
         clippy::cast_possible_truncation,
@@ -368,6 +373,29 @@ impl Show {
     }
 }
 
+/// Writes a whole number too large for an `f64` to hold every digit: its first 15 significant
+/// digits, rounded, then zeros (`104166666666666672` → `104166666666667000`).
+fn significant(value: f64) -> String {
+    #[allow(
+        clippy::cast_possible_truncation,
+        reason = "the log10 of a finite value is between -324 and 309"
+    )]
+    let digits = value.abs().log10().floor() as i32 + 1;
+    let zeros = (digits - SIGNIFICANT_DIGITS).max(0);
+    // Whole powers up to 10^294 are within an f64's range; the quotient has 15 digits.
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "a non-negative whole number below 10^16"
+    )]
+    let mantissa = (value.abs() / 10f64.powi(zeros)).round() as u64;
+    let sign = if value < 0.0 { "-" } else { "" };
+    format!(
+        "{sign}{mantissa}{}",
+        "0".repeat(usize::try_from(zeros).unwrap_or(0))
+    )
+}
+
 /// Formats a number for a `data-value` test hook: plain digits, `.` as decimal point, no
 /// grouping, no exponent, the shortest text that reads back as the same `f64`, never `-0`.
 /// Not-finite values (which the plan never produces) are written as `0`.
@@ -445,6 +473,20 @@ mod tests {
         assert_eq!(en.two_decimals(-0.001), "0.00");
         assert_eq!(en.one_decimal(-2.25), "-2.3");
         assert_eq!(en.count(1e30), "1,000,000,000,000,000,000,000,000,000,000");
+        // Past 2^53 an f64's last digits are noise: 15 significant digits, then zeros.
+        assert_eq!(
+            en.count(104_166_666_666_666_675.0),
+            "104,166,666,666,667,000"
+        );
+        assert_eq!(en.count(9_007_199_254_740_991.0), "9,007,199,254,740,991");
+        assert_eq!(
+            en.one_decimal(347_222_222_222_222_284.8),
+            "347,222,222,222,222,000"
+        );
+        assert_eq!(
+            en.money(-10_416_666_666_666_668_032.0),
+            "-10,416,666,666,666,700,000"
+        );
         assert_eq!(en.money(-40_000.0), "-40,000");
         assert_eq!(en.money(-0.2), "0");
         assert_eq!(en.percent(0.025), "2.5%");
