@@ -230,15 +230,22 @@ impl Form {
     #[must_use]
     pub fn message(&self, key: FieldKey) -> Option<String> {
         let error = self.text(key)?.error.as_ref()?;
+        Some(format!(
+            "{error} Still using {}, the value before this edit.",
+            self.describe(key)
+        ))
+    }
+
+    /// Returns the value a field stands for, in words for messages, with numbers as the
+    /// locale types them (as the field shows them).
+    #[must_use]
+    pub fn describe(&self, key: FieldKey) -> String {
         let value = key.describe(&self.values);
-        let value = if key.is_single_number() {
+        if key.is_single_number() {
             typed_in(&value, self.locale)
         } else {
             value
-        };
-        Some(format!(
-            "{error} Still using {value}, the value before this edit."
-        ))
+        }
     }
 
     /// Returns every field whose text is not valid, in the order of the page.

@@ -32,7 +32,7 @@ pub fn ShareLink(
                     format!(
                         "{} (still {})",
                         key.label(form.scenario()),
-                        key.describe(form.scenario())
+                        form.describe(key)
                     )
                 })
                 .collect();
