@@ -924,6 +924,8 @@ mod tests {
             form.text(FieldKey::Field(Field::Quota)).unwrap().text,
             "1000000"
         );
+        // Copy link's note names values the same way.
+        assert_eq!(form.describe(FieldKey::Field(Field::Quota)), "1000000");
         // Appending a digit to what is shown keeps meaning what it shows.
         typed(&mut form, FieldKey::Field(Field::Quota), "10000000");
         assert_eq!(form.scenario().quota, units(10_000_000));
