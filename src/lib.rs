@@ -44,11 +44,7 @@ pub fn App() -> impl IntoView {
         browser::locale::local(),
     ));
     ui::figure::provide_style(planner.style());
-    let style = planner.style();
-    let style_version = Memo::new(move |version: Option<&u32>| {
-        style.track();
-        version.map_or(0, |v| v.wrapping_add(1))
-    });
+    let currency = planner.currency();
     let month_sources = RwSignal::new(model::monthly::Sources::default());
     // A link pasted into the address bar of an open page arrives as a hash change.
     let _ = window_event_listener(leptos::ev::hashchange, move |_| planner.follow_address());
@@ -77,11 +73,11 @@ pub fn App() -> impl IntoView {
                 <TimingPanel planner/>
                 <HandoffPanel planner/>
             </div>
-            // Built afresh when the number style changes (a new currency): figures read the
+            // Built afresh when the currency, and so the number style, changes: figures read the
             // style without tracking it, which keeps each edit's cost independent of their
             // number. A keyed list of one builds anew rather than diffing, so the section's
             // views need no update code.
-            <For each=move || [style_version.get()] key=|version| *version let(_version)>
+            <For each=move || [currency.get()] key=|currency| *currency let(_currency)>
                 <section class="panel plan" aria-labelledby="plan-heading">
                     <h2 id="plan-heading">{labels::app::THE_PLAN}</h2>
                     <RoundingChoice planner/>

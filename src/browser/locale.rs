@@ -5,7 +5,7 @@
 use js_sys::{Array, Intl, Object, Reflect};
 use wasm_bindgen::JsValue;
 
-use crate::model::format::{Affixes, COMPACT_FROM, Compact, NumberStyle};
+use crate::model::format::{Affixes, Compact, NumberStyle};
 use crate::model::{Currency, Local, NumberLocale};
 
 /// Returns the browser's language tag, such as `de-DE`; empty when it gives none.
@@ -129,29 +129,20 @@ pub fn number_style(currency: Currency) -> NumberStyle {
     if !parts(&plain, 1234.0).iter().any(|p| p.kind == "group") {
         style.min_grouping = 2;
     }
+    // The symbol and its place, and the currency's own decimals ($1.50, or ¥2).
     let money = number_format(&[
         ("style", "currency".into()),
         ("currency", currency.as_str().into()),
-        ("maximumFractionDigits", 0.into()),
-        ("minimumFractionDigits", 0.into()),
     ]);
     if let Some(money) = money {
-        style.money = affixes(&parts(&money, 1234.0));
-    }
-    // The currency's own decimals: a plain currency format shows them ($1.50, or ¥2).
-    let minor = number_format(&[
-        ("style", "currency".into()),
-        ("currency", currency.as_str().into()),
-    ]);
-    if let Some(minor) = minor {
-        style.money_decimals = u32::try_from(
-            parts(&minor, 1.5)
-                .iter()
-                .filter(|p| p.kind == "fraction")
-                .map(|p| p.value.chars().count())
-                .sum::<usize>(),
-        )
-        .unwrap_or(2);
+        let parts = parts(&money, 1.5);
+        style.money = affixes(&parts);
+        let decimals: usize = parts
+            .iter()
+            .filter(|p| p.kind == "fraction")
+            .map(|p| p.value.chars().count())
+            .sum();
+        style.money_decimals = u32::try_from(decimals).unwrap_or(2);
     }
     if let Some(percent) = number_format(&[("style", "percent".into())]) {
         style.percent = affixes(&parts(&percent, 0.25));
@@ -170,13 +161,8 @@ pub fn number_style(currency: Currency) -> NumberStyle {
 /// the words.
 fn compact_forms(format: &Intl::NumberFormat) -> Vec<Compact> {
     let mut forms: Vec<Compact> = Vec::new();
-    #[allow(
-        clippy::cast_possible_truncation,
-        clippy::cast_sign_loss,
-        reason = "the log10 of COMPACT_FROM is 9"
-    )]
-    let first = COMPACT_FROM.log10() as u32 - 1;
-    for power in first..=15 {
+    // One power below COMPACT_FROM (10^9), so a form that starts there is seen.
+    for power in 8u32..=15 {
         let parts = parts(format, 10f64.powi(i32::try_from(power).unwrap_or(9)));
         let shown: String = parts
             .iter()

@@ -1,12 +1,71 @@
 //! Formatting figures for people ([`NumberStyle`]: the reader's locale and the plan's
 //! currency) and for test hooks and links ([`plain`]: plain digits, whatever the locale).
 
+use super::amount::Money;
+
 /// Inserts a comma between every group of three digits in a run of ASCII digits
 /// (`"1234567"` becomes `"1,234,567"`): the planner's own notation, which fields and messages
 /// use whatever the locale. Text with a sign or a point is grouped before the point.
 #[must_use]
 pub fn group_thousands(digits: &str) -> String {
-    NumberStyle::default().localize(digits)
+    group(digits, ",", ".", (3, 3, 1))
+}
+
+/// Groups the whole part of plain text (`-1234567.5`) with `separator` every `primary` digits
+/// from the point, then every `secondary`, once it has `primary + min_grouping` digits, and
+/// writes `decimal` for the point.
+fn group(
+    plain: &str,
+    separator: &str,
+    decimal: &str,
+    (primary, secondary, min_grouping): (usize, usize, usize),
+) -> String {
+    let (sign, rest) = match plain.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", plain),
+    };
+    let (whole, fraction) = match rest.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (rest, None),
+    };
+    let primary = primary.max(1);
+    let secondary = secondary.max(1);
+    let mut text = String::with_capacity(plain.len() * 2);
+    text.push_str(sign);
+    if whole.len() >= primary + min_grouping.max(1) {
+        // Group boundaries counted from the right: the primary group, then secondary ones.
+        let head = whole.len() - primary;
+        let first = match head % secondary {
+            0 => secondary,
+            r => r,
+        };
+        let mut at = 0;
+        let mut size = first.min(head);
+        while at < head {
+            text.push_str(&whole[at..at + size]);
+            text.push_str(separator);
+            at += size;
+            size = secondary;
+        }
+        text.push_str(&whole[head..]);
+    } else {
+        text.push_str(whole);
+    }
+    if let Some(fraction) = fraction {
+        text.push_str(decimal);
+        text.push_str(fraction);
+    }
+    text
+}
+
+/// Drops trailing zeros after a point, and the point when nothing follows (`2.50` → `2.5`,
+/// `3.00` → `3`); text without a point is left as it is.
+fn trim_zeros(text: &str) -> &str {
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        text
+    }
 }
 
 /// Digits an `f64` holds reliably: beyond them, a figure's digits are rounding noise.
@@ -43,8 +102,6 @@ fn fixed(value: f64, decimals: u32) -> String {
         format!("{sign}{whole}.{fraction:0width$}")
     }
 }
-
-use super::amount::Money;
 
 /// Text around a number: a currency symbol and its spacing (`$` before, `\u{a0}€` after), or
 /// a percent sign (`%`, `\u{a0}%`).
@@ -145,46 +202,16 @@ impl Default for NumberStyle {
 }
 
 impl NumberStyle {
-    /// Rewrites plain text (`-1234567.5`: an optional minus, digits, an optional point) with the locale's group
-    /// separators and decimal sign.
+    /// Rewrites plain text (`-1234567.5`: an optional minus, digits, an optional point) with
+    /// the locale's group separators and decimal sign.
     #[must_use]
     pub fn localize(&self, plain: &str) -> String {
-        let (sign, rest) = match plain.strip_prefix('-') {
-            Some(rest) => ("-", rest),
-            None => ("", plain),
-        };
-        let (whole, fraction) = match rest.split_once('.') {
-            Some((whole, fraction)) => (whole, Some(fraction)),
-            None => (rest, None),
-        };
-        let primary = self.primary.max(1);
-        let secondary = self.secondary.max(1);
-        let mut text = String::with_capacity(plain.len() * 2);
-        text.push_str(sign);
-        if whole.len() >= primary + self.min_grouping.max(1) {
-            // Group boundaries counted from the right: the primary group, then secondary ones.
-            let head = whole.len() - primary;
-            let first = match head % secondary {
-                0 => secondary,
-                r => r,
-            };
-            let mut at = 0;
-            let mut size = first.min(head);
-            while at < head {
-                text.push_str(&whole[at..at + size]);
-                text.push_str(&self.group);
-                at += size;
-                size = secondary;
-            }
-            text.push_str(&whole[head..]);
-        } else {
-            text.push_str(whole);
-        }
-        if let Some(fraction) = fraction {
-            text.push_str(&self.decimal);
-            text.push_str(fraction);
-        }
-        text
+        group(
+            plain,
+            &self.group,
+            &self.decimal,
+            (self.primary, self.secondary, self.min_grouping),
+        )
     }
 
     /// Formats a whole number of units (`312,500`). Fractions are rounded to the nearest
@@ -256,12 +283,7 @@ impl NumberStyle {
             (leading_zeros + 2).min(12)
         };
         let text = fixed(value, u32::try_from(decimals).unwrap_or(12));
-        let text = if text.contains('.') {
-            text.trim_end_matches('0').trim_end_matches('.')
-        } else {
-            &text
-        };
-        self.percent.wrap(&self.localize(text))
+        self.percent.wrap(&self.localize(trim_zeros(&text)))
     }
 
     /// Formats a value of [`COMPACT_FROM`] or more in compact form to three significant
@@ -301,11 +323,7 @@ impl NumberStyle {
         )]
         let whole_digits = shown.log10().floor().max(0.0) as u32 + 1;
         let text = fixed(shown, 3u32.saturating_sub(whole_digits));
-        let text = if text.contains('.') {
-            text.trim_end_matches('0').trim_end_matches('.')
-        } else {
-            &text
-        };
+        let text = trim_zeros(&text);
         let sign = if value < 0.0 { "-" } else { "" };
         let number = format!(
             "{}{}{}",

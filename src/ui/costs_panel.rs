@@ -7,6 +7,7 @@ use super::field_input::FieldInput;
 use super::stage_choice::StageChoice;
 use super::state::Planner;
 use crate::model::Field;
+use crate::model::format::Show;
 use crate::model::wording::labels;
 
 /// Lead stage, blended cost per lead, channels and budget cap.
@@ -29,7 +30,7 @@ pub fn CostsPanel(
                 planner.style().with(|style| {
                     format!(
                         "{} per lead ({stage}){}",
-                        style.money.wrap(&style.two_decimals(budget.blended_cpl)),
+                        Show::MoneyCents.full(style, budget.blended_cpl),
                         s.costs.cap.map_or(String::new(), |cap| format!(
                             " \u{b7} cap {}",
                             style.amount(cap)

@@ -6,9 +6,10 @@
 //! Figures read the page's [`NumberStyle`] from context (see [`provide_style`]): the reader's
 //! separators and the plan's currency. They read it without tracking it, and the app rebuilds
 //! the plan section when it changes (a new currency): a memo read by hundreds of figures would
-//! make every edit pay for its list of readers, as each figure left it and joined it again. A figure too large for its card ([`Show::short`]) is
-//! shown in compact form (`$1.2T`); its full value is in the `title` and is what screen
-//! readers say.
+//! make every edit pay for its list of readers, as each figure left it and joined it again.
+//!
+//! A figure too large for its card ([`Show::short`]) is shown in compact form (`$1.2T`); its
+//! full value is in the compact text's `title` and is what screen readers say.
 
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -54,9 +55,13 @@ pub fn MaybeFigure(
     show: Show,
 ) -> impl IntoView {
     let style = use_context::<Style>().map(|Style(style)| style);
-    let with_style = move |f: &dyn Fn(&NumberStyle) -> Option<String>| match style {
-        Some(style) => style.with_untracked(|style| f(style)),
-        None => f(&NumberStyle::default()),
+    // The full text, and the compact one when the value is too large for its card.
+    let texts = move |value: f64| {
+        let texts = |style: &NumberStyle| (show.full(style, value), show.short(style, value));
+        match style {
+            Some(style) => style.with_untracked(texts),
+            None => texts(&NumberStyle::default()),
+        }
     };
     view! {
         <span
@@ -68,10 +73,9 @@ pub fn MaybeFigure(
                 let Some(value) = value.get() else {
                     return Either::Left("\u{2014}".to_owned());
                 };
-                let full = with_style(&|style| Some(show.full(style, value))).unwrap_or_default();
-                match with_style(&|style| show.short(style, value)) {
-                    None => Either::Left(full),
-                    Some(short) => Either::Right(view! {
+                match texts(value) {
+                    (full, None) => Either::Left(full),
+                    (full, Some(short)) => Either::Right(view! {
                         <span aria-hidden="true" title=full.clone()>{short}</span>
                         <span class="visually-hidden">{full}</span>
                     }),
