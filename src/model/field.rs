@@ -879,15 +879,27 @@ impl FieldKey {
     /// rate from Leads to MQLs", "Paid search share of leads").
     #[must_use]
     pub fn label(self, scenario: &Scenario) -> String {
-        let stage = |i: usize| scenario.funnel.name_text(i);
-        let channel = |c: usize| {
-            scenario
-                .costs
-                .channels
-                .get(c)
-                .map(|ch| ch.name.to_string())
-                .unwrap_or_default()
-        };
+        self.label_with(
+            |i| scenario.funnel.name_text(i),
+            |c| {
+                scenario
+                    .costs
+                    .channels
+                    .get(c)
+                    .map(|ch| ch.name.to_string())
+                    .unwrap_or_default()
+            },
+        )
+    }
+
+    /// The input's label, given the names of stage `i` and channel `c`: what [`Self::label`]
+    /// gives, for callers that keep the names apart from the scenario.
+    #[must_use]
+    pub fn label_with(
+        self,
+        stage: impl Fn(usize) -> String,
+        channel: impl Fn(usize) -> String,
+    ) -> String {
         match self {
             Self::Field(field) => field.spec().label.to_owned(),
             Self::StageName(i) => format!("Stage {} name", i + 1),

@@ -298,10 +298,17 @@ pub fn distribute(total: f64, weights: &[u64]) -> Vec<f64> {
             .collect();
     };
     let mut shares: Vec<u128> = products.iter().map(|&p| p / sum).collect();
+    // Each remainder once: a 128-bit division per comparison made the sort the plan's
+    // costliest step.
+    let remainders: Vec<u128> = products
+        .iter()
+        .zip(&shares)
+        .map(|(&p, &share)| p - share * sum)
+        .collect();
     let mut left = total.saturating_sub(shares.iter().sum::<u128>());
     let mut order: Vec<usize> = (0..weights.len()).collect();
     // Largest remainder first; the sort is stable, so ties keep the earlier month first.
-    order.sort_by_key(|&i| std::cmp::Reverse(products[i] % sum));
+    order.sort_by_key(|&i| std::cmp::Reverse(remainders[i]));
     for i in order {
         if left == 0 {
             break;

@@ -27,6 +27,8 @@ pub fn ChannelEditor(
             })
         })
     });
+    let can_scale = Memo::new(move |_| form.with(Form::can_scale_channels));
+    let can_add = Memo::new(move |_| form.with(Form::can_add_channel));
     let add = move |_: leptos::ev::MouseEvent| {
         let index = count.get_untracked();
         if form.with_untracked(Form::can_add_channel) {
@@ -54,8 +56,8 @@ pub fn ChannelEditor(
                         type="button"
                         class="link-button"
                         data-testid="channels-scale"
-                        disabled=move || !form.with(Form::can_scale_channels)
-                        title=move || if form.with(Form::can_scale_channels) { "" } else { wording::FIX_SHARE_FIRST }
+                        disabled=move || !can_scale.get()
+                        title=move || if can_scale.get() { "" } else { wording::FIX_SHARE_FIRST }
                         on:click=move |_| planner.edit(Edit::ScaleChannels)
                     >{labels::channel_editor::SCALE_TO_100}</button>
                 </Show>
@@ -64,7 +66,7 @@ pub fn ChannelEditor(
                 type="button"
                 class="secondary"
                 data-testid="channel-add"
-                disabled={move || !form.with(Form::can_add_channel)}
+                disabled={move || !can_add.get()}
                 on:click=add
             >{labels::channel_editor::ADD_CHANNEL}</button>
         </div>
@@ -89,7 +91,12 @@ fn ChannelRow(
                 .unwrap_or_default()
         })
     });
-    let label = move |key: FieldKey| Signal::derive(move || scenario.with(|s| key.label(s)));
+    // From the channel's name alone, so an edit of a share does not rebuild the labels.
+    let label = move |key: FieldKey| {
+        Signal::derive(move || {
+            name.with(|name| key.label_with(|_| String::new(), |_| name.clone()))
+        })
+    };
     let remove = move |_: leptos::ev::MouseEvent| {
         planner.edit(Edit::RemoveChannel(index));
         focus_later("channel-add".to_owned());

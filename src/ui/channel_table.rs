@@ -2,9 +2,10 @@
 
 use leptos::prelude::*;
 
-use super::figure::Figure;
+use super::figure::figure;
 use super::rows::rows;
 use super::state::Planner;
+use crate::model::budget::ChannelPlan;
 use crate::model::format::Show;
 use crate::model::wording::labels;
 
@@ -16,6 +17,7 @@ pub fn ChannelTable(
 ) -> impl IntoView {
     let (scenario, budget) = (planner.scenario, planner.budget());
     let lead_name = move || planner.lead_stage_name();
+    let style = planner.style();
     let channel_count = Memo::new(move |_| scenario.with(|s| s.costs.channels.len()));
     view! {
             <Show when=move || { channel_count.get() > 0 }>
@@ -32,19 +34,22 @@ pub fn ChannelTable(
                     </thead>
                     <tbody>
                         {rows(channel_count, move |index| {
-                                let channel = move |f: fn(&crate::model::budget::ChannelPlan) -> f64| {
-                                    Signal::derive(move || budget.with(|b| b.channels.get(index).map_or(0.0, f)))
-                                };
-                                let label = move || scenario.with(|s| budget.with(|b| s.costs.channels.get(index).zip(b.channels.get(index)).map(|(c, part)| (c.name.to_string(), planner.style().with(|style| Show::PercentPoints.full(style, part.share * 100.0)))).unwrap_or_default()));
-                                view! {
-                                    <tr>
-                                        <th scope="row">{Signal::derive(move || label().0)}</th>
-                                        <td class="num">{Signal::derive(move || label().1)}</td>
-                                        <td class="num"><Figure testid=format!("channel-leads-{index}") value=channel(|c| c.leads) show=Show::OneDecimal/></td>
-                                        <td class="num"><Figure testid=format!("channel-budget-{index}") value=channel(|c| c.budget) show=Show::Money/></td>
-                                    </tr>
-                                }
-                                .into_any()
+                                // The whole row from one closure: an edit re-runs it once.
+                                let row = move || scenario.with(|s| budget.with(|b| style.with_untracked(|style| {
+                                    let part = b.channels.get(index);
+                                    let value = |f: fn(&ChannelPlan) -> f64| Some(part.map_or(0.0, f));
+                                    let name = s.costs.channels.get(index).map(|c| c.name.to_string()).unwrap_or_default();
+                                    let share = part.map(|part| Show::PercentPoints.full(style, part.share * 100.0)).unwrap_or_default();
+                                    view! {
+                                        <tr>
+                                            <th scope="row">{name}</th>
+                                            <td class="num">{share}</td>
+                                            <td class="num">{figure(format!("channel-leads-{index}"), value(|c| c.leads), Show::OneDecimal, style)}</td>
+                                            <td class="num">{figure(format!("channel-budget-{index}"), value(|c| c.budget), Show::Money, style)}</td>
+                                        </tr>
+                                    }
+                                })));
+                                row.into_any()
                             })}
                     </tbody>
                 </table>

@@ -55,31 +55,36 @@ pub fn MaybeFigure(
     show: Show,
 ) -> impl IntoView {
     let style = use_context::<Style>().map(|Style(style)| style);
-    // The full text, and the compact one when the value is too large for its card.
-    let texts = move |value: f64| {
-        let texts = |style: &NumberStyle| (show.full(style, value), show.short(style, value));
-        match style {
-            Some(style) => style.with_untracked(texts),
-            None => texts(&NumberStyle::default()),
+    move || match style {
+        Some(style) => {
+            style.with_untracked(|style| figure(testid.clone(), value.get(), show, style))
         }
-    };
+        None => figure(testid.clone(), value.get(), show, &NumberStyle::default()),
+    }
+}
+
+/// A figure as it is now: a `span` with the `data-testid` hook, the plain number in
+/// `data-value` and the formatted text, or a dash with no `data-value` when `value` is `None`.
+///
+/// Tables and panels call it from one reactive closure per row, so an edit re-runs one closure
+/// for the row rather than one per figure; rebuilding in place touches only the text and
+/// attributes whose value changed.
+pub fn figure(
+    testid: String,
+    value: Option<f64>,
+    show: Show,
+    style: &NumberStyle,
+) -> impl IntoView + use<> {
+    let text = value.map(|value| (show.full(style, value), show.short(style, value)));
     view! {
-        <span
-            class="figure"
-            data-testid=testid
-            data-value=move || value.get().map(format::plain)
-        >
-            {move || {
-                let Some(value) = value.get() else {
-                    return Either::Left("\u{2014}".to_owned());
-                };
-                match texts(value) {
-                    (full, None) => Either::Left(full),
-                    (full, Some(short)) => Either::Right(view! {
-                        <span aria-hidden="true" title=full.clone()>{short}</span>
-                        <span class="visually-hidden">{full}</span>
-                    }),
-                }
+        <span class="figure" data-testid=testid data-value=value.map(format::plain)>
+            {match text {
+                None => Either::Left("\u{2014}".to_owned()),
+                Some((full, None)) => Either::Left(full),
+                Some((full, Some(short))) => Either::Right(view! {
+                    <span aria-hidden="true" title=full.clone()>{short}</span>
+                    <span class="visually-hidden">{full}</span>
+                }),
             }}
         </span>
     }

@@ -1,6 +1,7 @@
 //! The month-by-month plan: what each stage must generate, month by month, for marketing's
 //! volumes (the default) or all sources.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::month_sentences::MonthSentences;
@@ -111,45 +112,48 @@ fn MonthRow(
     sources: RwSignal<Sources>,
 ) -> impl IntoView {
     let (scenario, months) = (planner.scenario, planner.months());
-    let past = move || months.with(|m| m.is_past(k, today));
-    let month = move || months.with(|m| m.months.get(k).copied());
-    let in_period =
-        move || scenario.with(|s| month().is_some_and(|m| s.timing.start.months_until(m) >= 0));
     let style = planner.style();
-    let cells = move || {
-        let style = style.read();
-        months.with(|m| {
-            let row = m.volumes_of(sources.get()).get(k).map_or(&[][..], Vec::as_slice);
-            let last = row.len().saturating_sub(1);
-            row.iter()
-                .enumerate()
-                .map(|(i, &units)| {
-                    // The last stage's cell is the deals closing, also hooked as plan-deals-{k}.
-                    let text = if i == last {
+    // The whole row from one closure: an edit re-runs it once, and the rebuild touches only
+    // the cells, classes and attributes whose value changed.
+    move || {
+        let (shown, start) = (sources.get(), scenario.with(|s| s.timing.start));
+        style.with_untracked(|style| {
+            months.with(|m| {
+                let month = m.months.get(k).copied();
+                let past = m.is_past(k, today);
+                let in_period = month.is_some_and(|month| start.months_until(month) >= 0);
+                let row = m.volumes_of(shown).get(k).map_or(&[][..], Vec::as_slice);
+                let last = row.len().saturating_sub(1);
+                let cells = row
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &units)| {
+                        // The last stage's cell is the deals closing, also hooked as plan-deals-{k}.
+                        let text = if i == last {
+                            Either::Right(view! {
+                                <span data-testid=format!("plan-deals-{k}") data-value=format::plain(units)>
+                                    {style.count(units)}
+                                </span>
+                            })
+                        } else {
+                            Either::Left(style.count(units))
+                        };
                         view! {
-                            <span data-testid=format!("plan-deals-{k}") data-value=format::plain(units)>
-                                {style.count(units)}
-                            </span>
+                            <td class="num" data-testid=format!("plan-{k}-{i}") data-value=format::plain(units)>
+                                {text}
+                            </td>
                         }
-                        .into_any()
-                    } else {
-                        style.count(units).into_any()
-                    };
-                    view! {
-                        <td class="num" data-testid=format!("plan-{k}-{i}") data-value=format::plain(units)>
-                            {text}
-                        </td>
-                    }
-                })
-                .collect_view()
+                    })
+                    .collect_view();
+                view! {
+                    <tr class:lead-time=!in_period class:past=past>
+                        <th scope="row" data-testid=format!("plan-month-{k}") data-past=past.then_some("true")>
+                            {month.map(|m| m.to_string()).unwrap_or_default()}
+                        </th>
+                        {cells}
+                    </tr>
+                }
+            })
         })
-    };
-    view! {
-        <tr class:lead-time=move || !in_period() class:past=past>
-            <th scope="row" data-testid=format!("plan-month-{k}") data-past=move || past().then_some("true")>
-                {Signal::derive(move || month().map(|m| m.to_string()).unwrap_or_default())}
-            </th>
-            {cells}
-        </tr>
     }
 }

@@ -4,11 +4,11 @@ use leptos::prelude::*;
 
 use crate::model::format::Show;
 
-use super::figure::Figure;
+use super::figure::figure;
 use super::rows::rows;
 use super::state::Planner;
-use crate::model::Rounding;
 use crate::model::wording::labels;
+use crate::model::{Rounding, StagePlan};
 
 /// One row per stage: name, rate from above, volume needed, forecast from planned traffic.
 #[component]
@@ -57,48 +57,43 @@ fn ResultRow(
     let scenario = planner.scenario;
     let name = move || planner.stage_name(index);
     let style = planner.style();
-    let rate = move || {
-        scenario.with(|s| {
-            s.funnel.rate_into(index).map_or_else(
-                || "\u{2014}".to_owned(),
-                |rate| style.with(|style| style.percent_text(&rate.percent_plain())),
-            )
-        })
-    };
     let row = Memo::new(move |_| planner.stages().with(|stages| stages.get(index).cloned()));
-    let figure = move |read: fn(&crate::model::StagePlan) -> f64| {
-        Signal::derive(move || row.with(|s| s.as_ref().map_or(0.0, read)))
-    };
-    let exact_note = move || {
-        let exact = scenario.with(|s| s.rounding == Rounding::Exact);
-        row.with(|stage| {
-            stage
-                .as_ref()
-                .filter(|s| exact && s.need_exact < s.need)
-                .map(|s| {
-                    format!(
-                        "exact {}",
-                        style.with(|style| style.two_decimals(s.need_exact))
-                    )
-                })
+    // Every cell but the name from one closure: an edit re-runs it once for the row, and the
+    // rebuild touches only what changed.
+    let cells = move || {
+        let (rate, exact) =
+            scenario.with(|s| (s.funnel.rate_into(index), s.rounding == Rounding::Exact));
+        style.with_untracked(|style| {
+            row.with(|stage| {
+                let value = |read: fn(&StagePlan) -> f64| Some(stage.as_ref().map_or(0.0, read));
+                let rate = rate.map_or_else(
+                    || "\u{2014}".to_owned(),
+                    |rate| style.percent_text(&rate.percent_plain()),
+                );
+                let note = stage
+                    .as_ref()
+                    .filter(|s| exact && s.need_exact < s.need)
+                    .map(|s| format!("exact {}", style.two_decimals(s.need_exact)));
+                view! {
+                    <td class="num">{rate}</td>
+                    <td class="num need">
+                        {figure(format!("need-{index}"), value(|s| s.need), Show::Count, style)}
+                        {note.map(|note| view! { <span class="exact-note">{note}</span> })}
+                    </td>
+                    <td class="num">{figure(format!("need-per-month-{index}"), value(|s| s.need_per_month), Show::Count, style)}</td>
+                    <td class="num">{figure(format!("need-per-week-{index}"), value(|s| s.need_per_week), Show::Count, style)}</td>
+                    <td class="num marketing strong">{figure(format!("mkt-need-{index}"), value(|s| s.marketing), Show::Count, style)}</td>
+                    <td class="num marketing">{figure(format!("mkt-need-per-month-{index}"), value(|s| s.marketing_per_month), Show::Count, style)}</td>
+                    <td class="num marketing">{figure(format!("mkt-need-per-week-{index}"), value(|s| s.marketing_per_week), Show::Count, style)}</td>
+                    <td class="num">{figure(format!("forecast-{index}"), value(|s| s.forecast), Show::OneDecimal, style)}</td>
+                }
+            })
         })
     };
     view! {
         <tr>
             <th scope="row">{Signal::derive(name)}</th>
-            <td class="num">{Signal::derive(rate)}</td>
-            <td class="num need">
-                <Figure testid=format!("need-{index}") value=figure(|s| s.need) show=Show::Count/>
-                {move || exact_note().map(|note| view! { <span class="exact-note">{note}</span> })}
-            </td>
-            <td class="num"><Figure testid=format!("need-per-month-{index}") value=figure(|s| s.need_per_month) show=Show::Count/></td>
-            <td class="num"><Figure testid=format!("need-per-week-{index}") value=figure(|s| s.need_per_week) show=Show::Count/></td>
-            <td class="num marketing strong"><Figure testid=format!("mkt-need-{index}") value=figure(|s| s.marketing) show=Show::Count/></td>
-            <td class="num marketing"><Figure testid=format!("mkt-need-per-month-{index}") value=figure(|s| s.marketing_per_month) show=Show::Count/></td>
-            <td class="num marketing"><Figure testid=format!("mkt-need-per-week-{index}") value=figure(|s| s.marketing_per_week) show=Show::Count/></td>
-            <td class="num">
-                <Figure testid=format!("forecast-{index}") value=figure(|s| s.forecast) show=Show::OneDecimal/>
-            </td>
+            {cells}
         </tr>
     }
 }

@@ -21,14 +21,7 @@ pub fn StageChoice(
     let spec = field.spec();
     let key = FieldKey::Field(field);
     let scenario = planner.scenario;
-    let names = Memo::new(move |_| {
-        scenario.with(|s| {
-            s.funnel
-                .names()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-        })
-    });
+    let names = planner.names();
     let selected = Memo::new(move |_| scenario.with(|s| key.show(s)));
     let on_change = move |event| planner.edit(Edit::Type(key, event_target_value(&event)));
     view! {

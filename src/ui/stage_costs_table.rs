@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::figure::MaybeFigure;
+use super::figure::figure;
 use super::rows::rows;
 use super::state::Planner;
 use crate::model::format::Show;
@@ -45,22 +45,32 @@ fn StageCostRow(
 ) -> impl IntoView {
     let (budget, capacity) = (planner.budget(), planner.capacity());
     let name = move || planner.stage_name(index);
-    let cost = Signal::derive(move || budget.with(|b| b.cost_per.get(index).copied().flatten()));
-    let forecast_cost =
-        Signal::derive(move || budget.with(|b| b.forecast_cost_per.get(index).copied().flatten()));
-    let per_rep = Signal::derive(move || {
-        capacity.with(|c| {
+    let style = planner.style();
+    // The row's figures from one closure: an edit re-runs it once for the row.
+    let cells = move || {
+        let (cost, forecast_cost) = budget.with(|b| {
+            (
+                b.cost_per.get(index).copied().flatten(),
+                b.forecast_cost_per.get(index).copied().flatten(),
+            )
+        });
+        let per_rep = capacity.with(|c| {
             c.per_rep_month
                 .as_ref()
                 .and_then(|load| load.get(index).copied())
+        });
+        style.with_untracked(|style| {
+            view! {
+                <td class="num">{figure(format!("cost-per-{index}"), cost, Show::MoneyCents, style)}</td>
+                <td class="num">{figure(format!("forecast-cost-per-{index}"), forecast_cost, Show::MoneyCents, style)}</td>
+                <td class="num">{figure(format!("per-rep-month-{index}"), per_rep, Show::OneDecimal, style)}</td>
+            }
         })
-    });
+    };
     view! {
         <tr>
             <th scope="row">{Signal::derive(name)}</th>
-            <td class="num"><MaybeFigure testid=format!("cost-per-{index}") value=cost show=Show::MoneyCents/></td>
-            <td class="num"><MaybeFigure testid=format!("forecast-cost-per-{index}") value=forecast_cost show=Show::MoneyCents/></td>
-            <td class="num"><MaybeFigure testid=format!("per-rep-month-{index}") value=per_rep show=Show::OneDecimal/></td>
+            {cells}
         </tr>
     }
 }

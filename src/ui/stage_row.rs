@@ -19,7 +19,15 @@ pub fn StageRow(
     let count = planner.stage_count();
     let name = Memo::new(move |_| planner.stage_name(index));
     let rate = FieldKey::StageRate(index);
-    let rate_label = Memo::new(move |_| planner.scenario.with(|s| rate.label(s)));
+    // From the names alone, so an edit of a rate does not rebuild the label.
+    let rate_label = Memo::new(move |_| {
+        planner.names().with(|names| {
+            rate.label_with(
+                |i| names.get(i).cloned().unwrap_or_default(),
+                |_| String::new(),
+            )
+        })
+    });
     view! {
         <li class="stage-row" data-testid=format!("stage-{index}")>
             <span class="stage-number" aria-hidden="true">{index + 1}</span>

@@ -15,6 +15,7 @@
 //! is blocked or unreadable, while an opened link's plan or another tab's plan is pending a
 //! choice, and when the copy that must precede a replacement could not be written.
 
+use std::collections::HashMap;
 use std::marker::PhantomData;
 use std::sync::Arc;
 use std::time::Duration;
@@ -34,8 +35,17 @@ use crate::model::monthly::MonthPlan;
 use crate::model::wording;
 use crate::model::{Currency, Edit, FieldKey, Form, Plan, Scenario, StagePlan, compute};
 
-/// Each text of one group of inputs with its message, in the page's order.
-type Texts = Vec<(FieldKey, String, Option<String>)>;
+/// One input's text as typed and its message, each a signal set only when it changes.
+#[derive(Clone)]
+struct Shown {
+    /// The text as typed.
+    text: ArcRwSignal<String>,
+    /// What is wrong with the text, if anything.
+    message: ArcRwSignal<Option<String>>,
+}
+
+/// The shown texts of the inputs on the page, by key.
+type ShownFields = HashMap<FieldKey, Shown>;
 
 /// The memos components read in place of the whole plan or form, kept in one stored value so
 /// that [`Planner`], copied into every component, stays small.
@@ -55,8 +65,9 @@ struct Derived {
     months: Part<MonthPlan>,
     /// The marketing-to-sales handoff.
     handoff: Part<HandoffPlan>,
-    /// The inputs' texts and messages: single fields, stage rows, channel rows.
-    texts: [Memo<Texts>; 3],
+    /// The inputs' texts and messages, set after each change of the form only where they
+    /// changed: typing in one field wakes that field alone, not a memo per input.
+    shown: StoredValue<ShownFields>,
     /// How numbers look: the reader's locale and the plan's currency.
     style: Memo<NumberStyle>,
     /// The plan's currency.
@@ -101,7 +112,6 @@ impl Planner {
         let scenario = Memo::new(move |_| form.with(|form| form.scenario().clone()));
         let plan = Memo::new(move |_| Arc::new(scenario.with(compute)));
         let copy = move |_: Option<&Arc<Plan>>| plan.get();
-        let texts = [0, 1, 2].map(|group| Memo::new(move |_| form.with(|f| texts_of(f, group))));
         // The style asks `Intl` again only when the currency changes.
         let currency = Memo::new(move |_| scenario.with(|s| s.currency));
         let style = Memo::new(move |_| locale::number_style(currency.get()));
@@ -122,7 +132,7 @@ impl Planner {
                 capacity: Part::new(copy),
                 months: Part::new(copy),
                 handoff: Part::new(copy),
-                texts,
+                shown: StoredValue::new(HashMap::new()),
                 style,
                 currency,
             }),
@@ -205,31 +215,54 @@ impl Planner {
     }
 
     /// Returns an input's text as typed and its message (`None` when the text is valid, else
-    /// what is wrong, or else `advice`), as memos that wake only when they change.
+    /// what is wrong, or else `advice`), as signals that wake only when they change.
     pub fn text(
         self,
         key: FieldKey,
         advice: Signal<Option<String>>,
-    ) -> (Memo<String>, Memo<Option<String>>) {
-        let texts = self.derived.get_value().texts[group(key)];
-        let text = Memo::new(move |_| {
-            texts.with(|list| {
-                list.iter()
-                    .find(|(k, ..)| *k == key)
-                    .map(|(_, text, _)| text.clone())
-                    .unwrap_or_default()
-            })
+    ) -> (Signal<String>, Signal<Option<String>>) {
+        let shown = self.shown(key);
+        let message = shown.message;
+        (
+            shown.text.into(),
+            Signal::derive(move || message.get().or_else(|| advice.get())),
+        )
+    }
+
+    /// The signals that show `key`'s text and message, made on first use.
+    fn shown(self, key: FieldKey) -> Shown {
+        let derived = self.derived.get_value();
+        if let Some(shown) = derived.shown.with_value(|fields| fields.get(&key).cloned()) {
+            return shown;
+        }
+        let shown = self.form.with_untracked(|form| Shown {
+            text: ArcRwSignal::new(form.text(key).map(|t| t.text.clone()).unwrap_or_default()),
+            message: ArcRwSignal::new(form.message(key)),
         });
-        let message = Memo::new(move |_| {
-            texts
-                .with(|list| {
-                    list.iter()
-                        .find(|(k, ..)| *k == key)
-                        .and_then(|(.., message)| message.clone())
-                })
-                .or_else(|| advice.get())
+        derived
+            .shown
+            .update_value(|fields| drop(fields.insert(key, shown.clone())));
+        shown
+    }
+
+    /// Changes the form, then sets the texts and messages of the inputs whose text or message
+    /// changed with it.
+    fn change_form(self, change: impl FnOnce(&mut Form)) {
+        self.form.update(change);
+        self.form.with_untracked(|form| {
+            self.derived.get_value().shown.with_value(|fields| {
+                for (&key, shown) in fields {
+                    let text = form.text(key).map_or("", |t| t.text.as_str());
+                    if shown.text.with_untracked(|old| old != text) {
+                        shown.text.set(text.to_owned());
+                    }
+                    let message = form.message(key);
+                    if shown.message.with_untracked(|old| *old != message) {
+                        shown.message.set(message);
+                    }
+                }
+            });
         });
-        (text, message)
     }
 
     /// Adds a problem message unless it is already shown.
@@ -254,7 +287,7 @@ impl Planner {
             }
             self.saved_offer.set(None);
         }
-        self.form.update(|form| {
+        self.change_form(|form| {
             form.apply(edit);
         });
     }
@@ -268,11 +301,12 @@ impl Planner {
 
     /// Shows a whole plan in place of the current one (the form's text is reset).
     pub fn open(self, opening: Opening) {
-        self.form.set(Form::with_drafts(
+        let form = Form::with_drafts(
             &opening.scenario,
             opening.drafts.iter().map(|(k, v)| (k.as_str(), v.as_str())),
             locale::number_locale(),
-        ));
+        );
+        self.change_form(|old| *old = form);
         self.notices.set(opening.notices);
         self.saved_offer.set(opening.saved_offer);
         if !opening.autosave {
@@ -542,24 +576,4 @@ impl<T: PlanPart> Part<T> {
     pub fn with<R>(self, read: impl FnOnce(&T) -> R) -> R {
         self.plan.with(|plan| read(T::of(plan)))
     }
-}
-
-/// Which group of [`Planner::text`]'s memos holds `key`: single fields, stage rows, channel rows.
-fn group(key: FieldKey) -> usize {
-    match key {
-        FieldKey::Field(_) => 0,
-        FieldKey::StageName(_) | FieldKey::StageRate(_) => 1,
-        FieldKey::ChannelName(_) | FieldKey::ChannelShare(_) | FieldKey::ChannelCost(_) => 2,
-    }
-}
-
-/// Every text of one group with its message.
-fn texts_of(form: &Form, of: usize) -> Texts {
-    form.keys()
-        .filter(|&key| group(key) == of)
-        .map(|key| {
-            let text = form.text(key).map(|t| t.text.clone()).unwrap_or_default();
-            (key, text, form.message(key))
-        })
-        .collect()
 }

@@ -37,7 +37,7 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? 
 try {
   const page = await (await browser.newContext({ bypassCSP: true })).newPage();
   await page.goto(base + (process.env.PLAN === 'default' ? '' : LARGE));
-  await page.waitForSelector('[data-testid="need-0"]');
+  await page.waitForSelector(`[data-testid="${RATE}"]`);
   if (process.env.CSS) await page.addStyleTag({ content: process.env.CSS });
   await edit(page, 5);
   const cdp = await page.context().newCDPSession(page);

@@ -77,10 +77,26 @@ export async function typeInto(page, testid, text) {
   await input.pressSequentially(text);
 }
 
+/**
+ * The text a reader sees in the first element matching `selector`: it is scrolled into view
+ * first, as a reader would, since result sections off screen are not rendered
+ * (content-visibility) and their innerText is empty until they are.
+ */
+export async function seen(page, selector) {
+  // Scrolled by the DOM, not Playwright's action, which waits for a visible box: an empty
+  // message has none. The section becomes rendered in the next frame.
+  return page.locator(selector).first().evaluate((element) => new Promise((done) => {
+    element.scrollIntoView({ block: 'nearest' });
+    requestAnimationFrame(() => requestAnimationFrame(() => done(element.innerText)));
+  }));
+}
+
 /** Asserts the page shows no NaN, Infinity or undefined, in text or in data-value. */
 export async function assertNoNonsense(page) {
   const bad = await page.evaluate(() => {
-    const text = document.body.innerText;
+    // textContent, not innerText: sections off screen are not rendered (content-visibility),
+    // and innerText is empty for them.
+    const text = document.body.textContent;
     const found = ['NaN', 'Infinity', 'undefined'].filter((word) =>
       new RegExp(`\\b${word}\\b`).test(text));
     for (const element of document.querySelectorAll('[data-value]')) {

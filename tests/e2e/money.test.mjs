@@ -2,9 +2,7 @@
 // the reader's locale, and huge figures in compact form without overflowing their cards.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  address, openFresh, start, typeInto, waitForValue,
-} from './helpers.mjs';
+import { address, openFresh, start, typeInto, waitForValue, seen } from './helpers.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -50,7 +48,7 @@ test('a shared link shows its own currency in every locale; the field changes it
   const german = await openIn('de-DE', '#quota=1000000&deal=25000&currency=USD');
   assert.equal(await shown(german, 'forecast-revenue'), `960.000${NBSP}$`);
   // Amount fields name the currency.
-  assert.match(await german.innerText('[data-testid="deal"] + .unit'), /USD/);
+  assert.match(await seen(german, '[data-testid="deal"] + .unit'), /USD/);
   await german.selectOption('[data-testid="month-sources"]', 'all');
   await typeInto(german, 'currency', 'gbp');
   await german.waitForFunction(() => document.querySelector('[data-testid="forecast-revenue"]').textContent.includes('£'));
@@ -63,7 +61,7 @@ test('a shared link shows its own currency in every locale; the field changes it
   await german.locator('[data-testid="currency"]').blur();
   await typeInto(german, 'currency', 'EURO');
   assert.equal(
-    await german.innerText('[data-testid="currency-error"]'),
+    await seen(german, '[data-testid="currency-error"]'),
     'Give a three-letter ISO 4217 currency code, such as EUR, GBP or USD. Still using GBP, the value before this edit.',
   );
   assert.equal(await shown(german, 'forecast-revenue'), `960.000${NBSP}£`);
@@ -118,7 +116,7 @@ test('yen costs show no cents, and German decimals are never taken for thousands
   await deal.press('End');
   await deal.pressSequentially('8');
   assert.match(
-    await german.innerText('[data-testid="deal-error"]'),
+    await seen(german, '[data-testid="deal-error"]'),
     /^Use at most 2 decimal places\. Still using 12345,67, the value before this edit\./,
   );
   await german.context().close();

@@ -2,9 +2,7 @@
 // The page's calendar is fixed at 2026-11-23 (Playwright's clock), so "today" never drifts.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  address, assertNoNonsense, openFresh, start, typeInto, values, waitForValue,
-} from './helpers.mjs';
+import { address, assertNoNonsense, openFresh, start, typeInto, values, waitForValue, seen } from './helpers.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -42,7 +40,7 @@ test('A: a new plan starts with the next period that has not started', async () 
   assert.equal(await page.inputValue('[data-testid="start"]'), '2027-01');
   assert.equal(new URLSearchParams(new URL((await address(page))).hash.slice(1)).get('start'), '2027-01');
   assert.deepEqual(await monthLabels(page), ['2027-01', '2027-02', '2027-03']);
-  assert.match(await page.innerText('[data-testid="lead-window"]'), /for Q1 2027 deals/);
+  assert.match(await seen(page, '[data-testid="lead-window"]'), /for Q1 2027 deals/);
 
   // While the first month is the default, it follows the period: next month, next year.
   await openSection(page, 'period');
@@ -84,7 +82,7 @@ test('A: the first month is read as 2027-1, Jan 2027, Q1 2027, 2027 Q1 or 2027-Q
   for (const [typed, month] of cases) {
     await typeInto(page, 'start', typed);
     await waitForParam(page, 'start', month);
-    assert.equal(await page.innerText('[data-testid="start-error"]'), '', typed);
+    assert.equal(await seen(page, '[data-testid="start-error"]'), '', typed);
     assert.equal((await monthLabels(page))[0], month, typed);
   }
   // The field keeps what was typed; links always carry YYYY-MM.
@@ -94,7 +92,7 @@ test('A: the first month is read as 2027-1, Jan 2027, Q1 2027, 2027 Q1 or 2027-Q
   await page.locator('[data-testid="start"]').blur();
   await typeInto(page, 'start', '03/2027');
   await page.waitForSelector('[data-testid="start-error"]:has-text("Write the month as 2027-01, Jan 2027 or Q1 2027")');
-  assert.match(await page.innerText('[data-testid="start-error"]'), /Still using 2027-03/);
+  assert.match(await seen(page, '[data-testid="start-error"]'), /Still using 2027-03/);
   await typeInto(page, 'start', 'Q5 2027');
   await page.waitForSelector('[data-testid="start-error"]:has-text("Use a quarter from Q1 to Q4.")');
   await typeInto(page, 'start', '1999-12');
@@ -110,7 +108,7 @@ test('A: lead-time months before the current month are said to be late and marke
   assert.deepEqual(await monthLabels(page),
     ['2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12']);
   assert.equal(
-    await page.innerText('[data-testid="overdue-leads"]'),
+    await seen(page, '[data-testid="overdue-leads"]'),
     'Leads for these deals should already have been generated in Jul–Sep 2026.',
   );
   const past = await page.$$eval('[data-testid^="plan-month-"]', (cells) => cells.map((c) => c.dataset.past ?? null));
@@ -133,7 +131,7 @@ test('A: years are bounded to 2000–2199 and month labels are right at both end
   ]) {
     const page = await openAt(link);
     assert.match(
-      await page.innerText('[data-testid="notice"]'),
+      await seen(page, '[data-testid="notice"]'),
       new RegExp(`start “${text}” is not usable: Use a year from 2000 to 2199\\. Using the default, 2027-01\\.`),
     );
     const labels = await monthLabels(page);
@@ -164,7 +162,7 @@ test('B: a cycle of u128::MAX tenths is refused as too large, with no panic', as
   const page = await openAt(`#cycle=${huge}`);
   // Before, the parser multiplied the whole part back unchecked: a panic with overflow
   // checks, and "Use a whole number." in release.
-  assert.match(await page.innerText('[data-testid="notice"]'), /cycle “3402823669209384634633.*” is not usable: Too large: at most 3650\. Using the default, 0\./);
+  assert.match(await seen(page, '[data-testid="notice"]'), /cycle “3402823669209384634633.*” is not usable: Too large: at most 3650\. Using the default, 0\./);
   await openSection(page, 'timing');
   await typeInto(page, 'cycle', huge);
   await page.waitForSelector('[data-testid="cycle-error"]:has-text("Too large: at most 3650.")');
@@ -179,14 +177,14 @@ test('B: days per stage take exactly one number per step from the lead stage to 
   // 250,000 entries in a link are refused as they are read.
   const many = Array(250000).fill('1').join(',');
   const flood = await openAt(`#start=2027-01&cycle=60&stagedays=${many}`);
-  assert.match(await flood.innerText('[data-testid="notice"]'), /stagedays .* is not usable: Give one number per step from the lead stage to Won: at most 19, not 250,000\./);
+  assert.match(await seen(flood, '[data-testid="notice"]'), /stagedays .* is not usable: Give one number per step from the lead stage to Won: at most 19, not 250,000\./);
   assert.ok(!new URL(flood.url()).hash.includes('stagedays'));
   await flood.context().close();
 
   // Two numbers for the default funnel's four steps (Leads → MQLs → SQLs → Opps → Won).
   const page = await openAt('#start=2027-01&cycle=120&stagedays=10,20');
   assert.match(
-    await page.innerText('[data-testid="notice"]'),
+    await seen(page, '[data-testid="notice"]'),
     /stagedays “10,20” do not fit the funnel: Give 4 numbers, one per step from Leads to Won, not 2\. The plan splits the cycle evenly until they do\./,
   );
   // The even split: 120 days ÷ 4 = 30 a step; Leads lag 120 ÷ 30.44 = 3.9 → 4 months.
@@ -202,7 +200,7 @@ test('B: days per stage take exactly one number per step from the lead stage to 
   // Four numbers fit: 10+20+30+40 = 100 days from Leads to Won → 3 months of lead time.
   await typeInto(page, 'stagedays', '10,20,30,40');
   await waitForParam(page, 'stagedays', '10,20,30,40');
-  assert.equal(await page.innerText('[data-testid="stagedays-error"]'), '');
+  assert.equal(await seen(page, '[data-testid="stagedays-error"]'), '');
   assert.equal((await monthLabels(page))[0], '2026-10');
 
   // Paying for MQLs leaves 3 steps: the same four numbers no longer fit, and the page says so.
@@ -253,7 +251,7 @@ test('C: the month table shows marketing’s volumes by default, with a switch t
   assert.equal(column(v, 5), 23);
   assert.equal(dealsColumn(v), 23);
   assert.equal(
-    await page.innerText('[data-testid="month-caption"]'),
+    await seen(page, '[data-testid="month-caption"]'),
     'Marketing-sourced volumes (70% of deals): the Leads column adds up to the headline, 2,400.',
   );
   // Leads lag 3 months: 2,400 ÷ 3 = 800 in each of Oct–Dec 2026.
@@ -272,7 +270,7 @@ test('C: the month table shows marketing’s volumes by default, with a switch t
   assert.equal(dealsColumn(v), 32);
   assert.deepEqual([0, 1, 2].map((k) => v[`plan-${k}-1`]), ['1114', '1113', '1113']);
   assert.equal(
-    await page.innerText('[data-testid="month-caption"]'),
+    await seen(page, '[data-testid="month-caption"]'),
     'All sources, marketing and sales together: the Leads column adds up to the Leads needed, 3,340.',
   );
   const total = await page.$$eval('[data-testid="month-table"] tfoot td', (cells) => cells.map((c) => c.textContent.trim()));
@@ -290,11 +288,11 @@ test('D: coverage beside pipeline needed, and sales velocity per day and per mon
   let v = await values(page);
   assert.equal(v['pipeline-needed'], '5100000');
   assert.equal(v.coverage, '5.1');
-  assert.equal(await page.innerText('[data-testid="coverage"]'), '5.10×');
+  assert.equal(await seen(page, '[data-testid="coverage"]'), '5.10×');
   // No cycle: no days from Opportunities to Won, so velocity is absent.
   assert.equal(v['velocity-per-day'], undefined);
-  assert.equal(await page.innerText('[data-testid="velocity-per-day"]'), '—');
-  assert.equal(await page.innerText('[data-testid="velocity-per-month"]'), '—');
+  assert.equal(await seen(page, '[data-testid="velocity-per-day"]'), '—');
+  assert.equal(await seen(page, '[data-testid="velocity-per-month"]'), '—');
 
   // A 90-day cycle over the 4 steps from Leads: 22.5 days from Opportunities to Won.
   // Forecast 200,000 × 2 % × 20 % × 40 % × 60 % = 192 Opportunities × 20 % × 30,000 =
@@ -305,9 +303,9 @@ test('D: coverage beside pipeline needed, and sales velocity per day and per mon
   v = await values(page);
   assert.ok(Math.abs(Number(v['velocity-per-day']) - 51200) < 1e-6, v['velocity-per-day']);
   assert.ok(Math.abs(Number(v['velocity-per-month']) - 1558528) < 1e-6, v['velocity-per-month']);
-  assert.equal(await page.innerText('[data-testid="velocity-per-day"]'), '$51,200');
-  assert.equal(await page.innerText('[data-testid="velocity-per-month"]'), '$1,558,528');
-  assert.match(await page.innerText('[data-testid="velocity-note"]'), /22\.5 days from Opportunities to Won/);
+  assert.equal(await seen(page, '[data-testid="velocity-per-day"]'), '$51,200');
+  assert.equal(await seen(page, '[data-testid="velocity-per-month"]'), '$1,558,528');
+  assert.match(await seen(page, '[data-testid="velocity-note"]'), /22\.5 days from Opportunities to Won/);
 
   // Days per stage 10,20,30,40: 40 days from Opportunities to Won → 28,800 a day, 876,672 a month.
   await typeInto(page, 'stagedays', '10,20,30,40');
@@ -319,7 +317,7 @@ test('D: coverage beside pipeline needed, and sales velocity per day and per mon
   await openSection(page, 'period');
   await typeInto(page, 'existing', '2M');
   await page.waitForFunction(() => document.querySelector('[data-testid="coverage"]')?.dataset.value === undefined);
-  assert.equal(await page.innerText('[data-testid="coverage"]'), '—');
+  assert.equal(await seen(page, '[data-testid="coverage"]'), '—');
   await assertNoNonsense(page);
   assert.deepEqual(page.errors, []);
   await page.context().close();

@@ -1,9 +1,7 @@
 // End-to-end tests of the built page (dist/) in real Chromium.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  address, assertNoNonsense, openFresh, ready, start, typeInto, values, waitForValue, written,
-} from './helpers.mjs';
+import { address, assertNoNonsense, openFresh, ready, start, typeInto, values, waitForValue, written, seen } from './helpers.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -30,7 +28,7 @@ test('a fresh visitor sees the default B2B funnel worked backwards from the quot
   assert.ok(Math.abs(Number(v['forecast-5']) - 38.4) < 1e-9);
   assert.ok(Math.abs(Number(v['forecast-revenue']) - 960000) < 1e-6);
   assert.ok(Math.abs(Number(v.gap) - 40000) < 1e-6);
-  assert.match(await page.innerText('[data-testid="gap-sentence"]'), /short of the new-business target by \$40,000/);
+  assert.match(await seen(page, '[data-testid="gap-sentence"]'), /short of the new-business target by \$40,000/);
   assert.match((await address(page)), /#v=1&quota=1000000&deal=25000&traffic=200000&.*&stages=Visitors,Leads:2,/);
   assert.deepEqual(page.errors, []);
   await page.context().close();
@@ -51,7 +49,7 @@ test('typing updates results, and bad text keeps the last valid value with a mes
 
   await typeInto(page, 'deal', 'abc');
   await page.waitForSelector('[data-testid="deal-error"]:has-text("is not a number")');
-  assert.match(await page.innerText('[data-testid="deal-error"]'), /Still using 30,000/);
+  assert.match(await seen(page, '[data-testid="deal-error"]'), /Still using 30,000/);
   assert.equal((await values(page))['deals-needed'], '50');
   assert.equal(await page.getAttribute('[data-testid="deal"]', 'aria-invalid'), 'true');
   // Pasted whole (typed key by key, "1e308" passes through the valid "1e3").
@@ -69,7 +67,7 @@ test('typing updates results, and bad text keeps the last valid value with a mes
   }
   await page.fill('[data-testid="stage-name-1"]', '<img src=x onerror=alert(1)>');
   await page.waitForSelector('[data-testid="stage-name-1-error"]:has-text("cannot contain")');
-  assert.match(await page.innerText('[data-testid="stage-name-1-error"]'), /Still using “Leads”/);
+  assert.match(await seen(page, '[data-testid="stage-name-1-error"]'), /Still using “Leads”/);
   assert.equal(await page.$('img'), null);
   assert.match((await address(page)), /stages=Visitors,Leads:/);
   await page.waitForSelector('[data-testid="invalid-fields"]');
@@ -84,7 +82,7 @@ test('exact rounding carries exact values and rounds up only for display', async
   await page.selectOption('[data-testid="round"]', 'exact');
   // Exact: 33.33 deals ÷ 25 % = 133.3 → 134 SQLs shown.
   await waitForValue(page, 'need-0', 134);
-  assert.match(await page.innerText('[data-testid="round-explanation"]'), /only for display/);
+  assert.match(await seen(page, '[data-testid="round-explanation"]'), /only for display/);
   assert.match((await address(page)), /round=exact/);
   await page.context().close();
 });
@@ -128,7 +126,7 @@ test('a hand-written link reproduces its scenario', async () => {
   assert.equal(await page.inputValue('[data-testid="stage-name-5"]'), 'Closed won');
   assert.equal(await page.inputValue('[data-testid="stage-rate-1"]'), '2.5');
   assert.equal(await page.inputValue('[data-testid="round"]'), 'exact');
-  assert.equal(await page.innerText('[data-testid="notice"]'), '');
+  assert.equal(await seen(page, '[data-testid="notice"]'), '');
   await page.context().close();
 });
 
@@ -172,7 +170,7 @@ test('a malformed link explains itself, falls back per parameter, never shows Na
     env,
     '#v=1&quota=abc&deal=45000&stages=Leads&traffic=1e308&round=up&colour=red',
   );
-  const notice = await page.innerText('[data-testid="notice"]');
+  const notice = await seen(page, '[data-testid="notice"]');
   assert.match(notice, /quota “abc” is not usable/);
   assert.match(notice, /at least 2 stages, not 1/);
   assert.match(notice, /traffic “1e308” is not usable: Too large/);
@@ -191,7 +189,7 @@ test('a malformed link explains itself, falls back per parameter, never shows Na
     '#quota=%ZZ',
   ]) {
     const bad = await openFresh(env, link);
-    assert.notEqual(await bad.innerText('[data-testid="notice"]'), '', link);
+    assert.notEqual(await seen(bad, '[data-testid="notice"]'), '', link);
     await assertNoNonsense(bad);
     assert.equal(await bad.$('script:has-text("alert")'), null);
     assert.deepEqual(bad.errors, [], link);
@@ -209,7 +207,7 @@ test('corrupt storage shows a notice, starts from defaults and keeps a backup', 
   await page.evaluate(([key, text]) => localStorage.setItem(key, text), [PLAN_KEY, corrupt]);
   await page.goto(env.base + 'index.html');
   await ready(page);
-  const notice = await page.innerText('[data-testid="notice"]');
+  const notice = await seen(page, '[data-testid="notice"]');
   assert.match(notice, /Your saved plan could not be read/);
   assert.match(notice, new RegExp(UNREADABLE_KEY.replaceAll('.', '\\.')));
   assert.equal(await page.evaluate((key) => localStorage.getItem(key), UNREADABLE_KEY), corrupt);

@@ -1,9 +1,7 @@
 // End-to-end tests of the planning depth (issue 3) in real Chromium.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  address, assertNoNonsense, openFresh, ready, start, typeInto, values, waitForValue,
-} from './helpers.mjs';
+import { address, assertNoNonsense, openFresh, ready, start, typeInto, values, waitForValue, seen } from './helpers.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -25,7 +23,7 @@ test('the headline is marketing’s volume at the lead stage, after existing rev
   // 23 ÷ 20 % = 115 opps ÷ 60 % = 191.7 → 192 SQLs ÷ 40 % = 480 MQLs ÷ 20 % = 2,400 leads.
   assert.deepEqual([1, 2, 3, 4, 5].map((i) => v[`mkt-need-${i}`]), ['2400', '480', '192', '115', '23']);
   assert.equal(v['headline-value'], '2400');
-  assert.match(await page.innerText('[data-testid="headline"]'), /2,400\s+Leads/);
+  assert.match(await seen(page, '[data-testid="headline"]'), /2,400\s+Leads/);
   // Per month and week of a quarter: ⌈2,400 ÷ 3⌉ = 800, ⌈2,400 ÷ 13⌉ = 185.
   assert.equal(v['mkt-need-per-month-1'], '800');
   assert.equal(v['mkt-need-per-week-1'], '185');
@@ -39,7 +37,7 @@ test('the headline is marketing’s volume at the lead stage, after existing rev
 
   await typeInto(page, 'existing', '1.2M');
   await waitForValue(page, 'headline-value', 0);
-  assert.match(await page.innerText('[data-testid="headline"]'), /Existing customers cover the quota/);
+  assert.match(await seen(page, '[data-testid="headline"]'), /Existing customers cover the quota/);
   await assertNoNonsense(page);
   await page.context().close();
 });
@@ -60,7 +58,7 @@ test('the month table adds up to each stage’s need and shows the lead time', a
   assert.deepEqual([3, 4, 5].map((k) => v[`plan-deals-${k}`]), ['7', '13', '20']);
   assert.equal(v['plan-deals-0'], '0');
   assert.equal(
-    await page.innerText('[data-testid="lead-window"]'),
+    await seen(page, '[data-testid="lead-window"]'),
     'Leads for Q1 2027 deals must be generated from Oct to Dec 2026.',
   );
 
@@ -104,14 +102,14 @@ test('a budget with channels blends costs, and shares not totalling 100 % are sc
   await waitForValue(page, 'blended-cpl', 87.5);
   await waitForValue(page, 'budget', 4175 * 87.5);
   assert.equal(
-    await page.innerText('[data-testid="channel-scaling"]'),
+    await seen(page, '[data-testid="channel-scaling"]'),
     'Shares total 80 %: scaled to 100 %, Search 75 %, Channel 2 25 %.',
   );
   await page.click('[data-testid="channels-scale"]');
   assert.equal(await page.inputValue('[data-testid="channel-share-0"]'), '75');
   assert.equal(await page.inputValue('[data-testid="channel-share-1"]'), '25');
   await waitForValue(page, 'budget', 4175 * 87.5);
-  assert.equal(await page.innerText('[data-testid="channel-scaling"]'), '');
+  assert.equal(await seen(page, '[data-testid="channel-scaling"]'), '');
   await typeInto(page, 'channel-share-0', '60');
   await typeInto(page, 'channel-share-1', '40');
   await waitForValue(page, 'budget', 459250);
@@ -120,7 +118,7 @@ test('a budget with channels blends costs, and shares not totalling 100 % are sc
   // ⌊300,000 ÷ 110⌋ = 2,727 leads; budget gap 459,250 − 300,000.
   await waitForValue(page, 'affordable-leads', 2727);
   await waitForValue(page, 'budget-gap', 159250);
-  assert.match(await page.innerText('[data-testid="cap-sentence"]'), /159,250 short/);
+  assert.match(await seen(page, '[data-testid="cap-sentence"]'), /159,250 short/);
   await page.context().close();
 });
 
@@ -130,7 +128,7 @@ test('the SLA panel states what marketing delivers and how fast sales follows up
   let v = await values(page);
   assert.deepEqual([v['sla-per-month'], v['sla-per-week'], v['sla-per-rep-week']], ['279', '65', '13']);
   assert.equal(
-    await page.innerText('[data-testid="sla-sentence"]'),
+    await seen(page, '[data-testid="sla-sentence"]'),
     'Marketing delivers at least 279 MQLs per month (65 per week); sales follows up each within 24 hours — about 13 per rep per week.',
   );
   await openSection(page, 'handoff');
@@ -160,7 +158,7 @@ test('team capacity says how many more reps the plan needs', async () => {
   assert.ok(Math.abs(Number(v['per-rep-month-3']) - 334 / 3 / 4) < 1e-9);
   await typeInto(page, 'reps', '0');
   await page.waitForFunction(() => !document.querySelector('[data-testid="per-rep-month-3"]').hasAttribute('data-value'));
-  assert.equal(await page.innerText('[data-testid="per-rep-month-3"]'), '—');
+  assert.equal(await seen(page, '[data-testid="per-rep-month-3"]'), '—');
   await assertNoNonsense(page);
   await page.context().close();
 });
@@ -171,7 +169,7 @@ test('a link with every planning parameter reopens with identical figures', asyn
     + '&cap=500000&start=2027-02&cycle=90&season=1,1,1,1,1,1,0.5,0.5,1,1,1,2'
     + '&stagedays=20,30,40&handoff=3&followup=48&ftereps=3.5';
   const page = await openFresh(env, link);
-  assert.equal(await page.innerText('[data-testid="notice"]'), '');
+  assert.equal(await seen(page, '[data-testid="notice"]'), '');
   const before = await values(page);
   const written = (await address(page)).slice(env.base.length);
   const other = await openFresh(env, written);
@@ -192,14 +190,14 @@ test('a plan saved by version 1 opens migrated, and bad new parameters explain t
   await ready(page);
   // 2,000,000 ÷ 50,000 = 40 deals ÷ 10 % = 400 leads.
   await waitForValue(page, 'need-0', 400);
-  assert.equal(await page.innerText('[data-testid="notice"]'), '');
+  assert.equal(await seen(page, '[data-testid="notice"]'), '');
   const saved = JSON.parse(await page.evaluate(() => localStorage.getItem('funnel-planner.plan')));
   assert.equal(saved.version, 3);
   assert.equal(saved.plan.quota, '2000000');
   assert.equal(saved.plan.period, 'quarter');
 
   const bad = await openFresh(env, '#period=week&share=150&channels=A:50:1%3C0&start=2027-13&followup=0');
-  const notice = await bad.innerText('[data-testid="notice"]');
+  const notice = await seen(bad, '[data-testid="notice"]');
   assert.match(notice, /period “week” is not usable/);
   assert.match(notice, /share “150” is not usable/);
   assert.match(notice, /channels “A:50:1<0” are not usable/);

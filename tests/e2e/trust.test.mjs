@@ -2,9 +2,7 @@
 // channels are never dropped, figures compare like with like, wording, and storage faults.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  address, openFresh, ready, start, typeInto, values, waitForValue, written,
-} from './helpers.mjs';
+import { address, openFresh, ready, start, typeInto, values, waitForValue, written, seen } from './helpers.mjs';
 
 const PLAN_KEY = 'funnel-planner.plan';
 const PREVIOUS_KEY = 'funnel-planner.plan.previous';
@@ -30,7 +28,7 @@ async function typeKeys(page, testid, text, each) {
   }
 }
 
-const text = (page, testid) => page.innerText(`[data-testid="${testid}"]`);
+const text = (page, testid) => seen(page, `[data-testid="${testid}"]`);
 const raw = (page, key) => page.evaluate((k) => localStorage.getItem(k), key);
 
 test('a typo never becomes the plan: the value before the edit stays, and survives a reload', async () => {
@@ -161,7 +159,7 @@ test('wording a meeting reads aloud: 1-based stages, per lead, channel words, hi
   assert.deepEqual(options.slice(0, 3), ['Default (2: Leads)', '1: Visitors', '2: Leads']);
   const handoff = await page.$$eval('[data-testid="handoff"] option', (list) => list.map((o) => o.textContent));
   assert.equal(handoff[0], 'Default (3: MQLs)');
-  assert.match(await page.innerText('[data-testid="section-costs"] summary'), /100\.00 per lead \(Leads\)/);
+  assert.match(await seen(page, '[data-testid="section-costs"] summary'), /100\.00 per lead \(Leads\)/);
 
   await page.click('[data-testid="channel-add"]');
   await typeInto(page, 'channel-name-0', '<b>');
@@ -363,7 +361,7 @@ test('existing revenue may be a share of the quota, and the page shows the amoun
   // 30 % of 1,000,000 = 300,000: 700,000 of new business = 28 deals.
   await waitForValue(page, 'new-target', 700000);
   await waitForValue(page, 'deals-needed', 28);
-  assert.match(await page.innerText('.summary'), /quota \$1,000,000 − existing \$300,000/);
+  assert.match(await seen(page, '.summary'), /quota \$1,000,000 − existing \$300,000/);
   await openSection(page, 'period');
   assert.equal(await page.inputValue('[data-testid="existing"]'), '30%');
   // The share follows the quota: 30 % of 2,000,000 = 600,000.
