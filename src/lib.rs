@@ -44,8 +44,6 @@ pub fn App() -> impl IntoView {
         browser::locale::local(),
     ));
     ui::figure::provide_style(planner.style());
-    let currency = planner.currency();
-    let month_sources = RwSignal::new(model::monthly::Sources::default());
     // A link pasted into the address bar of an open page arrives as a hash change.
     let _ = window_event_listener(leptos::ev::hashchange, move |_| planner.follow_address());
     // Another tab saved: offer its plan rather than let either tab overwrite the other.
@@ -73,23 +71,17 @@ pub fn App() -> impl IntoView {
                 <TimingPanel planner/>
                 <HandoffPanel planner/>
             </div>
-            // Built afresh when the currency, and so the number style, changes: figures read the
-            // style without tracking it, which keeps each edit's cost independent of their
-            // number. A keyed list of one builds anew rather than diffing, so the section's
-            // views need no update code.
-            <For each=move || [currency.get()] key=|currency| *currency let(_currency)>
-                <section class="panel plan" aria-labelledby="plan-heading">
-                    <h2 id="plan-heading">{labels::app::THE_PLAN}</h2>
-                    <RoundingChoice planner/>
-                    <PlanSummary planner/>
-                    <ResultsTable planner/>
-                    <SlaPanel planner/>
-                    <CapacityPanel planner/>
-                    <BudgetPanel planner/>
-                    <StageCostsTable planner/>
-                    <MonthTable planner sources=month_sources/>
-                </section>
-            </For>
+            <section class="panel plan" aria-labelledby="plan-heading">
+                <h2 id="plan-heading">{labels::app::THE_PLAN}</h2>
+                <RoundingChoice planner/>
+                <PlanSummary planner/>
+                <ResultsTable planner/>
+                <SlaPanel planner/>
+                <CapacityPanel planner/>
+                <BudgetPanel planner/>
+                <StageCostsTable planner/>
+                <MonthTable planner/>
+            </section>
         </main>
         <footer class="privacy">{labels::app::PRIVACY}</footer>
     }

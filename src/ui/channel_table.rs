@@ -35,7 +35,7 @@ pub fn ChannelTable(
                     <tbody>
                         {rows(channel_count, move |index| {
                                 // The whole row from one closure: an edit re-runs it once.
-                                let row = move || scenario.with(|s| budget.with(|b| style.with_untracked(|style| {
+                                let row = move || scenario.with(|s| budget.with(|b| style.with(|style| {
                                     let part = b.channels.get(index);
                                     let value = |f: fn(&ChannelPlan) -> f64| Some(part.map_or(0.0, f));
                                     let name = s.costs.channels.get(index).map(|c| c.name.to_string()).unwrap_or_default();

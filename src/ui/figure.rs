@@ -1,12 +1,10 @@
 //! A figure in the results: formatted for people, with the plain number in `data-value`.
 //!
-//! Each figure is two reactive nodes, its text and its `data-value`, since an edit of a rate
-//! re-runs most of the page's figures: the compact form's title lives in its own branch.
+//! Tables draw a row's figures from one reactive closure with [`figure`], so an edit re-runs
+//! one closure per row; [`Figure`] and [`MaybeFigure`] stand alone, one closure each.
 //!
 //! Figures read the page's [`NumberStyle`] from context (see [`provide_style`]): the reader's
-//! separators and the plan's currency. They read it without tracking it, and the app rebuilds
-//! the plan section when it changes (a new currency): a memo read by hundreds of figures would
-//! make every edit pay for its list of readers, as each figure left it and joined it again.
+//! separators and the plan's currency, so a new currency redraws them in place.
 //!
 //! A figure too large for its card ([`Show::short`]) is shown in compact form (`$1.2T`); its
 //! full value is in the compact text's `title` and is what screen readers say.
@@ -56,9 +54,7 @@ pub fn MaybeFigure(
 ) -> impl IntoView {
     let style = use_context::<Style>().map(|Style(style)| style);
     move || match style {
-        Some(style) => {
-            style.with_untracked(|style| figure(testid.clone(), value.get(), show, style))
-        }
+        Some(style) => style.with(|style| figure(testid.clone(), value.get(), show, style)),
         None => figure(testid.clone(), value.get(), show, &NumberStyle::default()),
     }
 }

@@ -18,9 +18,8 @@ use crate::model::{YearMonth, format, wording};
 pub fn MonthTable(
     /// The planner's state.
     planner: Planner,
-    /// Whose volumes the table shows; kept by the app, so a rebuilt plan section keeps it.
-    sources: RwSignal<Sources>,
 ) -> impl IntoView {
+    let sources = RwSignal::new(Sources::default());
     let (scenario, months, stages) = (planner.scenario, planner.months(), planner.stages());
     let today = clock::this_month();
     let names = planner.names();
@@ -117,7 +116,7 @@ fn MonthRow(
     // the cells, classes and attributes whose value changed.
     move || {
         let (shown, start) = (sources.get(), scenario.with(|s| s.timing.start));
-        style.with_untracked(|style| {
+        style.with(|style| {
             months.with(|m| {
                 let month = m.months.get(k).copied();
                 let past = m.is_past(k, today);

@@ -63,7 +63,7 @@ fn ResultRow(
     let cells = move || {
         let (rate, exact) =
             scenario.with(|s| (s.funnel.rate_into(index), s.rounding == Rounding::Exact));
-        style.with_untracked(|style| {
+        style.with(|style| {
             row.with(|stage| {
                 let value = |read: fn(&StagePlan) -> f64| Some(stage.as_ref().map_or(0.0, read));
                 let rate = rate.map_or_else(

@@ -59,7 +59,7 @@ fn StageCostRow(
                 .as_ref()
                 .and_then(|load| load.get(index).copied())
         });
-        style.with_untracked(|style| {
+        style.with(|style| {
             view! {
                 <td class="num">{figure(format!("cost-per-{index}"), cost, Show::MoneyCents, style)}</td>
                 <td class="num">{figure(format!("forecast-cost-per-{index}"), forecast_cost, Show::MoneyCents, style)}</td>

@@ -15,7 +15,6 @@
 //! is blocked or unreadable, while an opened link's plan or another tab's plan is pending a
 //! choice, and when the copy that must precede a replacement could not be written.
 
-use std::collections::HashMap;
 use std::marker::PhantomData;
 use std::sync::Arc;
 use std::time::Duration;
@@ -44,8 +43,9 @@ struct Shown {
     message: ArcRwSignal<Option<String>>,
 }
 
-/// The shown texts of the inputs on the page, by key.
-type ShownFields = HashMap<FieldKey, Shown>;
+/// The shown texts of the inputs on the page, by key (a list: a hash map costs more bytes
+/// than its lookups, made once per input, save).
+type ShownFields = Vec<(FieldKey, Shown)>;
 
 /// The memos components read in place of the whole plan or form, kept in one stored value so
 /// that [`Planner`], copied into every component, stays small.
@@ -132,7 +132,7 @@ impl Planner {
                 capacity: Part::new(copy),
                 months: Part::new(copy),
                 handoff: Part::new(copy),
-                shown: StoredValue::new(HashMap::new()),
+                shown: StoredValue::new(Vec::new()),
                 style,
                 currency,
             }),
@@ -232,7 +232,13 @@ impl Planner {
     /// The signals that show `key`'s text and message, made on first use.
     fn shown(self, key: FieldKey) -> Shown {
         let derived = self.derived.get_value();
-        if let Some(shown) = derived.shown.with_value(|fields| fields.get(&key).cloned()) {
+        let known = derived.shown.with_value(|fields| {
+            fields
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, shown)| shown.clone())
+        });
+        if let Some(shown) = known {
             return shown;
         }
         let shown = self.form.with_untracked(|form| Shown {
@@ -241,7 +247,7 @@ impl Planner {
         });
         derived
             .shown
-            .update_value(|fields| drop(fields.insert(key, shown.clone())));
+            .update_value(|fields| fields.push((key, shown.clone())));
         shown
     }
 
@@ -251,7 +257,7 @@ impl Planner {
         self.form.update(change);
         self.form.with_untracked(|form| {
             self.derived.get_value().shown.with_value(|fields| {
-                for (&key, shown) in fields {
+                for &(key, ref shown) in fields {
                     let text = form.text(key).map_or("", |t| t.text.as_str());
                     if shown.text.with_untracked(|old| old != text) {
                         shown.text.set(text.to_owned());
