@@ -89,7 +89,7 @@ dist: dist/index.html
 RELEASE_WASM_ENV := RUSTUP_TOOLCHAIN=$(NIGHTLY) \
 	CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
 	CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
-	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS='-Zunstable-options -Cpanic=immediate-abort'
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS='-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none'
 
 dist/index.html: $(SOURCES) | tool-rust tool-nightly tool-trunk tool-wasm-bindgen tool-node
 	$(RELEASE_WASM_ENV) cargo fetch --target $(WASM_TARGET) --offline 2>/dev/null \

@@ -355,7 +355,7 @@ pub fn decode(text: &str, local: impl Into<Local>) -> Result<SavedPlan, SavedErr
         version: u32,
     }
     let local = local.into();
-    let format = |error: serde_json::Error| SavedError::Format(error.to_string());
+    let format = |error: serde_json::Error| SavedError::Format(json_problem(&error));
     let version: VersionOnly = serde_json::from_str(text).map_err(format)?;
     match version.version {
         1 => {
@@ -384,6 +384,19 @@ pub fn decode(text: &str, local: impl Into<Local>) -> Result<SavedPlan, SavedErr
         }
         other => Err(SavedError::UnknownVersion(other)),
     }
+}
+
+/// Says how and where saved text fails to read as JSON of the envelope's shape, in the page's
+/// words. Not serde_json's own message: it quotes the bad value with `{:?}`, which the release
+/// build compiles to nothing (`-Zfmt-debug=none`, README "Size and speed").
+fn json_problem(error: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    let what = match error.classify() {
+        Category::Eof => "it ends too soon",
+        Category::Syntax | Category::Io => "it is not valid JSON",
+        Category::Data => "a value is of the wrong kind, missing or not expected",
+    };
+    format!("{what}, at line {} column {}", error.line(), error.column())
 }
 
 /// Migrates a version-1 scenario to version 2: everything it had is kept; the rest takes the
@@ -624,12 +637,12 @@ mod tests {
     #[test]
     fn unreadable_text_is_an_error_not_a_panic() {
         let cases = [
-            ("", "expected format"),
-            ("{not json", "expected format"),
-            ("null", "expected format"),
+            ("", "expected format (it ends too soon, at line 1 column 0)"),
+            ("{not json", "expected format (it is not valid JSON, at line 1 column 2)"),
+            ("null", "expected format (a value is of the wrong kind"),
             (r#"{"version":4,"scenario":{}}"#, "version 4"),
-            (r#"{"version":3,"scenario":{}}"#, "expected format"),
-            (r#"{"version":1}"#, "expected format"),
+            (r#"{"version":3,"scenario":{}}"#, "not expected, at line 1 column"),
+            (r#"{"version":1}"#, "missing or not expected, at line 1 column 13"),
             (
                 r#"{"version":1,"scenario":{"quota":-5,"deal":1,"traffic":0,"round":"stage","stages":[{"name":"A"},{"name":"B","rate":5}]}}"#,
                 "quota is unusable",
