@@ -638,11 +638,20 @@ mod tests {
     fn unreadable_text_is_an_error_not_a_panic() {
         let cases = [
             ("", "expected format (it ends too soon, at line 1 column 0)"),
-            ("{not json", "expected format (it is not valid JSON, at line 1 column 2)"),
+            (
+                "{not json",
+                "expected format (it is not valid JSON, at line 1 column 2)",
+            ),
             ("null", "expected format (a value is of the wrong kind"),
             (r#"{"version":4,"scenario":{}}"#, "version 4"),
-            (r#"{"version":3,"scenario":{}}"#, "not expected, at line 1 column"),
-            (r#"{"version":1}"#, "missing or not expected, at line 1 column 13"),
+            (
+                r#"{"version":3,"scenario":{}}"#,
+                "not expected, at line 1 column",
+            ),
+            (
+                r#"{"version":1}"#,
+                "missing or not expected, at line 1 column 13",
+            ),
             (
                 r#"{"version":1,"scenario":{"quota":-5,"deal":1,"traffic":0,"round":"stage","stages":[{"name":"A"},{"name":"B","rate":5}]}}"#,
                 "quota is unusable",

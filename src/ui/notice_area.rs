@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::rows::rows;
 use super::state::Planner;
 use crate::codec::opening::Tone;
 use crate::model::wording::{self, labels};
@@ -13,6 +14,7 @@ pub fn NoticeArea(
     planner: Planner,
 ) -> impl IntoView {
     let notices = planner.notices;
+    let count = Memo::new(move |_| notices.with(Vec::len));
     let offer = Memo::new(move |_| planner.saved_offer.with(Option::is_some));
     let invalid = Memo::new(move |_| planner.form.with(crate::model::Form::invalid_count));
     view! {
@@ -48,17 +50,14 @@ pub fn NoticeArea(
                     </button>
                 </div>
             </Show>
-            <For
-                each=move || notices.get().into_iter().enumerate()
-                key=|(index, notice)| (*index, notice.text.clone())
-                children=move |(_, notice)| {
-                    let class = match notice.tone {
-                        Tone::Problem => "notice problem",
-                        Tone::Info => "notice info",
-                    };
-                    view! { <p class=class>{notice.text}</p> }
-                }
-            />
+            {rows(count, move |index| {
+                let notice = move || notices.with(|list| list.get(index).map(|n| (n.tone, n.text.clone())));
+                let class = move || match notice().map(|(tone, _)| tone) {
+                    Some(Tone::Info) => "notice info",
+                    _ => "notice problem",
+                };
+                view! { <p class=class>{move || notice().map(|(_, text)| text)}</p> }.into_any()
+            })}
             <Show when=move || !notices.with(Vec::is_empty)>
                 <button type="button" class="link-button" data-testid="dismiss-notices" on:click=move |_| notices.set(Vec::new())>
                     {labels::notice_area::DISMISS_MESSAGES}
