@@ -96,7 +96,12 @@ fn storage_keeps_unreadable_text_and_reads_back_saved_plans() {
     );
 
     let plan = Scenario::starting(funnel_planner::browser::clock::this_month());
-    storage::save(&saved::encode(&plan, &[])).unwrap();
+    storage::save(&saved::encode(
+        &funnel_planner::browser::json::BrowserJson,
+        &plan,
+        &[],
+    ))
+    .unwrap();
     assert_eq!(
         storage::load(),
         Stored::Plan(Box::new(SavedPlan::clean(plan)))
@@ -217,4 +222,47 @@ fn the_browser_knows_every_currency_the_planner_accepts() {
         .filter(|code| !known.iter().any(|k| k == code))
         .collect();
     assert_eq!(unknown, Vec::<&str>::new());
+}
+
+#[wasm_bindgen_test]
+fn the_browsers_json_reads_and_writes_saved_plans_as_serde_json_did() {
+    use funnel_planner::browser::json::BrowserJson;
+    use funnel_planner::model::{Local, YearMonth};
+    let today = Local::from(YearMonth::parse("2026-11").unwrap());
+    let plan = Scenario::starting(today);
+    let drafts = [("deal".to_owned(), "450%".to_owned())];
+    let text = saved::encode(&BrowserJson, &plan, &drafts);
+    // The same compact text serde_json wrote: version, the link's parameters, the drafts.
+    assert!(text.starts_with(r#"{"version":3,"plan":{"#), "{text}");
+    assert!(text.ends_with(r#""drafts":{"deal":"450%"}}"#), "{text}");
+    let read = saved::decode(&BrowserJson, &text, today).unwrap();
+    assert_eq!((read.scenario, read.drafts), (plan, drafts.to_vec()));
+    // Version 2, as issue 3's page wrote it, still opens.
+    let v2 = r#"{"version":2,"scenario":{"quota":1000000,"deal":25000,"traffic":200000,"round":"stage","stages":[{"name":"Visitors"},{"name":"Leads","rate":2.5}],"period":"quarter","existing":0,"share":100,"reps":5,"repquota":250000,"attain":100,"cpl":100,"channels":[],"start":"2027-01","cycle":0,"followup":24}}"#;
+    let read = saved::decode(&BrowserJson, v2, today).unwrap();
+    assert_eq!(
+        read.scenario.funnel.rate_into(1).unwrap().percent_plain(),
+        "2.5"
+    );
+    // What cannot be read says why, in the page's words.
+    let error = |text: &str| {
+        saved::decode(&BrowserJson, text, today)
+            .unwrap_err()
+            .to_string()
+    };
+    assert!(
+        error("{not json").contains("it is not valid JSON: "),
+        "{}",
+        error("{not json")
+    );
+    assert!(error("null").contains(saved::NOT_THE_SHAPE));
+    assert!(error(r#"{"version":"3"}"#).contains(saved::NOT_THE_SHAPE));
+    assert!(error(r#"{"version":3,"scenario":{}}"#).contains(saved::NOT_THE_SHAPE));
+    // JSON.parse reads 1e999 as infinity: refused, never a quota of 0.
+    let huge = v2.replace(r#""quota":1000000"#, r#""quota":1e999"#);
+    assert!(
+        error(&huge).contains("quota is unusable"),
+        "{}",
+        error(&huge)
+    );
 }

@@ -8,5 +8,6 @@ pub mod clipboard;
 pub mod clock;
 pub mod download;
 pub mod focus;
+pub mod json;
 pub mod locale;
 pub mod storage;

@@ -49,7 +49,7 @@ pub fn load() -> Stored {
         Ok(None) => return Stored::Empty,
         Err(error) => return Stored::ReadFailed(reason(&error)),
     };
-    match saved::decode(&text, super::locale::local()) {
+    match saved::decode(&super::json::BrowserJson, &text, super::locale::local()) {
         Ok(plan) => Stored::Plan(Box::new(plan)),
         Err(error) => {
             let kept = keep_copy(UNREADABLE_KEY, &text).is_ok();

@@ -21,6 +21,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::link::{self, LinkParams, LinkProblem};
@@ -127,8 +128,10 @@ pub struct SavedV2 {
 }
 
 /// The stored envelope this page writes (version 3).
+///
+/// Fields it does not name are ignored, as by every reader of the envelopes: the browser's
+/// (serde-wasm-bindgen) reads only the fields a shape names.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct SavedEnvelope {
     /// Format version: [`VERSION`].
     pub version: u32,
@@ -174,7 +177,6 @@ impl SavedPlan {
 
 /// A version-1 envelope, as read.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct EnvelopeV1 {
     #[serde(rename = "version")]
     _version: u32,
@@ -183,7 +185,6 @@ struct EnvelopeV1 {
 
 /// A version-2 envelope, as read.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct EnvelopeV2 {
     #[serde(rename = "version")]
     _version: u32,
@@ -336,9 +337,8 @@ impl SavedEnvelope {
 
 /// Writes a scenario and its drafts as the stored JSON text.
 #[must_use]
-pub fn encode(scenario: &Scenario, drafts: &[(String, String)]) -> String {
-    serde_json::to_string(&SavedEnvelope::new(scenario, drafts))
-        .unwrap_or_else(|_| unreachable!("plain data always serialises"))
+pub fn encode(json: &impl Json, scenario: &Scenario, drafts: &[(String, String)]) -> String {
+    json.write(&SavedEnvelope::new(scenario, drafts))
 }
 
 /// Reads stored JSON text back into a plan, migrating versions 1 and 2. `local` (this month,
@@ -348,26 +348,29 @@ pub fn encode(scenario: &Scenario, drafts: &[(String, String)]) -> String {
 /// Returns a [`SavedError`] when the text is not a saved plan this page can use at all. A
 /// version-3 plan with some unusable values is read, with those values' defaults and a
 /// problem for each.
-pub fn decode(text: &str, local: impl Into<Local>) -> Result<SavedPlan, SavedError> {
+pub fn decode(
+    json: &impl Json,
+    text: &str,
+    local: impl Into<Local>,
+) -> Result<SavedPlan, SavedError> {
     // Read the version first, so a newer format is named as such rather than as garbage.
     #[derive(Deserialize)]
     struct VersionOnly {
         version: u32,
     }
     let local = local.into();
-    let format = |error: serde_json::Error| SavedError::Format(json_problem(&error));
-    let version: VersionOnly = serde_json::from_str(text).map_err(format)?;
+    let version: VersionOnly = json.read(text).map_err(SavedError::Format)?;
     match version.version {
         1 => {
-            let read: EnvelopeV1 = serde_json::from_str(text).map_err(format)?;
+            let read: EnvelopeV1 = json.read(text).map_err(SavedError::Format)?;
             validate(&migrate_v1(read.scenario, local.today), local.currency).map(SavedPlan::clean)
         }
         2 => {
-            let read: EnvelopeV2 = serde_json::from_str(text).map_err(format)?;
+            let read: EnvelopeV2 = json.read(text).map_err(SavedError::Format)?;
             validate(&read.scenario, local.currency).map(SavedPlan::clean)
         }
         VERSION => {
-            let read: SavedEnvelope = serde_json::from_str(text).map_err(format)?;
+            let read: SavedEnvelope = json.read(text).map_err(SavedError::Format)?;
             let params =
                 LinkParams::from_pairs(read.plan.iter().map(|(k, v)| (k.as_str(), v.as_str())));
             let decoded = link::decode(&params, local);
@@ -386,17 +389,45 @@ pub fn decode(text: &str, local: impl Into<Local>) -> Result<SavedPlan, SavedErr
     }
 }
 
-/// Says how and where saved text fails to read as JSON of the envelope's shape, in the page's
-/// words. Not serde_json's own message: it quotes the bad value with `{:?}`, which the release
-/// build compiles to nothing (`-Zfmt-debug=none`, README "Size and speed").
-fn json_problem(error: &serde_json::Error) -> String {
-    use serde_json::error::Category;
-    let what = match error.classify() {
-        Category::Eof => "it ends too soon",
-        Category::Syntax | Category::Io => "it is not valid JSON",
-        Category::Data => "a value is of the wrong kind, missing or not expected",
-    };
-    format!("{what}, at line {} column {}", error.line(), error.column())
+/// The step between JSON text and the stored shapes. The page reads and writes with the
+/// browser's own `JSON` (`browser::json`), which keeps a JSON parser and writer out of the
+/// wasm; native tests use `serde_json` ([`SerdeJson`]). The codec stays pure Rust either way.
+pub trait Json {
+    /// Reads `text` as a `T`.
+    ///
+    /// # Errors
+    /// Says how (and where, when the reader knows) the text fails to read, in the page's
+    /// words.
+    fn read<T: DeserializeOwned>(&self, text: &str) -> Result<T, String>;
+
+    /// Writes `value` as compact JSON text.
+    fn write<T: Serialize>(&self, value: &T) -> String;
+}
+
+/// The words for text that is JSON but not of the stored shape.
+pub const NOT_THE_SHAPE: &str = "a value is of the wrong kind, missing or not expected";
+
+/// JSON through `serde_json`, for native tests.
+#[cfg(test)]
+pub struct SerdeJson;
+
+#[cfg(test)]
+impl Json for SerdeJson {
+    fn read<T: DeserializeOwned>(&self, text: &str) -> Result<T, String> {
+        use serde_json::error::Category;
+        serde_json::from_str(text).map_err(|error| {
+            let what = match error.classify() {
+                Category::Eof => "it ends too soon",
+                Category::Syntax | Category::Io => "it is not valid JSON",
+                Category::Data => NOT_THE_SHAPE,
+            };
+            format!("{what}, at line {} column {}", error.line(), error.column())
+        })
+    }
+
+    fn write<T: Serialize>(&self, value: &T) -> String {
+        serde_json::to_string(value).unwrap_or_default()
+    }
 }
 
 /// Migrates a version-1 scenario to version 2: everything it had is kept; the rest takes the
@@ -550,9 +581,14 @@ fn validate_season(weights: Option<&[f64]>) -> Result<Option<Season>, SavedError
         .transpose()
 }
 
-/// Writes a stored number as text for the exact parser (NaN cannot come from JSON).
+/// Writes a stored number as text for the exact parser. A value JSON cannot hold (the
+/// browser reads `1e999` as infinity) is written so that the parser refuses it.
 fn plain(value: f64) -> String {
-    crate::model::format::plain(value)
+    if value.is_finite() {
+        crate::model::format::plain(value)
+    } else {
+        value.to_string()
+    }
 }
 
 #[cfg(test)]
@@ -564,12 +600,12 @@ mod tests {
     }
 
     fn read(text: &str) -> Scenario {
-        decode(text, today()).unwrap().scenario
+        decode(&SerdeJson, text, today()).unwrap().scenario
     }
 
     #[test]
     fn default_scenario_is_saved_as_documented_and_read_back() {
-        let text = encode(&Scenario::starting(today()), &[]);
+        let text = encode(&SerdeJson, &Scenario::starting(today()), &[]);
         assert!(
             text.starts_with(r#"{"version":3,"plan":{"attain":"100","cpl":"100","currency":"USD","cycle":"0","deal":"25000","existing":"0","followup":"24","period":"quarter","quota":"1000000","#),
             "{text}"
@@ -580,7 +616,7 @@ mod tests {
         );
         assert!(!text.contains("drafts"), "no drafts, no key: {text}");
         assert_eq!(
-            decode(&text, today()),
+            decode(&SerdeJson, &text, today()),
             Ok(SavedPlan::clean(Scenario::starting(today())))
         );
     }
@@ -591,12 +627,12 @@ mod tests {
             ("deal".to_owned(), "450%".to_owned()),
             ("stage-rate-2".to_owned(), "2,5".to_owned()),
         ];
-        let text = encode(&Scenario::starting(today()), &drafts);
+        let text = encode(&SerdeJson, &Scenario::starting(today()), &drafts);
         assert!(
             text.ends_with(r#""drafts":{"deal":"450%","stage-rate-2":"2,5"}}"#),
             "{text}"
         );
-        let plan = decode(&text, today()).unwrap();
+        let plan = decode(&SerdeJson, &text, today()).unwrap();
         assert_eq!(plan.drafts, drafts);
         assert_eq!(plan.scenario, Scenario::starting(today()));
     }
@@ -608,13 +644,13 @@ mod tests {
             today(),
         )
         .scenario;
-        assert_eq!(read(&encode(&scenario, &[])), scenario);
+        assert_eq!(read(&encode(&SerdeJson, &scenario, &[])), scenario);
     }
 
     #[test]
     fn a_bad_saved_value_falls_back_alone() {
         let text = r#"{"version":3,"plan":{"quota":"abc","deal":"40000","stages":"A,B:5","colour":"red"}}"#;
-        let plan = decode(text, today()).unwrap();
+        let plan = decode(&SerdeJson, text, today()).unwrap();
         assert_eq!(plan.scenario.quota, Scenario::default_quota());
         assert_eq!(plan.scenario.deal_size, Money::from_units(40_000).unwrap());
         assert_eq!(plan.scenario.funnel.stage_count(), 2);
@@ -678,7 +714,10 @@ mod tests {
             ),
         ];
         for (text, expected) in cases {
-            let message = decode(text, today()).map(|_| ()).unwrap_err().to_string();
+            let message = decode(&SerdeJson, text, today())
+                .map(|_| ())
+                .unwrap_err()
+                .to_string();
             assert!(message.contains(expected), "{text}: {message}");
         }
     }
@@ -702,7 +741,7 @@ mod tests {
         assert_eq!(scenario.timing, defaults.timing);
         assert_eq!(scenario.handoff, defaults.handoff);
         // Saving again writes version 3, which reads back to the same plan.
-        let again = encode(&scenario, &[]);
+        let again = encode(&SerdeJson, &scenario, &[]);
         assert!(again.starts_with(r#"{"version":3,"#));
         assert_eq!(read(&again), scenario);
     }
@@ -724,7 +763,7 @@ mod tests {
         );
         assert_eq!(linked.problems, []);
         assert_eq!(scenario, linked.scenario);
-        assert_eq!(read(&encode(&scenario, &[])), scenario);
+        assert_eq!(read(&encode(&SerdeJson, &scenario, &[])), scenario);
     }
 
     #[test]
@@ -733,7 +772,7 @@ mod tests {
         saved.scenario.start = "2027-13".into();
         let text = serde_json::to_string(&saved).unwrap();
         assert!(
-            decode(&text, today())
+            decode(&SerdeJson, &text, today())
                 .unwrap_err()
                 .to_string()
                 .contains("first month")
@@ -742,7 +781,7 @@ mod tests {
         saved.scenario.leadstage = Some(9);
         let text = serde_json::to_string(&saved).unwrap();
         assert!(
-            decode(&text, today())
+            decode(&SerdeJson, &text, today())
                 .unwrap_err()
                 .to_string()
                 .contains("no stage 9")
@@ -752,7 +791,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn storage_round_trip_is_identity(scenario in crate::codec::arbitrary::scenario()) {
-            proptest::prop_assert_eq!(decode(&encode(&scenario, &[]), today()), Ok(SavedPlan::clean(scenario)));
+            proptest::prop_assert_eq!(decode(&SerdeJson, &encode(&SerdeJson, &scenario, &[]), today()), Ok(SavedPlan::clean(scenario)));
         }
     }
 }

@@ -422,7 +422,7 @@ pub fn plain(value: f64) -> String {
     if !value.is_finite() {
         return "0".to_owned();
     }
-    // zmij (already linked by serde_json) writes the shortest round-trip form, which is far
+    // zmij writes the shortest round-trip form, which is far
     // smaller in wasm than core's float formatting.
     let mut buffer = zmij::Buffer::new();
     let text = expand_exponent(buffer.format_finite(value + 0.0));

@@ -22,6 +22,7 @@ use std::time::Duration;
 use leptos::leptos_dom::helpers::window_event_listener_untyped;
 use leptos::prelude::*;
 
+use crate::browser::json::BrowserJson;
 use crate::browser::{address, download, locale, storage};
 use crate::codec::link;
 use crate::codec::opening::{self, Notice, Opening};
@@ -286,7 +287,7 @@ impl Planner {
     /// saved plan stays and this tab stops saving.
     pub fn edit(self, edit: Edit) {
         if let Some(saved) = self.saved_offer.get_untracked() {
-            let text = saved::encode(&saved.scenario, &saved.drafts);
+            let text = saved::encode(&BrowserJson, &saved.scenario, &saved.drafts);
             if let Err(reason) = storage::keep_copy(storage::PREVIOUS_KEY, &text) {
                 self.autosave.set(false);
                 self.tell(wording::storage_notices::saved_not_copied(&reason));
@@ -362,7 +363,7 @@ impl Planner {
         if text == self.last_saved.get_value() {
             return;
         }
-        match saved::decode(&text, locale::local()) {
+        match saved::decode(&BrowserJson, &text, locale::local()) {
             Ok(plan) if plan.scenario == self.scenario.get_untracked() => {
                 // The same plan: nothing to choose, and nothing to save over.
                 self.last_saved.set_value(text);
@@ -379,7 +380,7 @@ impl Planner {
             let (scenario, drafts) = self
                 .form
                 .with_untracked(|form| (form.scenario().clone(), form.drafts()));
-            let mine = saved::encode(&scenario, &drafts);
+            let mine = saved::encode(&BrowserJson, &scenario, &drafts);
             let kept = match storage::keep_copy(storage::PREVIOUS_KEY, &mine) {
                 Ok(key) => key,
                 Err(reason) => {
@@ -388,7 +389,7 @@ impl Planner {
                 }
             };
             self.last_saved
-                .set_value(saved::encode(&plan.scenario, &plan.drafts));
+                .set_value(saved::encode(&BrowserJson, &plan.scenario, &plan.drafts));
             self.other_tab.set(None);
             self.open(Opening {
                 scenario: plan.scenario,
@@ -406,7 +407,7 @@ impl Planner {
     /// saved. If the copy cannot be written, nothing is overwritten.
     pub fn keep_this_tab(self) {
         if let Some(plan) = self.other_tab.get_untracked() {
-            let text = saved::encode(&plan.scenario, &plan.drafts);
+            let text = saved::encode(&BrowserJson, &plan.scenario, &plan.drafts);
             match storage::keep_copy(storage::PREVIOUS_KEY, &text) {
                 Ok(key) => {
                     self.notices.update(|list| {
@@ -498,7 +499,7 @@ impl Planner {
         {
             return;
         }
-        let text = drafts.with_untracked(|drafts| saved::encode(&current, drafts));
+        let text = drafts.with_untracked(|drafts| saved::encode(&BrowserJson, &current, drafts));
         if last_saved.with_value(|last| *last == text) {
             return;
         }
