@@ -587,7 +587,7 @@ fn plain(value: f64) -> String {
     if value.is_finite() {
         crate::model::format::plain(value)
     } else {
-        value.to_string()
+        "infinite".to_owned()
     }
 }
 
