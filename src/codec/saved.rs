@@ -13,10 +13,12 @@
 //! "channels":[],"start":"2026-10","cycle":0,"followup":24}}` with optional `leadstage`,
 //! `cap`, `season`, `stagedays`, `handoff` and `ftereps`.
 //!
-//! Version 1 (issue 2) held only the first five fields. Versions 1 and 2 are migrated on
-//! reading, taking the defaults for everything they did not have. Reading takes two steps: JSON text into a DTO
-//! ([`SavedV1`] or [`SavedV2`]), then validation into a [`Scenario`]. Anything unreadable is a
-//! [`SavedError`]; the caller keeps the text as a backup.
+//! Version 1 (issue 2) held only the first five fields. Reading takes two steps: JSON text into
+//! a DTO ([`SavedEnvelope`], or [`SavedV1`] or [`SavedV2`] inside the older envelopes), then
+//! the link decoder: versions 1 and 2 are written as their link's parameters first, so every
+//! version is validated by the same rules, each unusable value falling back to its default
+//! alone, and whatever they did not have takes the defaults. Text that is not a saved plan at
+//! all is a [`SavedError`]; the caller keeps it as a backup.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -25,13 +27,9 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::link::{self, LinkParams, LinkProblem};
-use crate::model::assumptions::{self, MAX_CHANNELS};
+use super::percent;
 use crate::model::form::join_days;
-use crate::model::{
-    Attainment, Channel, Costs, Currency, Existing, Funnel, FunnelError, Handoff, Local, Money,
-    NameError, NumberError, Period, Rate, Reps, Rounding, Scenario, Season, Share, StageName, Step,
-    Team, Timing, Volume, YearMonth,
-};
+use crate::model::{Local, Money, Scenario, Volume};
 
 /// The storage format version this page writes.
 pub const VERSION: u32 = 3;
@@ -198,23 +196,6 @@ pub enum SavedError {
     Format(String),
     /// Saved by a version of the page this one does not know.
     UnknownVersion(u32),
-    /// A number field holds a value no plan accepts.
-    Number {
-        /// Which field.
-        field: &'static str,
-        /// What is wrong with it.
-        error: NumberError,
-    },
-    /// The rounding rule is not one this page knows.
-    Rounding(String),
-    /// A stage name is not acceptable.
-    Name(NameError),
-    /// A stage below the top has no rate.
-    MissingRate(usize),
-    /// A field other than a plain number is unusable; holds the field and the reason.
-    Invalid(&'static str, String),
-    /// The stages do not form a funnel.
-    Funnel(FunnelError),
 }
 
 impl fmt::Display for SavedError {
@@ -225,12 +206,6 @@ impl fmt::Display for SavedError {
                 f,
                 "it was saved in format version {version}, which this page does not know"
             ),
-            Self::Number { field, error } => write!(f, "its {field} is unusable: {error}"),
-            Self::Rounding(name) => write!(f, "its rounding \u{201c}{name}\u{201d} is unknown"),
-            Self::Name(error) => write!(f, "a stage name is unusable: {error}"),
-            Self::MissingRate(index) => write!(f, "stage {} has no rate", index + 1),
-            Self::Invalid(field, reason) => write!(f, "its {field} is unusable: {reason}"),
-            Self::Funnel(error) => write!(f, "its stages are unusable: {error}"),
         }
     }
 }
@@ -363,27 +338,20 @@ pub fn decode(
     match version.version {
         1 => {
             let read: EnvelopeV1 = json.read(text).map_err(SavedError::Format)?;
-            validate(&migrate_v1(read.scenario, local.today), local.currency).map(SavedPlan::clean)
+            Ok(from_params(&v1_params(&read.scenario), Vec::new(), local))
         }
         2 => {
             let read: EnvelopeV2 = json.read(text).map_err(SavedError::Format)?;
-            validate(&read.scenario, local.currency).map(SavedPlan::clean)
+            Ok(from_params(&v2_params(&read.scenario), Vec::new(), local))
         }
         VERSION => {
             let read: SavedEnvelope = json.read(text).map_err(SavedError::Format)?;
-            let params =
-                LinkParams::from_pairs(read.plan.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-            let decoded = link::decode(&params, local);
-            Ok(SavedPlan {
-                scenario: decoded.scenario,
-                drafts: read.drafts.into_iter().collect(),
-                // Days per stage that do not fit are explained beside their field.
-                problems: decoded
-                    .problems
-                    .into_iter()
-                    .filter(|problem| !matches!(problem, LinkProblem::StepCount { .. }))
-                    .collect(),
-            })
+            let plan: Vec<(&str, String)> = read
+                .plan
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.clone()))
+                .collect();
+            Ok(from_params(&plan, read.drafts.into_iter().collect(), local))
         }
         other => Err(SavedError::UnknownVersion(other)),
     }
@@ -430,155 +398,104 @@ impl Json for SerdeJson {
     }
 }
 
-/// Migrates a version-1 scenario to version 2: everything it had is kept; the rest takes the
-/// defaults, with the period starting at the next quarter after `today` that has not started.
-#[must_use]
-pub fn migrate_v1(v1: SavedV1, today: YearMonth) -> SavedV2 {
-    let defaults = SavedEnvelopeV2::from(&Scenario::starting(today)).scenario;
-    SavedV2 {
-        quota: v1.quota,
-        deal: v1.deal,
-        traffic: v1.traffic,
-        round: v1.round,
-        stages: v1.stages,
-        ..defaults
+/// Reads a plan from its link's parameters (raw values, as links write them), as every saved
+/// version is read: each unusable value falls back to its default alone, with a problem.
+fn from_params(plan: &[(&str, String)], drafts: Vec<(String, String)>, local: Local) -> SavedPlan {
+    let params = LinkParams::from_pairs(plan.iter().map(|(k, v)| (*k, v.as_str())));
+    let decoded = link::decode(&params, local);
+    SavedPlan {
+        scenario: decoded.scenario,
+        drafts,
+        // Days per stage that do not fit are explained beside their field.
+        problems: decoded
+            .problems
+            .into_iter()
+            .filter(|problem| !matches!(problem, LinkProblem::StepCount { .. }))
+            .collect(),
     }
 }
 
-/// Validates a stored scenario: the second reading step. Versions 1 and 2 held no currency:
-/// the plan takes `currency`, the reader's.
-///
-/// # Errors
-/// Returns the first [`SavedError`] found.
-pub fn validate(saved: &SavedV2, currency: Currency) -> Result<Scenario, SavedError> {
-    let number = |field: &'static str| move |error| SavedError::Number { field, error };
-    // Numbers go through the same exact parser as typed text, via the shortest decimal form
-    // of the f64, so 0.1 stays 0.1.
-    let quota = Money::parse(&plain(saved.quota)).map_err(number("quota"))?;
-    let deal_size = Money::parse_positive(&plain(saved.deal)).map_err(number("deal"))?;
-    let traffic = Volume::parse(&plain(saved.traffic)).map_err(number("traffic"))?;
-    let rounding = Rounding::from_name(&saved.round)
-        .ok_or_else(|| SavedError::Rounding(saved.round.clone()))?;
-    let funnel = validate_funnel(&saved.stages)?;
-    let count = funnel.stage_count();
-    let stage_index = |field: &'static str, index: Option<usize>| match index {
-        Some(index) if index >= count => Err(SavedError::Invalid(
-            field,
-            format!("there is no stage {index}"),
-        )),
-        other => Ok(other),
-    };
-    let invalid = |field: &'static str| {
-        move |error: &dyn fmt::Display| SavedError::Invalid(field, error.to_string())
-    };
-    let channels = validate_channels(&saved.channels)?;
-    let season = validate_season(saved.season.as_deref())?;
-    let optional_days = saved
-        .stagedays
-        .as_ref()
-        .map(|days| assumptions::parse_stage_days(&join_days(days)))
-        .transpose()
-        .map_err(|e| invalid("days per stage")(&e))?;
-    Ok(Scenario {
-        quota,
-        deal_size,
-        traffic,
-        rounding,
-        period: Period::from_name(&saved.period)
-            .ok_or_else(|| invalid("period")(&"use month, quarter or year"))?,
-        existing: Existing::Amount(
-            Money::parse(&plain(saved.existing)).map_err(number("existing revenue"))?,
-        ),
-        marketing_share: Share::parse_percent(&plain(saved.share))
-            .map_err(number("marketing share"))?,
-        team: Team {
-            reps: Reps::ramped(Volume::parse(&plain(saved.reps)).map_err(number("reps"))?),
-            rep_quota: Money::parse(&plain(saved.repquota)).map_err(number("quota per rep"))?,
-            attainment: Attainment::parse_percent(&plain(saved.attain))
-                .map_err(number("attainment"))?,
-        },
-        costs: Costs {
-            lead_stage: stage_index("lead stage", saved.leadstage)?,
-            cost_per_lead: Money::parse(&plain(saved.cpl)).map_err(number("cost per lead"))?,
-            channels,
-            cap: saved
-                .cap
-                .map(|cap| Money::parse(&plain(cap)))
-                .transpose()
-                .map_err(number("budget cap"))?,
-        },
-        timing: Timing {
-            start: YearMonth::parse(&saved.start).map_err(|e| invalid("first month")(&e))?,
-            cycle_days: assumptions::parse_days(&saved.cycle.to_string())
-                .map_err(number("sales cycle"))?,
-            season,
-            stage_days: optional_days,
-        },
-        handoff: Handoff {
-            stage: stage_index("handoff stage", saved.handoff)?,
-            followup_hours: assumptions::parse_followup(&saved.followup.to_string())
-                .map_err(number("follow-up hours"))?,
-            fte_reps: saved
-                .ftereps
-                .map(|reps| Volume::parse(&plain(reps)))
-                .transpose()
-                .map_err(number("handoff reps"))?,
-        },
-        funnel,
-        currency,
-    })
+/// A version-1 scenario as its link's parameters: the five fields it had; everything else
+/// takes the defaults, with the period starting at the next one that has not started.
+fn v1_params(v1: &SavedV1) -> Vec<(&'static str, String)> {
+    vec![
+        ("quota", plain(v1.quota)),
+        ("deal", plain(v1.deal)),
+        ("traffic", plain(v1.traffic)),
+        ("round", percent::encode(&v1.round)),
+        ("stages", stages_param(&v1.stages)),
+    ]
 }
 
-/// Validates stored stages into a funnel.
-fn validate_funnel(stages: &[SavedStage]) -> Result<Funnel, SavedError> {
-    let number = |field: &'static str| move |error| SavedError::Number { field, error };
-    if stages.len() > Funnel::MAX_STAGES {
-        return Err(SavedError::Funnel(FunnelError::TooManyStages(stages.len())));
-    }
-    let mut stages = stages.iter().enumerate();
-    let top = match stages.next() {
-        Some((_, stage)) => StageName::new(&stage.name).map_err(SavedError::Name)?,
-        None => return Err(SavedError::Funnel(FunnelError::TooFewStages(0))),
-    };
-    let steps = stages
-        .map(|(index, stage)| {
-            let name = StageName::new(&stage.name).map_err(SavedError::Name)?;
-            let percent = stage.rate.ok_or(SavedError::MissingRate(index))?;
-            let rate = Rate::parse_percent(&plain(percent)).map_err(number("rate"))?;
-            Ok(Step { name, rate })
-        })
-        .collect::<Result<Vec<_>, SavedError>>()?;
-    Funnel::new(top, steps).map_err(SavedError::Funnel)
-}
-
-/// Validates stored channels: names, shares totalling 100 %, costs.
-fn validate_channels(saved: &[SavedChannel]) -> Result<Vec<Channel>, SavedError> {
-    let number = |field: &'static str| move |error| SavedError::Number { field, error };
-    let invalid = |reason: String| SavedError::Invalid("channels", reason);
-    if saved.len() > MAX_CHANNELS {
-        return Err(invalid(format!("more than {MAX_CHANNELS} channels")));
-    }
-    let channels = saved
+/// A version-2 scenario as its link's parameters (its fields have the links' names). Version 2
+/// held no currency: the plan takes the reader's.
+fn v2_params(v2: &SavedV2) -> Vec<(&'static str, String)> {
+    let mut params = vec![
+        ("quota", plain(v2.quota)),
+        ("deal", plain(v2.deal)),
+        ("traffic", plain(v2.traffic)),
+        ("round", percent::encode(&v2.round)),
+        ("stages", stages_param(&v2.stages)),
+        ("period", percent::encode(&v2.period)),
+        ("existing", plain(v2.existing)),
+        ("share", plain(v2.share)),
+        ("reps", plain(v2.reps)),
+        ("repquota", plain(v2.repquota)),
+        ("attain", plain(v2.attain)),
+        ("cpl", plain(v2.cpl)),
+        ("start", percent::encode(&v2.start)),
+        ("cycle", v2.cycle.to_string()),
+        ("followup", v2.followup.to_string()),
+    ];
+    let items: Vec<String> = v2
+        .channels
         .iter()
         .map(|c| {
-            Ok(Channel {
-                name: StageName::new(&c.name).map_err(SavedError::Name)?,
-                share: Share::parse_percent(&plain(c.share)).map_err(number("channel share"))?,
-                cost_per_lead: Money::parse(&plain(c.cpl)).map_err(number("channel cost"))?,
-            })
+            format!(
+                "{}:{}:{}",
+                percent::encode(&c.name),
+                plain(c.share),
+                plain(c.cpl)
+            )
         })
-        .collect::<Result<Vec<_>, SavedError>>()?;
-    Ok(channels)
+        .collect();
+    let optional = [
+        ("channels", (!items.is_empty()).then(|| items.join(","))),
+        ("leadstage", v2.leadstage.map(|index| index.to_string())),
+        ("cap", v2.cap.map(plain)),
+        (
+            "season",
+            v2.season.as_ref().map(|weights| {
+                weights
+                    .iter()
+                    .map(|&w| plain(w))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            }),
+        ),
+        ("stagedays", v2.stagedays.as_deref().map(join_days)),
+        ("handoff", v2.handoff.map(|index| index.to_string())),
+        ("ftereps", v2.ftereps.map(plain)),
+    ];
+    params.extend(
+        optional
+            .into_iter()
+            .filter_map(|(key, value)| value.map(|value| (key, value))),
+    );
+    params
 }
 
-/// Validates stored seasonality weights.
-fn validate_season(weights: Option<&[f64]>) -> Result<Option<Season>, SavedError> {
-    weights
-        .map(|weights| {
-            let text: Vec<String> = weights.iter().map(|&w| plain(w)).collect();
-            Season::parse(&text.join(",")).map_err(|e| SavedError::Invalid("season", e.to_string()))
+/// Stored stages as the link's `stages` parameter; a stage below the top with no rate is
+/// written without one, which the decoder reports.
+fn stages_param(stages: &[SavedStage]) -> String {
+    stages
+        .iter()
+        .map(|stage| match stage.rate {
+            Some(rate) => format!("{}:{}", percent::encode(&stage.name), plain(rate)),
+            None => percent::encode(&stage.name),
         })
-        .transpose()
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 /// Writes a stored number as text for the exact parser. A value JSON cannot hold (the
@@ -594,6 +511,7 @@ fn plain(value: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Rounding, YearMonth};
 
     fn today() -> YearMonth {
         YearMonth::new(2026, 11).unwrap()
@@ -688,30 +606,6 @@ mod tests {
                 r#"{"version":1}"#,
                 "missing or not expected, at line 1 column 13",
             ),
-            (
-                r#"{"version":1,"scenario":{"quota":-5,"deal":1,"traffic":0,"round":"stage","stages":[{"name":"A"},{"name":"B","rate":5}]}}"#,
-                "quota is unusable",
-            ),
-            (
-                r#"{"version":1,"scenario":{"quota":5,"deal":1,"traffic":0,"round":"stage","stages":[{"name":"A"},{"name":"B","rate":0}]}}"#,
-                "rate is unusable",
-            ),
-            (
-                r#"{"version":1,"scenario":{"quota":5,"deal":1,"traffic":0,"round":"stage","stages":[{"name":"A"},{"name":"B"}]}}"#,
-                "stage 2 has no rate",
-            ),
-            (
-                r#"{"version":1,"scenario":{"quota":5,"deal":1,"traffic":0,"round":"up","stages":[]}}"#,
-                "rounding",
-            ),
-            (
-                r#"{"version":1,"scenario":{"quota":5,"deal":1,"traffic":0,"round":"stage","stages":[{"name":"A"}]}}"#,
-                "at least 2 stages",
-            ),
-            (
-                r#"{"version":1,"scenario":{"quota":1e308,"deal":1,"traffic":0,"round":"stage","stages":[]}}"#,
-                "at most",
-            ),
         ];
         for (text, expected) in cases {
             let message = decode(&SerdeJson, text, today())
@@ -767,24 +661,84 @@ mod tests {
     }
 
     #[test]
-    fn version_2_fields_are_validated() {
+    fn old_versions_unusable_values_fall_back_alone_with_a_problem() {
+        // (stored text, what the problem says, what still holds)
+        let v1 = |scenario: &str| format!(r#"{{"version":1,"scenario":{scenario}}}"#);
+        let cases = [
+            (
+                v1(
+                    r#"{"quota":-5,"deal":1,"traffic":0,"round":"stage","stages":[{"name":"A"},{"name":"B","rate":5}]}"#,
+                ),
+                "quota \u{201c}-5\u{201d}",
+            ),
+            (
+                v1(
+                    r#"{"quota":5,"deal":1,"traffic":0,"round":"stage","stages":[{"name":"A"},{"name":"B","rate":0}]}"#,
+                ),
+                "stages",
+            ),
+            (
+                v1(
+                    r#"{"quota":5,"deal":1,"traffic":0,"round":"stage","stages":[{"name":"A"},{"name":"B"}]}"#,
+                ),
+                "stages",
+            ),
+            (
+                v1(
+                    r#"{"quota":5,"deal":1,"traffic":0,"round":"up","stages":[{"name":"A"},{"name":"B","rate":5}]}"#,
+                ),
+                "round \u{201c}up\u{201d}",
+            ),
+            (
+                v1(r#"{"quota":5,"deal":1,"traffic":0,"round":"stage","stages":[{"name":"A"}]}"#),
+                "stages",
+            ),
+            (
+                v1(
+                    r#"{"quota":1e308,"deal":1,"traffic":0,"round":"stage","stages":[{"name":"A"},{"name":"B","rate":5}]}"#,
+                ),
+                "at most",
+            ),
+        ];
+        for (text, expected) in cases {
+            let plan = decode(&SerdeJson, &text, today()).unwrap();
+            let messages: Vec<String> = plan
+                .problems
+                .iter()
+                .map(|p| p.message("saved plan"))
+                .collect();
+            assert_eq!(messages.len(), 1, "{text}: {messages:#?}");
+            assert!(messages[0].contains(expected), "{text}: {messages:#?}");
+            // The deal size, valid in every case, is kept.
+            assert_eq!(
+                plan.scenario.deal_size,
+                Money::from_units(1).unwrap(),
+                "{text}"
+            );
+        }
         let mut saved = SavedEnvelopeV2::from(&Scenario::starting(today()));
         saved.scenario.start = "2027-13".into();
-        let text = serde_json::to_string(&saved).unwrap();
-        assert!(
-            decode(&SerdeJson, &text, today())
-                .unwrap_err()
-                .to_string()
-                .contains("first month")
-        );
-        saved.scenario.start = "2027-01".into();
         saved.scenario.leadstage = Some(9);
-        let text = serde_json::to_string(&saved).unwrap();
+        saved.scenario.deal = 40_000.0;
+        let plan = decode(&SerdeJson, &serde_json::to_string(&saved).unwrap(), today()).unwrap();
+        let messages: Vec<String> = plan
+            .problems
+            .iter()
+            .map(|p| p.message("saved plan"))
+            .collect();
+        assert_eq!(messages.len(), 2, "{messages:#?}");
         assert!(
-            decode(&SerdeJson, &text, today())
-                .unwrap_err()
-                .to_string()
-                .contains("no stage 9")
+            messages.iter().any(|m| m.contains("2027-13")),
+            "{messages:#?}"
+        );
+        assert!(
+            messages.iter().any(|m| m.contains("leadstage")),
+            "{messages:#?}"
+        );
+        assert_eq!(plan.scenario.deal_size, Money::from_units(40_000).unwrap());
+        assert_eq!(
+            plan.scenario.timing.start,
+            Scenario::starting(today()).timing.start
         );
     }
 
