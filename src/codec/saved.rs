@@ -14,7 +14,7 @@
 //! `cap`, `season`, `stagedays`, `handoff` and `ftereps`.
 //!
 //! Version 1 (issue 2) held only the first five fields. Reading takes two steps: JSON text into
-//! a DTO ([`SavedEnvelope`], or [`SavedV1`] or [`SavedV2`] inside the older envelopes), then
+//! a DTO ([`SavedEnvelope`], or [`SavedV2`] inside the older envelopes), then
 //! the link decoder: versions 1 and 2 are written as their link's parameters first, so every
 //! version is validated by the same rules, each unusable value falling back to its default
 //! alone, and whatever they did not have takes the defaults. Text that is not a saved plan at
@@ -55,22 +55,9 @@ pub struct SavedChannel {
     pub cpl: f64,
 }
 
-/// A version-1 scenario as stored by issue 2's page, not yet validated.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct SavedV1 {
-    /// Revenue quota.
-    pub quota: f64,
-    /// Average deal size.
-    pub deal: f64,
-    /// Planned traffic.
-    pub traffic: f64,
-    /// Rounding rule name.
-    pub round: String,
-    /// Stages, top first.
-    pub stages: Vec<SavedStage>,
-}
-
-/// A version-2 scenario as stored, not yet validated.
+/// A version-1 or version-2 scenario as stored, not yet validated. Version 1 (issue 2's page)
+/// held only the first five fields; version 2 (issue 3's) held them all, with the optional
+/// ones marked. Fields a text leaves out take their defaults.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SavedV2 {
     /// Revenue quota.
@@ -84,31 +71,41 @@ pub struct SavedV2 {
     /// Stages, top first.
     pub stages: Vec<SavedStage>,
     /// Period name.
-    pub period: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
     /// Revenue from existing customers.
-    pub existing: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub existing: Option<f64>,
     /// Marketing-sourced share of deals, percent.
-    pub share: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share: Option<f64>,
     /// Ramped reps.
-    pub reps: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reps: Option<f64>,
     /// Quota per rep.
-    pub repquota: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repquota: Option<f64>,
     /// Attainment, percent.
-    pub attain: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attain: Option<f64>,
     /// Chosen lead stage.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub leadstage: Option<usize>,
     /// Blended cost per lead.
-    pub cpl: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cpl: Option<f64>,
     /// Channels.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub channels: Vec<SavedChannel>,
     /// Budget cap.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cap: Option<f64>,
     /// First month, `YYYY-MM`.
-    pub start: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<String>,
     /// Sales cycle, days.
-    pub cycle: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cycle: Option<u32>,
     /// Seasonality weights, January first.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub season: Option<Vec<f64>>,
@@ -119,7 +116,8 @@ pub struct SavedV2 {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub handoff: Option<usize>,
     /// Follow-up hours.
-    pub followup: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub followup: Option<u32>,
     /// Reps who work handed-off units.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ftereps: Option<f64>,
@@ -173,15 +171,7 @@ impl SavedPlan {
     }
 }
 
-/// A version-1 envelope, as read.
-#[derive(Deserialize)]
-struct EnvelopeV1 {
-    #[serde(rename = "version")]
-    _version: u32,
-    scenario: SavedV1,
-}
-
-/// A version-2 envelope, as read.
+/// A version-1 or version-2 envelope, as read.
 #[derive(Deserialize)]
 struct EnvelopeV2 {
     #[serde(rename = "version")]
@@ -260,14 +250,14 @@ impl From<&Scenario> for SavedEnvelopeV2 {
                 traffic: scenario.traffic.units(),
                 round: scenario.rounding.as_str().to_owned(),
                 stages,
-                period: scenario.period.as_str().to_owned(),
-                existing: scenario.existing_amount().to_f64(),
-                share: percent(scenario.marketing_share.ppm()),
-                reps: team.reps.ramped_reps(),
-                repquota: team.rep_quota.to_f64(),
-                attain: percent(team.attainment.ppm()),
+                period: Some(scenario.period.as_str().to_owned()),
+                existing: Some(scenario.existing_amount().to_f64()),
+                share: Some(percent(scenario.marketing_share.ppm())),
+                reps: Some(team.reps.ramped_reps()),
+                repquota: Some(team.rep_quota.to_f64()),
+                attain: Some(percent(team.attainment.ppm())),
                 leadstage: costs.lead_stage,
-                cpl: costs.cost_per_lead.to_f64(),
+                cpl: Some(costs.cost_per_lead.to_f64()),
                 channels: costs
                     .channels
                     .iter()
@@ -278,8 +268,8 @@ impl From<&Scenario> for SavedEnvelopeV2 {
                     })
                     .collect(),
                 cap: costs.cap.map(Money::to_f64),
-                start: timing.start.to_string(),
-                cycle: timing.cycle_days,
+                start: Some(timing.start.to_string()),
+                cycle: Some(timing.cycle_days),
                 season: timing.season.as_ref().map(|season| {
                     (1..=12)
                         .map(|m| f64::from(season.weight(m)) / 100.0)
@@ -287,7 +277,7 @@ impl From<&Scenario> for SavedEnvelopeV2 {
                 }),
                 stagedays: timing.stage_days.clone(),
                 handoff: handoff.stage,
-                followup: handoff.followup_hours,
+                followup: Some(handoff.followup_hours),
                 ftereps: handoff.fte_reps.map(Volume::units),
             },
         }
@@ -336,11 +326,7 @@ pub fn decode(
     let local = local.into();
     let version: VersionOnly = json.read(text).map_err(SavedError::Format)?;
     match version.version {
-        1 => {
-            let read: EnvelopeV1 = json.read(text).map_err(SavedError::Format)?;
-            Ok(from_params(&v1_params(&read.scenario), Vec::new(), local))
-        }
-        2 => {
+        1 | 2 => {
             let read: EnvelopeV2 = json.read(text).map_err(SavedError::Format)?;
             Ok(from_params(&v2_params(&read.scenario), Vec::new(), local))
         }
@@ -415,38 +401,10 @@ fn from_params(plan: &[(&str, String)], drafts: Vec<(String, String)>, local: Lo
     }
 }
 
-/// A version-1 scenario as its link's parameters: the five fields it had; everything else
-/// takes the defaults, with the period starting at the next one that has not started.
-fn v1_params(v1: &SavedV1) -> Vec<(&'static str, String)> {
-    vec![
-        ("quota", plain(v1.quota)),
-        ("deal", plain(v1.deal)),
-        ("traffic", plain(v1.traffic)),
-        ("round", percent::encode(&v1.round)),
-        ("stages", stages_param(&v1.stages)),
-    ]
-}
-
-/// A version-2 scenario as its link's parameters (its fields have the links' names). Version 2
-/// held no currency: the plan takes the reader's.
+/// A version-1 or version-2 scenario as its link's parameters (its fields have the links'
+/// names); what it left out takes the defaults, with the period starting at the next one that
+/// has not started. Neither version held a currency: the plan takes the reader's.
 fn v2_params(v2: &SavedV2) -> Vec<(&'static str, String)> {
-    let mut params = vec![
-        ("quota", plain(v2.quota)),
-        ("deal", plain(v2.deal)),
-        ("traffic", plain(v2.traffic)),
-        ("round", percent::encode(&v2.round)),
-        ("stages", stages_param(&v2.stages)),
-        ("period", percent::encode(&v2.period)),
-        ("existing", plain(v2.existing)),
-        ("share", plain(v2.share)),
-        ("reps", plain(v2.reps)),
-        ("repquota", plain(v2.repquota)),
-        ("attain", plain(v2.attain)),
-        ("cpl", plain(v2.cpl)),
-        ("start", percent::encode(&v2.start)),
-        ("cycle", v2.cycle.to_string()),
-        ("followup", v2.followup.to_string()),
-    ];
     let items: Vec<String> = v2
         .channels
         .iter()
@@ -459,10 +417,25 @@ fn v2_params(v2: &SavedV2) -> Vec<(&'static str, String)> {
             )
         })
         .collect();
-    let optional = [
-        ("channels", (!items.is_empty()).then(|| items.join(","))),
+    let whole = |value: u32| value.to_string();
+    let fields = [
+        ("quota", Some(plain(v2.quota))),
+        ("deal", Some(plain(v2.deal))),
+        ("traffic", Some(plain(v2.traffic))),
+        ("round", Some(percent::encode(&v2.round))),
+        ("stages", Some(stages_param(&v2.stages))),
+        ("period", v2.period.as_deref().map(percent::encode)),
+        ("existing", v2.existing.map(plain)),
+        ("share", v2.share.map(plain)),
+        ("reps", v2.reps.map(plain)),
+        ("repquota", v2.repquota.map(plain)),
+        ("attain", v2.attain.map(plain)),
         ("leadstage", v2.leadstage.map(|index| index.to_string())),
+        ("cpl", v2.cpl.map(plain)),
+        ("channels", (!items.is_empty()).then(|| items.join(","))),
         ("cap", v2.cap.map(plain)),
+        ("start", v2.start.as_deref().map(percent::encode)),
+        ("cycle", v2.cycle.map(whole)),
         (
             "season",
             v2.season.as_ref().map(|weights| {
@@ -475,14 +448,13 @@ fn v2_params(v2: &SavedV2) -> Vec<(&'static str, String)> {
         ),
         ("stagedays", v2.stagedays.as_deref().map(join_days)),
         ("handoff", v2.handoff.map(|index| index.to_string())),
+        ("followup", v2.followup.map(whole)),
         ("ftereps", v2.ftereps.map(plain)),
     ];
-    params.extend(
-        optional
-            .into_iter()
-            .filter_map(|(key, value)| value.map(|value| (key, value))),
-    );
-    params
+    fields
+        .into_iter()
+        .filter_map(|(key, value)| value.map(|value| (key, value)))
+        .collect()
 }
 
 /// Stored stages as the link's `stages` parameter; a stage below the top with no rate is
@@ -717,7 +689,7 @@ mod tests {
             );
         }
         let mut saved = SavedEnvelopeV2::from(&Scenario::starting(today()));
-        saved.scenario.start = "2027-13".into();
+        saved.scenario.start = Some("2027-13".into());
         saved.scenario.leadstage = Some(9);
         saved.scenario.deal = 40_000.0;
         let plan = decode(&SerdeJson, &serde_json::to_string(&saved).unwrap(), today()).unwrap();

@@ -213,13 +213,8 @@ pub struct FieldSpec {
     pub kind: FieldKind,
     /// Words for the empty value of an optional input ("no cap"); empty for required inputs.
     pub unset: &'static str,
-    /// What the input means, as the README's table states it.
-    pub meaning: &'static str,
-    /// The link format, as the README's table states it.
-    pub format: &'static str,
-    /// The default in words when it depends on the day or the funnel; `None` when it is the
-    /// default scenario's value (or, for optional inputs, the unset words).
-    pub default_doc: Option<&'static str>,
+    /// What the README's table says of the input.
+    pub doc: Doc,
     /// Reads text into the scenario, or says why it cannot.
     pub parse: fn(&str, &mut Scenario) -> Result<(), FieldError>,
     /// The scenario's value as the field shows it (empty for an unset optional input).
@@ -280,6 +275,46 @@ fn stage_choice(text: &str, scenario: &Scenario) -> Result<Option<usize>, FieldE
         })
 }
 
+/// What the README's table says of an input: its meaning, its link format and, when the
+/// default depends on the day or the funnel, the default in words (`None`: the default
+/// scenario's value, or for optional inputs the unset words). Only the README's table reads
+/// it, in a native test, so the page's wasm build keeps none of these words.
+#[derive(Clone, Copy, Debug)]
+pub struct Doc {
+    /// What the input means.
+    #[cfg(not(target_arch = "wasm32"))]
+    meaning: &'static str,
+    /// The link format.
+    #[cfg(not(target_arch = "wasm32"))]
+    format: &'static str,
+    /// The default in words, when the default scenario's value does not say it.
+    #[cfg(not(target_arch = "wasm32"))]
+    default: Option<&'static str>,
+}
+
+impl Doc {
+    /// The README's words for an input.
+    #[must_use]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        allow(unused_variables, reason = "the page's build keeps no README words")
+    )]
+    pub const fn new(
+        meaning: &'static str,
+        format: &'static str,
+        default: Option<&'static str>,
+    ) -> Self {
+        Self {
+            #[cfg(not(target_arch = "wasm32"))]
+            meaning,
+            #[cfg(not(target_arch = "wasm32"))]
+            format,
+            #[cfg(not(target_arch = "wasm32"))]
+            default,
+        }
+    }
+}
+
 /// Every input, in link order.
 pub static FIELDS: [FieldSpec; 21] = [
     FieldSpec {
@@ -290,9 +325,11 @@ pub static FIELDS: [FieldSpec; 21] = [
         unit: None,
         kind: FieldKind::Money,
         unset: "",
-        meaning: "revenue quota for the period",
-        format: "plain number \u{2265} 0 (`2000000`, `1500000.50`)",
-        default_doc: None,
+        doc: Doc::new(
+            "revenue quota for the period",
+            "plain number \u{2265} 0 (`2000000`, `1500000.50`)",
+            None,
+        ),
         parse: |text, s| {
             s.quota = Money::parse(text)?;
             Ok(())
@@ -308,9 +345,7 @@ pub static FIELDS: [FieldSpec; 21] = [
         unit: None,
         kind: FieldKind::Money,
         unset: "",
-        meaning: "average deal size",
-        format: "plain number > 0",
-        default_doc: None,
+        doc: Doc::new("average deal size", "plain number > 0", None),
         parse: |text, s| {
             s.deal_size = Money::parse_positive(text)?;
             Ok(())
@@ -326,9 +361,11 @@ pub static FIELDS: [FieldSpec; 21] = [
         unit: None,
         kind: FieldKind::Number,
         unset: "",
-        meaning: "planned volume entering the top stage",
-        format: "plain number \u{2265} 0",
-        default_doc: None,
+        doc: Doc::new(
+            "planned volume entering the top stage",
+            "plain number \u{2265} 0",
+            None,
+        ),
         parse: |text, s| {
             s.traffic = Volume::parse(text)?;
             Ok(())
@@ -344,9 +381,7 @@ pub static FIELDS: [FieldSpec; 21] = [
         unit: None,
         kind: FieldKind::Choice,
         unset: "",
-        meaning: "rounding rule",
-        format: "`stage` or `exact`",
-        default_doc: None,
+        doc: Doc::new("rounding rule", "`stage` or `exact`", None),
         parse: |text, s| {
             s.rounding = Rounding::from_name(text.trim())
                 .ok_or_else(|| FieldError::Choice("Use stage or exact.".to_owned()))?;
@@ -363,9 +398,7 @@ pub static FIELDS: [FieldSpec; 21] = [
         unit: None,
         kind: FieldKind::Choice,
         unset: "",
-        meaning: "planning period",
-        format: "`month`, `quarter` or `year`",
-        default_doc: None,
+        doc: Doc::new("planning period", "`month`, `quarter` or `year`", None),
         parse: |text, s| {
             s.period = Period::from_name(text.trim())
                 .ok_or_else(|| FieldError::Choice("Use month, quarter or year.".to_owned()))?;
@@ -382,9 +415,11 @@ pub static FIELDS: [FieldSpec; 21] = [
         unit: None,
         kind: FieldKind::Money,
         unset: "",
-        meaning: "revenue from existing customers in the period",
-        format: "plain number \u{2265} 0, or a percentage of the quota (`30%`, written `30%25`)",
-        default_doc: None,
+        doc: Doc::new(
+            "revenue from existing customers in the period",
+            "plain number \u{2265} 0, or a percentage of the quota (`30%`, written `30%25`)",
+            None,
+        ),
         parse: |text, s| {
             s.existing = Existing::parse(text)?;
             Ok(())
@@ -400,9 +435,7 @@ pub static FIELDS: [FieldSpec; 21] = [
         unit: Some("%"),
         kind: FieldKind::Number,
         unset: "",
-        meaning: "percent of new deals marketing sources",
-        format: "0 to 100",
-        default_doc: None,
+        doc: Doc::new("percent of new deals marketing sources", "0 to 100", None),
         parse: |text, s| {
             s.marketing_share = Share::parse_percent(text)?;
             Ok(())
@@ -418,9 +451,11 @@ pub static FIELDS: [FieldSpec; 21] = [
         unit: None,
         kind: FieldKind::List,
         unset: "",
-        meaning: "sales reps carrying quota, by ramp",
-        format: "cohorts `count` or `count@ramp` (ramp 0 to 100 %), comma-separated: `15,5@25,3@60`; a plain number is that many ramped reps",
-        default_doc: None,
+        doc: Doc::new(
+            "sales reps carrying quota, by ramp",
+            "cohorts `count` or `count@ramp` (ramp 0 to 100 %), comma-separated: `15,5@25,3@60`; a plain number is that many ramped reps",
+            None,
+        ),
         parse: |text, s| {
             s.team.reps = Reps::parse(text)?;
             Ok(())
@@ -436,9 +471,11 @@ pub static FIELDS: [FieldSpec; 21] = [
         unit: None,
         kind: FieldKind::Money,
         unset: "",
-        meaning: "quota per rep for the period",
-        format: "plain number \u{2265} 0",
-        default_doc: None,
+        doc: Doc::new(
+            "quota per rep for the period",
+            "plain number \u{2265} 0",
+            None,
+        ),
         parse: |text, s| {
             s.team.rep_quota = Money::parse(text)?;
             Ok(())
@@ -454,9 +491,7 @@ pub static FIELDS: [FieldSpec; 21] = [
         unit: Some("%"),
         kind: FieldKind::Number,
         unset: "",
-        meaning: "expected attainment, percent",
-        format: "above 0, up to 200",
-        default_doc: None,
+        doc: Doc::new("expected attainment, percent", "above 0, up to 200", None),
         parse: |text, s| {
             s.team.attainment = Attainment::parse_percent(text)?;
             Ok(())
@@ -472,9 +507,11 @@ pub static FIELDS: [FieldSpec; 21] = [
         unit: None,
         kind: FieldKind::Choice,
         unset: "the default lead stage (stage 2 with 3 or more stages, else the top)",
-        meaning: "index of the stage marketing pays for (0 = top)",
-        format: "whole number below the stage count",
-        default_doc: None,
+        doc: Doc::new(
+            "index of the stage marketing pays for (0 = top)",
+            "whole number below the stage count",
+            None,
+        ),
         parse: |text, s| {
             s.costs.lead_stage = stage_choice(text, s)?;
             Ok(())
@@ -495,9 +532,11 @@ pub static FIELDS: [FieldSpec; 21] = [
         unit: None,
         kind: FieldKind::Money,
         unset: "",
-        meaning: "blended cost per lead-stage unit",
-        format: "plain number \u{2265} 0",
-        default_doc: None,
+        doc: Doc::new(
+            "blended cost per lead-stage unit",
+            "plain number \u{2265} 0",
+            None,
+        ),
         parse: |text, s| {
             s.costs.cost_per_lead = Money::parse(text)?;
             Ok(())
@@ -513,9 +552,11 @@ pub static FIELDS: [FieldSpec; 21] = [
         unit: None,
         kind: FieldKind::Money,
         unset: "no budget cap",
-        meaning: "available marketing budget",
-        format: "plain number \u{2265} 0",
-        default_doc: None,
+        doc: Doc::new(
+            "available marketing budget",
+            "plain number \u{2265} 0",
+            None,
+        ),
         parse: |text, s| {
             s.costs.cap = optional(text, |t| Ok(Money::parse(t)?))?;
             Ok(())
@@ -531,9 +572,11 @@ pub static FIELDS: [FieldSpec; 21] = [
         unit: None,
         kind: FieldKind::Month,
         unset: "",
-        meaning: "first month of the period",
-        format: "`YYYY-MM` (also read: `2027-1`, `Jan 2027`, `January 2027`, `Q1 2027`, `2027 Q1`, `2027-Q1`), years 2000 to 2199",
-        default_doc: Some("the next month, quarter or year that has not started"),
+        doc: Doc::new(
+            "first month of the period",
+            "`YYYY-MM` (also read: `2027-1`, `Jan 2027`, `January 2027`, `Q1 2027`, `2027 Q1`, `2027-Q1`), years 2000 to 2199",
+            Some("the next month, quarter or year that has not started"),
+        ),
         parse: |text, s| {
             s.timing.start = YearMonth::parse(text)?;
             Ok(())
@@ -549,9 +592,11 @@ pub static FIELDS: [FieldSpec; 21] = [
         unit: None,
         kind: FieldKind::Number,
         unset: "",
-        meaning: "days from the lead stage to Won",
-        format: "whole number 0 to 3650 (larger values, however long, are \u{201c}too large\u{201d})",
-        default_doc: None,
+        doc: Doc::new(
+            "days from the lead stage to Won",
+            "whole number 0 to 3650 (larger values, however long, are \u{201c}too large\u{201d})",
+            None,
+        ),
         parse: |text, s| {
             s.timing.cycle_days = assumptions::parse_days(text)?;
             Ok(())
@@ -567,9 +612,11 @@ pub static FIELDS: [FieldSpec; 21] = [
         unit: None,
         kind: FieldKind::List,
         unset: "even months",
-        meaning: "closing weights, January to December",
-        format: "12 comma-separated numbers \u{2265} 0, not all 0",
-        default_doc: None,
+        doc: Doc::new(
+            "closing weights, January to December",
+            "12 comma-separated numbers \u{2265} 0, not all 0",
+            None,
+        ),
         parse: |text, s| {
             s.timing.season = optional(text, |t| Ok(Season::parse(t)?))?;
             Ok(())
@@ -591,9 +638,11 @@ pub static FIELDS: [FieldSpec; 21] = [
         unit: None,
         kind: FieldKind::List,
         unset: "an even split of the cycle",
-        meaning: "days per step from the lead stage to Won",
-        format: "comma-separated whole numbers 0 to 3650, one per step from the lead stage to Won (at most 19); another count is kept and reported, and the cycle is split evenly until it fits",
-        default_doc: None,
+        doc: Doc::new(
+            "days per step from the lead stage to Won",
+            "comma-separated whole numbers 0 to 3650, one per step from the lead stage to Won (at most 19); another count is kept and reported, and the cycle is split evenly until it fits",
+            None,
+        ),
         parse: |text, s| {
             s.timing.stage_days = optional(text, |t| Ok(assumptions::parse_stage_days(t)?))?;
             Ok(())
@@ -615,9 +664,11 @@ pub static FIELDS: [FieldSpec; 21] = [
         unit: None,
         kind: FieldKind::Choice,
         unset: "the default handoff stage (the one named MQL or MQLs, else stage 3)",
-        meaning: "index of the stage marketing hands to sales (0 = top)",
-        format: "whole number below the stage count",
-        default_doc: None,
+        doc: Doc::new(
+            "index of the stage marketing hands to sales (0 = top)",
+            "whole number below the stage count",
+            None,
+        ),
         parse: |text, s| {
             s.handoff.stage = stage_choice(text, s)?;
             Ok(())
@@ -633,9 +684,11 @@ pub static FIELDS: [FieldSpec; 21] = [
         unit: None,
         kind: FieldKind::Number,
         unset: "",
-        meaning: "hours within which sales follows up",
-        format: "whole number 1 to 720",
-        default_doc: None,
+        doc: Doc::new(
+            "hours within which sales follows up",
+            "whole number 1 to 720",
+            None,
+        ),
         parse: |text, s| {
             s.handoff.followup_hours = assumptions::parse_followup(text)?;
             Ok(())
@@ -651,9 +704,11 @@ pub static FIELDS: [FieldSpec; 21] = [
         unit: None,
         kind: FieldKind::Number,
         unset: "the team's reps",
-        meaning: "reps who work handed-off units",
-        format: "plain number \u{2265} 0",
-        default_doc: None,
+        doc: Doc::new(
+            "reps who work handed-off units",
+            "plain number \u{2265} 0",
+            None,
+        ),
         parse: |text, s| {
             s.handoff.fte_reps = optional(text, |t| Ok(Volume::parse(t)?))?;
             Ok(())
@@ -674,9 +729,11 @@ pub static FIELDS: [FieldSpec; 21] = [
         unit: None,
         kind: FieldKind::Code,
         unset: "",
-        meaning: "currency of every amount (always written, so a shared link shows the same currency everywhere)",
-        format: "ISO 4217 code, any case (`EUR`, `usd`)",
-        default_doc: Some("the currency of the browser's region (`USD` where it has none)"),
+        doc: Doc::new(
+            "currency of every amount (always written, so a shared link shows the same currency everywhere)",
+            "ISO 4217 code, any case (`EUR`, `usd`)",
+            Some("the currency of the browser's region (`USD` where it has none)"),
+        ),
         parse: |text, s| {
             s.currency = Currency::parse(text)?;
             Ok(())
@@ -689,11 +746,12 @@ pub static FIELDS: [FieldSpec; 21] = [
 /// The README's table of the inputs' link parameters, derived from [`FIELDS`]: one row per
 /// input with its key, meaning, format and default.
 #[must_use]
+#[cfg(not(target_arch = "wasm32"))]
 pub fn readme_rows(defaults: &Scenario) -> String {
     use std::fmt::Write as _;
     let mut rows = String::new();
     for spec in &FIELDS {
-        let default = spec.default_doc.map_or_else(
+        let default = spec.doc.default.map_or_else(
             || (spec.plain)(defaults).map_or_else(|| spec.unset.to_owned(), |v| format!("`{v}`")),
             ToOwned::to_owned,
         );
@@ -701,7 +759,7 @@ pub fn readme_rows(defaults: &Scenario) -> String {
         let _ = writeln!(
             rows,
             "| `{}` | {} | {} | {default} |",
-            spec.key, spec.meaning, spec.format
+            spec.key, spec.doc.meaning, spec.doc.format
         );
     }
     rows
