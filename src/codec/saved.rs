@@ -489,6 +489,14 @@ mod tests {
         YearMonth::new(2026, 11).unwrap()
     }
 
+    /// The problems of a read plan, as the notices say them.
+    fn messages(plan: &SavedPlan) -> Vec<String> {
+        plan.problems
+            .iter()
+            .map(|p| p.message("saved plan"))
+            .collect()
+    }
+
     fn read(text: &str) -> Scenario {
         decode(&SerdeJson, text, today()).unwrap().scenario
     }
@@ -544,11 +552,7 @@ mod tests {
         assert_eq!(plan.scenario.quota, Scenario::default_quota());
         assert_eq!(plan.scenario.deal_size, Money::from_units(40_000).unwrap());
         assert_eq!(plan.scenario.funnel.stage_count(), 2);
-        let messages: Vec<String> = plan
-            .problems
-            .iter()
-            .map(|p| p.message("saved plan"))
-            .collect();
+        let messages = messages(&plan);
         assert_eq!(messages.len(), 2, "{messages:#?}");
         assert!(
             messages[0].starts_with("The saved plan's quota \u{201c}abc\u{201d}"),
@@ -693,11 +697,7 @@ mod tests {
         saved.scenario.leadstage = Some(9);
         saved.scenario.deal = 40_000.0;
         let plan = decode(&SerdeJson, &serde_json::to_string(&saved).unwrap(), today()).unwrap();
-        let messages: Vec<String> = plan
-            .problems
-            .iter()
-            .map(|p| p.message("saved plan"))
-            .collect();
+        let messages = messages(&plan);
         assert_eq!(messages.len(), 2, "{messages:#?}");
         assert!(
             messages.iter().any(|m| m.contains("2027-13")),
