@@ -678,11 +678,7 @@ mod tests {
         ];
         for (text, expected) in cases {
             let plan = decode(&SerdeJson, &text, today()).unwrap();
-            let messages: Vec<String> = plan
-                .problems
-                .iter()
-                .map(|p| p.message("saved plan"))
-                .collect();
+            let messages = messages(&plan);
             assert_eq!(messages.len(), 1, "{text}: {messages:#?}");
             assert!(messages[0].contains(expected), "{text}: {messages:#?}");
             // The deal size, valid in every case, is kept.
