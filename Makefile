@@ -95,6 +95,7 @@ dist/index.html: $(SOURCES) | tool-rust tool-nightly tool-trunk tool-wasm-bindge
 	$(RELEASE_WASM_ENV) cargo fetch --target $(WASM_TARGET) --offline 2>/dev/null \
 		|| $(RELEASE_WASM_ENV) cargo fetch --target $(WASM_TARGET)
 	$(RELEASE_WASM_ENV) trunk build --release
+	node .ci/minify-js.mjs dist
 
 serve: dist
 	node tests/e2e/serve.mjs dist $(PORT)
