@@ -268,3 +268,28 @@ fn the_browsers_json_reads_and_writes_saved_plans_as_serde_json_did() {
         "{problem}"
     );
 }
+
+#[wasm_bindgen_test]
+fn an_old_plan_read_with_problems_is_copied_aside_before_autosave_replaces_it() {
+    let storage_area = local_storage();
+    storage_area.clear().unwrap();
+    let v2 = r#"{"version":2,"scenario":{"quota":-5,"deal":25000,"traffic":200000,"round":"stage","stages":[{"name":"Visitors"},{"name":"Leads","rate":2.5}]}}"#;
+    storage_area.set_item(PLAN_KEY, v2).unwrap();
+    let Stored::Plan(plan) = storage::load() else {
+        panic!("a plan with one bad value is read, with a problem");
+    };
+    assert_eq!(plan.problems.len(), 1, "{:?}", plan.problems);
+    assert_eq!(plan.scenario.quota, Scenario::default_quota());
+    assert_eq!(
+        storage_area.get_item(UNREADABLE_KEY).unwrap().as_deref(),
+        Some(v2)
+    );
+    // Nothing is ever written as empty text over a plan.
+    assert!(storage::save("").is_err());
+    assert!(storage::keep_copy("k", "").is_err());
+    assert_eq!(
+        storage_area.get_item(PLAN_KEY).unwrap().as_deref(),
+        Some(v2)
+    );
+    storage_area.clear().unwrap();
+}

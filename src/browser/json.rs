@@ -7,6 +7,7 @@ use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
 
 use crate::codec::saved::{Json, NOT_THE_SHAPE};
+use crate::model::wording;
 
 /// The browser's JSON, as the saved-plan codec's text step.
 pub struct BrowserJson;
@@ -19,7 +20,7 @@ impl Json for BrowserJson {
                 .ok()
                 .and_then(|message| message.as_string())
                 .unwrap_or_default();
-            format!("it is not valid JSON: {detail}")
+            format!("{}: {detail}", wording::NOT_VALID_JSON)
         })?;
         serde_wasm_bindgen::from_value(value).map_err(|_| NOT_THE_SHAPE.to_owned())
     }

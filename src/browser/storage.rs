@@ -12,6 +12,7 @@ use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsValue;
 
 use crate::codec::saved::{self, Stored};
+use crate::model::wording;
 
 /// Key of the saved plan.
 pub const PLAN_KEY: &str = "funnel-planner.plan";
@@ -50,7 +51,15 @@ pub fn load() -> Stored {
         Err(error) => return Stored::ReadFailed(reason(&error)),
     };
     match saved::decode(&super::json::BrowserJson, &text, super::locale::local()) {
-        Ok(plan) => Stored::Plan(Box::new(plan)),
+        Ok(plan) => {
+            // Values that fell back to their defaults are still in the stored text: it is
+            // copied aside before autosave replaces it. Best effort: if there is no room, the
+            // notices still say what fell back.
+            if !plan.problems.is_empty() {
+                let _ = keep_copy(UNREADABLE_KEY, &text);
+            }
+            Stored::Plan(Box::new(plan))
+        }
         Err(error) => {
             let kept = keep_copy(UNREADABLE_KEY, &text).is_ok();
             Stored::Unreadable { error, kept }
@@ -70,6 +79,7 @@ pub fn raw_plan() -> Option<String> {
 /// Returns the browser's reason when it refuses (storage full or blocked); the previous save
 /// is then untouched.
 pub fn save(text: &str) -> Result<(), String> {
+    refuse_empty(text)?;
     let storage = local().ok_or_else(|| "this browser blocks local storage".to_owned())?;
     storage
         .set_item(PLAN_KEY, text)
@@ -82,6 +92,7 @@ pub fn save(text: &str) -> Result<(), String> {
 /// # Errors
 /// Returns the browser's reason when the copy cannot be written.
 pub fn keep_copy(key: &str, text: &str) -> Result<String, String> {
+    refuse_empty(text)?;
     let storage = local().ok_or_else(|| "this browser blocks local storage".to_owned())?;
     let key = match storage.get_item(key) {
         Ok(Some(existing)) if existing == text => return Ok(key.to_owned()),
@@ -92,6 +103,16 @@ pub fn keep_copy(key: &str, text: &str) -> Result<String, String> {
         .set_item(&key, text)
         .map(|()| key)
         .map_err(|error| reason(&error))
+}
+
+/// Never writes empty text over a plan: the browser's JSON writer gives none for a plan it
+/// could not write (which plain data never is), and nothing would be saved but the loss.
+fn refuse_empty(text: &str) -> Result<(), String> {
+    if text.is_empty() {
+        Err(wording::storage_notices::NOTHING_TO_SAVE.to_owned())
+    } else {
+        Ok(())
+    }
 }
 
 /// Removes the saved plan (after its unreadable text was downloaded).

@@ -358,8 +358,7 @@ pub trait Json {
     fn write<T: Serialize>(&self, value: &T) -> String;
 }
 
-/// The words for text that is JSON but not of the stored shape.
-pub const NOT_THE_SHAPE: &str = "a value is of the wrong kind, missing or not expected";
+pub use crate::model::wording::NOT_THE_SHAPE;
 
 /// JSON through `serde_json`, for native tests.
 #[cfg(test)]
@@ -372,7 +371,7 @@ impl Json for SerdeJson {
         serde_json::from_str(text).map_err(|error| {
             let what = match error.classify() {
                 Category::Eof => "it ends too soon",
-                Category::Syntax | Category::Io => "it is not valid JSON",
+                Category::Syntax | Category::Io => crate::model::wording::NOT_VALID_JSON,
                 Category::Data => NOT_THE_SHAPE,
             };
             format!("{what}, at line {} column {}", error.line(), error.column())

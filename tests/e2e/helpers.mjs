@@ -94,9 +94,13 @@ export async function seen(page, selector) {
 /** Asserts the page shows no NaN, Infinity or undefined, in text or in data-value. */
 export async function assertNoNonsense(page) {
   const bad = await page.evaluate(() => {
-    // textContent, not innerText: sections off screen are not rendered (content-visibility),
-    // and innerText is empty for them.
-    const text = document.body.textContent;
+    // Every text node, not innerText: sections off screen are not rendered
+    // (content-visibility), and innerText is empty for them. Joined with spaces, so that a
+    // word in one cell never runs into the next (`LeadsNaN` would hide a NaN).
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const parts = [];
+    while (walker.nextNode()) parts.push(walker.currentNode.data);
+    const text = parts.join(' ');
     const found = ['NaN', 'Infinity', 'undefined'].filter((word) =>
       new RegExp(`\\b${word}\\b`).test(text));
     for (const element of document.querySelectorAll('[data-value]')) {

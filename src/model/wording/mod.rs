@@ -339,6 +339,13 @@ pub fn link_leaves_out(fields: &[String]) -> String {
 }
 
 /// Copy link's status while the clipboard is being written.
+/// Saved text that the browser's JSON parser refuses; its own words (where, what) follow.
+pub const NOT_VALID_JSON: &str = "it is not valid JSON";
+
+/// Saved text that is JSON, but not of a saved plan's shape.
+pub const NOT_THE_SHAPE: &str = "a value is of the wrong kind, missing or not expected";
+
+/// Shown while the link is being copied.
 pub const COPYING: &str = "Copying\u{2026}";
 
 /// Copy link's outcome: copied, or why not; then what the link leaves out.
@@ -496,6 +503,9 @@ pub fn velocity_note(
 
 /// Notices about saving, copying aside and other tabs' plans.
 pub mod storage_notices {
+    /// Why a plan was not written: the page has no text for it.
+    pub const NOTHING_TO_SAVE: &str = "the page could not write the plan as text";
+
     /// The saved plan could not be copied aside before a link's plan replaced it.
     #[must_use]
     pub fn saved_not_copied(reason: &str) -> String {
