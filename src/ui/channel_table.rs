@@ -34,11 +34,13 @@ pub fn ChannelTable(
                     </thead>
                     <tbody>
                         {rows(channel_count, move |index| {
+                                // The channel's name alone, so edits elsewhere do not redraw the row.
+                                let name = Memo::new(move |_| scenario.with(|s| s.costs.channels.get(index).map(|c| c.name.to_string()).unwrap_or_default()));
                                 // The whole row from one closure: an edit re-runs it once.
-                                let row = move || scenario.with(|s| budget.with(|b| style.with(|style| {
+                                let row = move || budget.with(|b| style.with(|style| {
                                     let part = b.channels.get(index);
                                     let value = |f: fn(&ChannelPlan) -> f64| Some(part.map_or(0.0, f));
-                                    let name = s.costs.channels.get(index).map(|c| c.name.to_string()).unwrap_or_default();
+                                    let name = name.get();
                                     let share = part.map(|part| Show::PercentPoints.full(style, part.share * 100.0)).unwrap_or_default();
                                     view! {
                                         <tr>
@@ -48,7 +50,7 @@ pub fn ChannelTable(
                                             <td class="num">{figure(format!("channel-budget-{index}"), value(|c| c.budget), Show::Money, style)}</td>
                                         </tr>
                                     }
-                                })));
+                                }));
                                 row.into_any()
                             })}
                     </tbody>

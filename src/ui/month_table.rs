@@ -24,6 +24,8 @@ pub fn MonthTable(
     let today = clock::this_month();
     let names = planner.names();
     let month_count = Memo::new(move |_| months.with(|m| m.months.len()));
+    // The first month alone, so the rows do not redraw for edits that leave the months alone.
+    let start = Memo::new(move |_| scenario.with(|s| s.timing.start));
     let caption = move || {
         stages.with(|all| {
             let lead = months.with(|m| m.lead_stage);
@@ -84,7 +86,7 @@ pub fn MonthTable(
                         </tr>
                     </thead>
                     <tbody>
-                        {rows(month_count, move |k| view! { <MonthRow planner k today sources/> }.into_any())}
+                        {rows(month_count, move |k| view! { <MonthRow planner k today sources start/> }.into_any())}
                     </tbody>
                     <tfoot>
                         <tr>
@@ -109,13 +111,15 @@ fn MonthRow(
     today: YearMonth,
     /// Whose volumes are shown.
     sources: RwSignal<Sources>,
+    /// The plan's first month; months before it are lead time.
+    start: Memo<YearMonth>,
 ) -> impl IntoView {
-    let (scenario, months) = (planner.scenario, planner.months());
+    let months = planner.months();
     let style = planner.style();
     // The whole row from one closure: an edit re-runs it once, and the rebuild touches only
     // the cells, classes and attributes whose value changed.
     move || {
-        let (shown, start) = (sources.get(), scenario.with(|s| s.timing.start));
+        let (shown, start) = (sources.get(), start.get());
         style.with(|style| {
             months.with(|m| {
                 let month = m.months.get(k).copied();

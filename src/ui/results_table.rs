@@ -58,11 +58,13 @@ fn ResultRow(
     let name = move || planner.stage_name(index);
     let style = planner.style();
     let row = Memo::new(move |_| planner.stages().with(|stages| stages.get(index).cloned()));
+    // Narrow memos, so an edit that leaves this row alone does not redraw it.
+    let rate = Memo::new(move |_| scenario.with(|s| s.funnel.rate_into(index)));
+    let exact = Memo::new(move |_| scenario.with(|s| s.rounding == Rounding::Exact));
     // Every cell but the name from one closure: an edit re-runs it once for the row, and the
     // rebuild touches only what changed.
     let cells = move || {
-        let (rate, exact) =
-            scenario.with(|s| (s.funnel.rate_into(index), s.rounding == Rounding::Exact));
+        let (rate, exact) = (rate.get(), exact.get());
         style.with(|style| {
             row.with(|stage| {
                 let value = |read: fn(&StagePlan) -> f64| Some(stage.as_ref().map_or(0.0, read));

@@ -420,3 +420,27 @@ test('amounts are never rounded silently, and the stage table fits a 1280 px scr
   assert.ok(select <= card, `rounding menu ends at ${select} px, its card at ${card} px`);
   await phone.close();
 });
+
+// The DOM side of "an edit's cost does not grow with panels it does not touch": no mutation
+// reaches a table whose figures did not change (re-created rows or rewritten cells would).
+test('an edit redraws only what it changes: a channel cost leaves the stage and month tables alone', async () => {
+  const page = await openFresh(env, '#quota=1000000&deal=25000&start=2027-01&cycle=90&channels=Search:60:50,Events:40:200');
+  await openSection(page, 'costs');
+  const budget = Number((await values(page)).budget);
+  await page.evaluate(() => {
+    window.__changed = { results: 0, months: 0, budget: 0 };
+    const watch = (testid, key) => new MutationObserver((records) => { window.__changed[key] += records.length; })
+      .observe(document.querySelector(`[data-testid="${testid}"]`), { subtree: true, childList: true, characterData: true, attributes: true });
+    watch('results-table', 'results');
+    watch('month-table', 'months');
+    watch('channel-table', 'budget');
+  });
+  await typeInto(page, 'channel-cpl-0', '80');
+  // 4,175 leads × (60 % × 80 + 40 % × 200) = 534,400.
+  await waitForValue(page, 'budget', 534400);
+  assert.notEqual(534400, budget);
+  const changed = await page.evaluate(() => window.__changed);
+  assert.ok(changed.budget > 0, JSON.stringify(changed));
+  assert.equal(changed.results, 0, JSON.stringify(changed));
+  assert.equal(changed.months, 0, JSON.stringify(changed));
+});
