@@ -24,8 +24,6 @@ pub fn MonthTable(
     let today = clock::this_month();
     let names = planner.names();
     let month_count = Memo::new(move |_| months.with(|m| m.months.len()));
-    // The first month alone, so the rows do not redraw for edits that leave the months alone.
-    let start = Memo::new(move |_| scenario.with(|s| s.timing.start));
     let caption = move || {
         stages.with(|all| {
             let lead = months.with(|m| m.lead_stage);
@@ -86,7 +84,7 @@ pub fn MonthTable(
                         </tr>
                     </thead>
                     <tbody>
-                        {rows(month_count, move |k| view! { <MonthRow planner k today sources start/> }.into_any())}
+                        {rows(month_count, move |k| view! { <MonthRow planner k today sources/> }.into_any())}
                     </tbody>
                     <tfoot>
                         <tr>
@@ -111,20 +109,27 @@ fn MonthRow(
     today: YearMonth,
     /// Whose volumes are shown.
     sources: RwSignal<Sources>,
-    /// The plan's first month; months before it are lead time.
-    start: Memo<YearMonth>,
 ) -> impl IntoView {
-    let months = planner.months();
+    let (scenario, months) = (planner.scenario, planner.months());
+    // Whether the month is in the period (not lead time), as a memo of its own, so the row
+    // does not redraw for edits that leave the months alone.
+    let in_period = Memo::new(move |_| {
+        let start = scenario.with(|s| s.timing.start);
+        months.with(|m| {
+            m.months
+                .get(k)
+                .is_some_and(|&month| start.months_until(month) >= 0)
+        })
+    });
     let style = planner.style();
     // The whole row from one closure: an edit re-runs it once, and the rebuild touches only
     // the cells, classes and attributes whose value changed.
     move || {
-        let (shown, start) = (sources.get(), start.get());
+        let (shown, in_period) = (sources.get(), in_period.get());
         style.with(|style| {
             months.with(|m| {
                 let month = m.months.get(k).copied();
                 let past = m.is_past(k, today);
-                let in_period = month.is_some_and(|month| start.months_until(month) >= 0);
                 let row = m.volumes_of(shown).get(k).map_or(&[][..], Vec::as_slice);
                 let last = row.len().saturating_sub(1);
                 let cells = row

@@ -59,7 +59,13 @@ fn ResultRow(
     let style = planner.style();
     let row = Memo::new(move |_| planner.stages().with(|stages| stages.get(index).cloned()));
     // Narrow memos, so an edit that leaves this row alone does not redraw it.
-    let rate = Memo::new(move |_| scenario.with(|s| s.funnel.rate_into(index)));
+    // (Memos of types the page already has: each new memo type costs its own reactive code.)
+    let rate = Memo::new(move |_| {
+        scenario.with(|s| s.funnel.rate_into(index)).map_or_else(
+            || "\u{2014}".to_owned(),
+            |rate| style.with(|style| style.percent_text(&rate.percent_plain())),
+        )
+    });
     let exact = Memo::new(move |_| scenario.with(|s| s.rounding == Rounding::Exact));
     // Every cell but the name from one closure: an edit re-runs it once for the row, and the
     // rebuild touches only what changed.
@@ -68,10 +74,6 @@ fn ResultRow(
         style.with(|style| {
             row.with(|stage| {
                 let value = |read: fn(&StagePlan) -> f64| Some(stage.as_ref().map_or(0.0, read));
-                let rate = rate.map_or_else(
-                    || "\u{2014}".to_owned(),
-                    |rate| style.percent_text(&rate.percent_plain()),
-                );
                 let note = stage
                     .as_ref()
                     .filter(|s| exact && s.need_exact < s.need)
