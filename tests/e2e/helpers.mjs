@@ -85,9 +85,16 @@ export async function typeInto(page, testid, text) {
 export async function seen(page, selector) {
   // Scrolled by the DOM, not Playwright's action, which waits for a visible box: an empty
   // message has none. The section becomes rendered in the next frame.
-  return page.locator(selector).first().evaluate((element) => new Promise((done) => {
+  return page.locator(selector).first().evaluate((element) => new Promise((done, fail) => {
     element.scrollIntoView({ block: 'nearest' });
-    requestAnimationFrame(() => requestAnimationFrame(() => done(element.innerText)));
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+      // Still skipped by content-visibility, it would read as empty: fail rather than pass.
+      if (element.checkVisibility() && !element.checkVisibility({ contentVisibilityAuto: true })) {
+        fail(new Error(`${element.dataset.testid ?? element.tagName} is not rendered`));
+      } else {
+        done(element.innerText);
+      }
+    }));
   }));
 }
 
