@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::figure::Figure;
+use super::shown::shown;
 use super::state::Planner;
 use crate::model::format::Show;
 use crate::model::wording::{self, labels};
@@ -29,7 +30,7 @@ pub fn CapFigures(
         })
     };
     view! {
-            <Show when=move || has_cap.get()>
+            {shown(move || has_cap.get(), move || view! {
                 <dl class="key-figures">
                     <div>
                         <dt>{Signal::derive(move || format!("{} the cap affords", lead_name()))}</dt>
@@ -50,6 +51,6 @@ pub fn CapFigures(
                     </div>
                 </dl>
                 <p class="sentence" data-testid="cap-sentence">{Signal::derive(cap_sentence)}</p>
-            </Show>
+            }.into_any())}
     }
 }

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::field_input::KeyInput;
 use super::rows::rows;
+use super::shown::shown;
 use super::state::Planner;
 use crate::browser::focus::focus_later;
 use crate::model::wording::{self, labels};
@@ -40,17 +41,17 @@ pub fn ChannelEditor(
         <div class="channels">
             <h3>{labels::channel_editor::CHANNELS}</h3>
             <p class="hint">{wording::CHANNELS_HELP}</p>
-            <Show when=move || { count.get() > 0 }>
+            {shown(move || { count.get() > 0 }, move || view! {
                 <p class="note" data-testid="channels-replace-cpl">
                     {labels::channel_editor::WITH_CHANNELS_THEIR_COSTS_REPLACE}
                 </p>
-            </Show>
+            }.into_any())}
             <ul class="channel-list">
                 {rows(count, move |index| view! { <ChannelRow planner index/> }.into_any())}
             </ul>
             <p class="field-error" data-testid="channels-error" role="status">
                 {total_note}
-                <Show when=move || total_note.with(Option::is_some)>
+                {shown(move || total_note.with(Option::is_some), move || view! {
                     " "
                     <button
                         type="button"
@@ -60,7 +61,7 @@ pub fn ChannelEditor(
                         title=move || if can_scale.get() { "" } else { wording::FIX_SHARE_FIRST }
                         on:click=move |_| planner.edit(Edit::ScaleChannels)
                     >{labels::channel_editor::SCALE_TO_100}</button>
-                </Show>
+                }.into_any())}
             </p>
             <button
                 type="button"

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::figure::figure;
 use super::rows::rows;
+use super::shown::shown;
 use super::state::Planner;
 use crate::model::budget::ChannelPlan;
 use crate::model::format::Show;
@@ -20,7 +21,7 @@ pub fn ChannelTable(
     let style = planner.style();
     let channel_count = Memo::new(move |_| scenario.with(|s| s.costs.channels.len()));
     view! {
-            <Show when=move || { channel_count.get() > 0 }>
+            {shown(move || { channel_count.get() > 0 }, move || view! {
                 <div class="table-scroll" tabindex="0" role="region" aria-label=labels::channel_table::BY_CHANNEL>
                 <table class="results" data-testid="channel-table">
                     <caption>{labels::channel_table::BY_CHANNEL}</caption>
@@ -56,6 +57,6 @@ pub fn ChannelTable(
                     </tbody>
                 </table>
                 </div>
-            </Show>
+            }.into_any())}
     }
 }

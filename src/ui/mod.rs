@@ -22,6 +22,7 @@ pub mod results_table;
 pub mod rounding_choice;
 pub mod rows;
 pub mod share_link;
+pub mod shown;
 pub mod sla_panel;
 pub mod stage_actions;
 pub mod stage_choice;

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::rows::rows;
+use super::shown::shown;
 use super::state::Planner;
 use crate::codec::opening::Tone;
 use crate::model::wording::{self, labels};
@@ -19,15 +20,15 @@ pub fn NoticeArea(
     let invalid = Memo::new(move |_| planner.form.with(crate::model::Form::invalid_count));
     view! {
         <div class="notices" data-testid="notice" role="status" aria-live="polite">
-            <Show when=move || offer.get()>
+            {shown(move || offer.get(), move || view! {
                 <div class="notice info offer">
                     <p>{wording::storage_notices::SHARED_PLAN_OPENED}</p>
                     <button type="button" data-testid="restore-saved" on:click=move |_| planner.restore_saved()>
                         {labels::notice_area::BRING_BACK_MY_SAVED_PLAN}
                     </button>
                 </div>
-            </Show>
-            <Show when=move || planner.other_tab.with(Option::is_some)>
+            }.into_any())}
+            {shown(move || planner.other_tab.with(Option::is_some), move || view! {
                 <div class="notice info offer" data-testid="other-tab">
                     <p>{wording::storage_notices::OTHER_TAB_SAVED}</p>
                     <button type="button" data-testid="load-other-tab" on:click=move |_| planner.load_other_tab()>
@@ -38,8 +39,8 @@ pub fn NoticeArea(
                         {labels::notice_area::KEEP_THIS_PLAN}
                     </button>
                 </div>
-            </Show>
-            <Show when=move || planner.unreadable_pending.get()>
+            }.into_any())}
+            {shown(move || planner.unreadable_pending.get(), move || view! {
                 <div class="notice problem offer" data-testid="unreadable-offer">
                     <button type="button" data-testid="download-unreadable" on:click=move |_| planner.download_unreadable()>
                         {labels::notice_area::DOWNLOAD_THE_UNREADABLE_DATA}
@@ -49,7 +50,7 @@ pub fn NoticeArea(
                         {labels::notice_area::CLEAR_IT_AND_SAVE_HERE}
                     </button>
                 </div>
-            </Show>
+            }.into_any())}
             {rows(count, move |index| {
                 let notice = move || notices.with(|list| list.get(index).map(|n| (n.tone, n.text.clone())));
                 let class = move || match notice().map(|(tone, _)| tone) {
@@ -58,19 +59,19 @@ pub fn NoticeArea(
                 };
                 view! { <p class=class>{move || notice().map(|(_, text)| text)}</p> }.into_any()
             })}
-            <Show when=move || !notices.with(Vec::is_empty)>
+            {shown(move || !notices.with(Vec::is_empty), move || view! {
                 <button type="button" class="link-button" data-testid="dismiss-notices" on:click=move |_| notices.set(Vec::new())>
                     {labels::notice_area::DISMISS_MESSAGES}
                 </button>
-            </Show>
-            <Show when=move || { invalid.get() > 0 }>
+            }.into_any())}
+            {shown(move || { invalid.get() > 0 }, move || view! {
                 <p class="notice problem" data-testid="invalid-fields">
                     {Signal::derive(move || match invalid.get() {
                         1 => "1 field needs attention; the plan uses its value from before the edit.".to_owned(),
                         n => format!("{n} fields need attention; the plan uses their values from before the edits."),
                     })}
                 </p>
-            </Show>
+            }.into_any())}
         </div>
     }
 }

@@ -55,7 +55,7 @@ pub fn ShareLink(
         <div class="share">
             <button type="button" class="primary" data-testid="copy-link" on:click=copy>{labels::share_link::COPY_LINK}</button>
             <span class="copy-status" data-testid="copy-status" role="status">{status}</span>
-            <Show when=move || revealed.get()>
+            {super::shown::shown(move || revealed.get(), move || view! {
                 <label class="visually-hidden" for="share-link">{labels::share_link::LINK_TO_THIS_PLAN}</label>
                 <input
                     id="share-link"
@@ -73,7 +73,7 @@ pub fn ShareLink(
                         }
                     }
                 />
-            </Show>
+            }.into_any())}
         </div>
     }
 }
