@@ -255,9 +255,12 @@ fn the_browsers_json_reads_and_writes_saved_plans_as_serde_json_did() {
         "{}",
         error("{not json")
     );
-    assert!(error("null").contains(saved::NOT_THE_SHAPE));
-    assert!(error(r#"{"version":"3"}"#).contains(saved::NOT_THE_SHAPE));
-    assert!(error(r#"{"version":3,"scenario":{}}"#).contains(saved::NOT_THE_SHAPE));
+    assert!(error("null").contains(funnel_planner::model::wording::NOT_THE_SHAPE));
+    assert!(error(r#"{"version":"3"}"#).contains(funnel_planner::model::wording::NOT_THE_SHAPE));
+    assert!(
+        error(r#"{"version":3,"scenario":{}}"#)
+            .contains(funnel_planner::model::wording::NOT_THE_SHAPE)
+    );
     // JSON.parse reads 1e999 as infinity: refused with a problem, never a quota of 0.
     let huge = v2.replace(r#""quota":1000000"#, r#""quota":1e999"#);
     let read = saved::decode(&BrowserJson, &huge, today).unwrap();

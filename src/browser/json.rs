@@ -6,7 +6,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
 
-use crate::codec::saved::{Json, NOT_THE_SHAPE};
+use crate::codec::saved::Json;
 use crate::model::wording;
 
 /// The browser's JSON, as the saved-plan codec's text step.
@@ -22,7 +22,7 @@ impl Json for BrowserJson {
                 .unwrap_or_default();
             format!("{}: {detail}", wording::NOT_VALID_JSON)
         })?;
-        serde_wasm_bindgen::from_value(value).map_err(|_| NOT_THE_SHAPE.to_owned())
+        serde_wasm_bindgen::from_value(value).map_err(|_| wording::NOT_THE_SHAPE.to_owned())
     }
 
     fn write<T: Serialize>(&self, value: &T) -> String {

@@ -328,16 +328,14 @@ pub fn decode(
     match version.version {
         1 | 2 => {
             let read: EnvelopeV2 = json.read(text).map_err(SavedError::Format)?;
-            Ok(from_params(&v2_params(&read.scenario), Vec::new(), local))
+            let plan = v2_params(&read.scenario);
+            let pairs = plan.iter().map(|(k, v)| (*k, v.as_str()));
+            Ok(from_params(pairs, Vec::new(), local))
         }
         VERSION => {
             let read: SavedEnvelope = json.read(text).map_err(SavedError::Format)?;
-            let plan: Vec<(&str, String)> = read
-                .plan
-                .iter()
-                .map(|(k, v)| (k.as_str(), v.clone()))
-                .collect();
-            Ok(from_params(&plan, read.drafts.into_iter().collect(), local))
+            let pairs = read.plan.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+            Ok(from_params(pairs, read.drafts.into_iter().collect(), local))
         }
         other => Err(SavedError::UnknownVersion(other)),
     }
@@ -358,8 +356,6 @@ pub trait Json {
     fn write<T: Serialize>(&self, value: &T) -> String;
 }
 
-pub use crate::model::wording::NOT_THE_SHAPE;
-
 /// JSON through `serde_json`, for native tests.
 #[cfg(test)]
 pub struct SerdeJson;
@@ -367,12 +363,13 @@ pub struct SerdeJson;
 #[cfg(test)]
 impl Json for SerdeJson {
     fn read<T: DeserializeOwned>(&self, text: &str) -> Result<T, String> {
+        use crate::model::wording;
         use serde_json::error::Category;
         serde_json::from_str(text).map_err(|error| {
             let what = match error.classify() {
                 Category::Eof => "it ends too soon",
-                Category::Syntax | Category::Io => crate::model::wording::NOT_VALID_JSON,
-                Category::Data => NOT_THE_SHAPE,
+                Category::Syntax | Category::Io => wording::NOT_VALID_JSON,
+                Category::Data => wording::NOT_THE_SHAPE,
             };
             format!("{what}, at line {} column {}", error.line(), error.column())
         })
@@ -385,8 +382,12 @@ impl Json for SerdeJson {
 
 /// Reads a plan from its link's parameters (raw values, as links write them), as every saved
 /// version is read: each unusable value falls back to its default alone, with a problem.
-fn from_params(plan: &[(&str, String)], drafts: Vec<(String, String)>, local: Local) -> SavedPlan {
-    let params = LinkParams::from_pairs(plan.iter().map(|(k, v)| (*k, v.as_str())));
+fn from_params<'a>(
+    plan: impl IntoIterator<Item = (&'a str, &'a str)>,
+    drafts: Vec<(String, String)>,
+    local: Local,
+) -> SavedPlan {
+    let params = LinkParams::from_pairs(plan);
     let decoded = link::decode(&params, local);
     SavedPlan {
         scenario: decoded.scenario,

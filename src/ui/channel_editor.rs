@@ -82,16 +82,7 @@ fn ChannelRow(
     /// The channel's position.
     index: usize,
 ) -> impl IntoView {
-    let scenario = planner.scenario;
-    let name = Memo::new(move |_| {
-        scenario.with(|s| {
-            s.costs
-                .channels
-                .get(index)
-                .map(|c| c.name.to_string())
-                .unwrap_or_default()
-        })
-    });
+    let name = Memo::new(move |_| planner.channel_name(index));
     // From the channel's name alone, so an edit of a share does not rebuild the labels.
     let label = move |key: FieldKey| {
         Signal::derive(move || {

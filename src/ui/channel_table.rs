@@ -36,7 +36,7 @@ pub fn ChannelTable(
                     <tbody>
                         {rows(channel_count, move |index| {
                                 // The channel's name alone, so edits elsewhere do not redraw the row.
-                                let name = Memo::new(move |_| scenario.with(|s| s.costs.channels.get(index).map(|c| c.name.to_string()).unwrap_or_default()));
+                                let name = Memo::new(move |_| planner.channel_name(index));
                                 // The whole row from one closure: an edit re-runs it once.
                                 let row = move || budget.with(|b| style.with(|style| {
                                     let part = b.channels.get(index);

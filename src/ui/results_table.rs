@@ -17,6 +17,7 @@ pub fn ResultsTable(
     planner: Planner,
 ) -> impl IntoView {
     let count = Memo::new(move |_| planner.scenario.with(|s| s.funnel.stage_count()));
+    let exact = Memo::new(move |_| planner.scenario.with(|s| s.rounding == Rounding::Exact));
     view! {
         <div class="table-scroll" tabindex="0" role="region" aria-label=labels::results_table::VOLUME_NEEDED_AND_FORECAST_AT>
         <table class="results" data-testid="results-table">
@@ -39,7 +40,7 @@ pub fn ResultsTable(
                 </tr>
             </thead>
             <tbody>
-                {rows(count, move |index| view! { <ResultRow planner index/> }.into_any())}
+                {rows(count, move |index| view! { <ResultRow planner index exact/> }.into_any())}
             </tbody>
         </table>
         </div>
@@ -53,6 +54,8 @@ fn ResultRow(
     planner: Planner,
     /// The stage's position, 0 = top.
     index: usize,
+    /// Whether the plan rounds exactly (the row then notes exact needs).
+    exact: Memo<bool>,
 ) -> impl IntoView {
     let scenario = planner.scenario;
     let name = move || planner.stage_name(index);
@@ -66,7 +69,6 @@ fn ResultRow(
             |rate| style.with(|style| style.percent_text(&rate.percent_plain())),
         )
     });
-    let exact = Memo::new(move |_| scenario.with(|s| s.rounding == Rounding::Exact));
     // Every cell but the name from one closure: an edit re-runs it once for the row, and the
     // rebuild touches only what changed.
     let cells = move || {

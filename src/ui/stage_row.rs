@@ -20,14 +20,8 @@ pub fn StageRow(
     let name = Memo::new(move |_| planner.stage_name(index));
     let rate = FieldKey::StageRate(index);
     // From the names alone, so an edit of a rate does not rebuild the label.
-    let rate_label = Memo::new(move |_| {
-        planner.names().with(|names| {
-            rate.label_with(
-                |i| names.get(i).cloned().unwrap_or_default(),
-                |_| String::new(),
-            )
-        })
-    });
+    let rate_label =
+        Memo::new(move |_| rate.label_with(|i| planner.stage_name(i), |_| String::new()));
     view! {
         <li class="stage-row" data-testid=format!("stage-{index}")>
             <span class="stage-number" aria-hidden="true">{index + 1}</span>

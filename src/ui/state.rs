@@ -210,6 +210,17 @@ impl Planner {
             .unwrap_or_default()
     }
 
+    /// Returns channel `index`'s name (tracked), or an empty string past the last channel.
+    pub fn channel_name(self, index: usize) -> String {
+        self.scenario.with(|s| {
+            s.costs
+                .channels
+                .get(index)
+                .map(|c| c.name.to_string())
+                .unwrap_or_default()
+        })
+    }
+
     /// Returns the name of the stage marketing pays for (tracked).
     pub fn lead_stage_name(self) -> String {
         self.stage_name(self.budget().with(|b| b.lead_stage))
