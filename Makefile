@@ -24,7 +24,7 @@ PORT ?= 8080
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-SOURCES := $(shell find src style -type f) index.html boot.js sw.js Cargo.toml Cargo.lock Trunk.toml
+SOURCES := $(shell find src style -type f) index.html boot.js sw.js Cargo.toml Cargo.lock Trunk.toml .ci/minify-js.mjs
 
 .PHONY: help tools tool-rust tool-nightly tool-trunk tool-wasm-bindgen tool-node tool-chromium \
 	serve dist test test-native test-wasm test-e2e size bench lint fmt clean screenshot
