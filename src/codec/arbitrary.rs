@@ -86,6 +86,7 @@ pub fn scenario() -> impl Strategy<Value = Scenario> {
         money(),
         channels(),
         proptest::option::of(money()),
+        proptest::option::of(0u64..=10_000_000),
     );
     let timing = (
         0u32..=1_000,
@@ -107,7 +108,7 @@ pub fn scenario() -> impl Strategy<Value = Scenario> {
             .collect();
         let count = steps.len() + 1;
         let (existing, share, reps, rep_quota, attain) = team;
-        let (lead_stage, cpl, channels, cap) = costs;
+        let (lead_stage, cpl, channels, cap, lead_limit) = costs;
         let (start, cycle, season, stage_days, handoff, followup, fte) = timing;
         // Days per stage, one per step from the lead stage to Won (links write no others).
         let lead_stage = lead_stage.filter(|&s| s < count);
@@ -154,6 +155,7 @@ pub fn scenario() -> impl Strategy<Value = Scenario> {
                 cost_per_lead: Money::from_cents(cpl).unwrap(),
                 channels,
                 cap: cap.map(|c| Money::from_cents(c).unwrap()),
+                lead_limit: lead_limit.map(|h| Volume::from_hundredths(h).unwrap()),
             },
             timing: Timing {
                 start: YearMonth::new(2000, 1)

@@ -112,6 +112,12 @@ impl Volume {
         self.hundredths as f64 / 100.0
     }
 
+    /// Returns the volume in hundredths of a unit.
+    #[must_use]
+    pub fn hundredths(self) -> u64 {
+        self.hundredths
+    }
+
     /// Reads a volume a user typed (`200,000`, `1.5M`), to the hundredth.
     ///
     /// # Errors

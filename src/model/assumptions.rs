@@ -99,6 +99,9 @@ pub struct Costs {
     pub channels: Vec<Channel>,
     /// The marketing budget available, if there is a cap.
     pub cap: Option<Money>,
+    /// The most marketing can deliver at the lead stage in the period, if it has a limit:
+    /// what the levers are solved for (see [`crate::model::levers::solve`]).
+    pub lead_limit: Option<Volume>,
 }
 
 impl Default for Costs {
@@ -108,6 +111,7 @@ impl Default for Costs {
             cost_per_lead: Money::from_units(100).unwrap_or_else(|| unreachable!("small")),
             channels: Vec::new(),
             cap: None,
+            lead_limit: None,
         }
     }
 }

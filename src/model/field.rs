@@ -153,6 +153,8 @@ pub enum Field {
     Cpl,
     /// Budget cap.
     Cap,
+    /// The most marketing can deliver at the lead stage.
+    Limit,
     /// First month of the period.
     Start,
     /// Sales cycle in days.
@@ -316,7 +318,7 @@ impl Doc {
 }
 
 /// Every input, in link order.
-pub static FIELDS: [FieldSpec; 21] = [
+pub static FIELDS: [FieldSpec; 22] = [
     FieldSpec {
         field: Field::Quota,
         key: "quota",
@@ -565,6 +567,31 @@ pub static FIELDS: [FieldSpec; 21] = [
         plain: |s| s.costs.cap.map(Money::to_plain),
     },
     FieldSpec {
+        field: Field::Limit,
+        key: "limit",
+        label: "Most marketing can deliver",
+        hint: "Optional: the most units marketing can deliver at its lead stage in the period. See what each lever would need for the plan to fit it.",
+        unit: None,
+        kind: FieldKind::Number,
+        unset: "no limit",
+        doc: Doc::new(
+            "the most marketing can deliver at its lead stage in the period, which the levers are solved for",
+            "plain number \u{2265} 0",
+            None,
+        ),
+        parse: |text, s| {
+            s.costs.lead_limit = optional(text, |t| Ok(Volume::parse(t)?))?;
+            Ok(())
+        },
+        show: |s| {
+            s.costs
+                .lead_limit
+                .map(Volume::to_display)
+                .unwrap_or_default()
+        },
+        plain: |s| s.costs.lead_limit.map(Volume::to_plain),
+    },
+    FieldSpec {
         field: Field::Start,
         key: "start",
         label: "First month of the period",
@@ -767,7 +794,7 @@ pub fn readme_rows(defaults: &Scenario) -> String {
 
 impl Field {
     /// Every input, in link order.
-    pub const ALL: [Self; 21] = [
+    pub const ALL: [Self; 22] = [
         Self::Quota,
         Self::Deal,
         Self::Traffic,
@@ -781,6 +808,7 @@ impl Field {
         Self::LeadStage,
         Self::Cpl,
         Self::Cap,
+        Self::Limit,
         Self::Start,
         Self::Cycle,
         Self::Season,

@@ -13,6 +13,7 @@
 use super::amount::Money;
 use super::assumptions::{Channel, MAX_CHANNELS};
 use super::field::{Field, FieldError, FieldKey, FieldKind};
+use super::levers::Setting;
 use super::number::{NumberLocale, normalize_typed, typed_in};
 use super::rate::{Rate, Share};
 use super::scenario::Scenario;
@@ -87,6 +88,8 @@ pub enum Edit {
     RemoveChannel(usize),
     /// Rewrites the channel shares so they total exactly 100 %, keeping their proportions.
     ScaleChannels,
+    /// Writes a solved lever's value into the plan (see [`crate::model::levers::solve`]).
+    Apply(Setting),
 }
 
 /// Rate given to a stage added with [`Edit::AddStage`].
@@ -343,6 +346,7 @@ impl Form {
             Edit::AddChannel => self.add_channel(),
             Edit::RemoveChannel(c) => self.remove_channel(c),
             Edit::ScaleChannels => self.scale_channels(),
+            Edit::Apply(setting) => self.apply_setting(setting),
         }
     }
 
@@ -512,6 +516,39 @@ impl Form {
 
     /// Rewrites the shares to total exactly 100 % in the same proportions (equal shares when
     /// they total 0 %), by largest remainder in parts per million.
+    /// Writes a setting into the values and shows it in its field, replacing any text under
+    /// way there. Returns whether the value changed.
+    fn apply_setting(&mut self, setting: Setting) -> bool {
+        let values = &mut self.values;
+        let (key, changed) = match setting {
+            Setting::Rate(i, rate) => {
+                if i == 0 || values.funnel.rate_into(i).is_none() {
+                    return false;
+                }
+                let changed = values.funnel.rate_into(i) != Some(rate);
+                values.funnel = values.funnel.with_rate(i, rate);
+                (FieldKey::StageRate(i), changed)
+            }
+            Setting::DealSize(deal) => {
+                let changed = values.deal_size != deal;
+                values.deal_size = deal;
+                (FieldKey::Field(Field::Deal), changed)
+            }
+            Setting::Share(share) => {
+                let changed = values.marketing_share != share;
+                values.marketing_share = share;
+                (FieldKey::Field(Field::Share), changed)
+            }
+        };
+        let shown = self.shown(key);
+        let replaced = self.state_mut(key).is_some_and(|state| {
+            let replaced = state.text != shown || state.error.is_some();
+            *state = FieldText::valid(shown);
+            replaced
+        });
+        changed || replaced
+    }
+
     fn scale_channels(&mut self) -> bool {
         // A share being typed that is not valid would be lost: fix it first.
         if !self.can_scale_channels() {
@@ -751,6 +788,27 @@ mod tests {
         assert_eq!(form.invalid_count(), 3);
         // The top stage has no rate to edit.
         assert!(!form.apply(Edit::Type(FieldKey::StageRate(0), "50".into())));
+    }
+
+    #[test]
+    fn a_solved_value_replaces_the_text_under_way() {
+        use crate::model::levers::Setting;
+        let mut form = Form::new(&example());
+        typed(&mut form, FieldKey::StageRate(3), "4O");
+        let rate = Rate::from_ppm(277_778).unwrap();
+        assert!(form.apply(Edit::Apply(Setting::Rate(3, rate))));
+        assert_eq!(form.scenario().funnel.rate_into(3), Some(rate));
+        assert_eq!(
+            form.text(FieldKey::StageRate(3)).unwrap(),
+            &FieldText::valid("27.7778".into())
+        );
+        assert_eq!(form.invalid_count(), 0);
+        // Applying it again changes nothing; the top stage has no rate.
+        assert!(!form.apply(Edit::Apply(Setting::Rate(3, rate))));
+        assert!(!form.apply(Edit::Apply(Setting::Rate(0, rate))));
+        let deal = Money::from_cents(3_472_223).unwrap();
+        assert!(form.apply(Edit::Apply(Setting::DealSize(deal))));
+        assert_eq!(form.text(DEAL).unwrap().text, "34,722.23");
     }
 
     #[test]
