@@ -20,6 +20,7 @@ use crate::ui::budget_panel::BudgetPanel;
 use crate::ui::capacity_panel::CapacityPanel;
 use crate::ui::costs_panel::CostsPanel;
 use crate::ui::handoff_panel::HandoffPanel;
+use crate::ui::lever_table::LeverTable;
 use crate::ui::month_table::MonthTable;
 use crate::ui::notice_area::NoticeArea;
 use crate::ui::period_panel::PeriodPanel;
@@ -28,6 +29,7 @@ use crate::ui::results_table::ResultsTable;
 use crate::ui::rounding_choice::RoundingChoice;
 use crate::ui::share_link::ShareLink;
 use crate::ui::sla_panel::SlaPanel;
+use crate::ui::solve_panel::SolvePanel;
 use crate::ui::stage_costs_table::StageCostsTable;
 use crate::ui::stage_editor::StageEditor;
 use crate::ui::state::Planner;
@@ -76,6 +78,8 @@ pub fn App() -> impl IntoView {
                 <RoundingChoice planner/>
                 <PlanSummary planner/>
                 <ResultsTable planner/>
+                <LeverTable planner/>
+                <SolvePanel planner/>
                 <SlaPanel planner/>
                 <CapacityPanel planner/>
                 <BudgetPanel planner/>

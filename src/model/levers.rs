@@ -254,7 +254,7 @@ pub fn sensitivity(scenario: &Scenario) -> Sensitivity {
     for i in 1..count {
         let ppm = u128::from(funnel.rate_into(i).map_or(1_000_000, Rate::ppm));
         let (old, new) = (ppm * 10, (ppm * 11).min(UNIT));
-        let factor = new as f64 / old as f64;
+        let change = (new - old) as f64 / old as f64;
         let changed = (i > lead_stage).then(|| {
             let mut moved = inputs.clone();
             moved.rates[i - lead_stage - 1] = new;
@@ -266,7 +266,7 @@ pub fn sensitivity(scenario: &Scenario) -> Sensitivity {
             now,
             changed.as_ref(),
             (old, new),
-            revenue.then_some(factor),
+            revenue.then_some(change),
             new < ppm * 11,
         ));
     }
@@ -278,7 +278,7 @@ pub fn sensitivity(scenario: &Scenario) -> Sensitivity {
         now,
         Some(&bigger_deal),
         (10, 11),
-        revenue.then_some(1.1),
+        revenue.then_some(0.1),
         false,
     ));
     effects.push(effect(
@@ -287,7 +287,7 @@ pub fn sensitivity(scenario: &Scenario) -> Sensitivity {
         now,
         None,
         (1, 1),
-        revenue.then_some(1.1),
+        revenue.then_some(0.1),
         false,
     ));
     let order = |e: &Effect| {
@@ -312,7 +312,7 @@ pub fn sensitivity(scenario: &Scenario) -> Sensitivity {
 
 /// One lever's effect. `changed` is the inputs with the lever moved (`None`: the lever does
 /// not change the lead-stage need), `(old, new)` the lever's values before and after, and
-/// `revenue_factor` what the forecast revenue is multiplied by.
+/// `revenue_change` the forecast revenue's relative change.
 #[allow(
     clippy::cast_precision_loss,
     reason = "ratios of whole rates convert exactly enough for a percentage"
@@ -323,7 +323,7 @@ fn effect(
     now: Need,
     changed: Option<&Inputs>,
     (old, new): (u128, u128),
-    revenue_factor: Option<f64>,
+    revenue_change: Option<f64>,
     capped: bool,
 ) -> Effect {
     let after = match (changed, inputs.rounding) {
@@ -349,7 +349,7 @@ fn effect(
         lever,
         lead_change,
         leads_fewer: now.whole - after.whole,
-        revenue_change: revenue_factor.map(|factor| factor - 1.0),
+        revenue_change,
         capped,
     }
 }

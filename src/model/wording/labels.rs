@@ -254,3 +254,24 @@ mod tests {
         );
     }
 }
+
+/// Words of the `lever_table` component.
+pub mod lever_table {
+    pub const WHICH_LEVER_MATTERS_MOST: &str = "Which lever matters most";
+    pub const EACH_LEVER_IMPROVED_BY_10: &str = "Each lever improved by 10\u{a0}%, alone, ranked";
+    pub const LEVER: &str = "Lever, +10\u{a0}%";
+    pub const LEADS_NEEDED: &str = "Lead-stage need";
+    pub const FEWER: &str = "Units";
+    pub const FORECAST_REVENUE: &str = "Forecast revenue";
+    pub const CAPPED: &str = " (capped at 100\u{a0}%)";
+}
+
+/// Words of the `solve_panel` component.
+pub mod solve_panel {
+    pub const WHAT_WOULD_IT_TAKE: &str = "What would it take";
+    pub const EACH_LEVER_ALONE: &str = "The value each lever alone would need for the limit";
+    pub const LEVER: &str = "Lever";
+    pub const NOW: &str = "Now";
+    pub const NEEDED: &str = "Needed";
+    pub const APPLY: &str = "Apply";
+}

@@ -3,6 +3,7 @@
 //! declared with the inputs, in `model::field::FIELDS`.
 
 pub mod labels;
+pub mod levers;
 
 use super::assumptions::StepCountError;
 use super::format::NumberStyle;
