@@ -514,8 +514,6 @@ impl Form {
         true
     }
 
-    /// Rewrites the shares to total exactly 100 % in the same proportions (equal shares when
-    /// they total 0 %), by largest remainder in parts per million.
     /// Writes a setting into the values and shows it in its field, replacing any text under
     /// way there. Returns whether the value changed.
     fn apply_setting(&mut self, setting: Setting) -> bool {
@@ -549,6 +547,8 @@ impl Form {
         changed || replaced
     }
 
+    /// Rewrites the shares to total exactly 100 % in the same proportions (equal shares when
+    /// they total 0 %), by largest remainder in parts per million.
     fn scale_channels(&mut self) -> bool {
         // A share being typed that is not valid would be lost: fix it first.
         if !self.can_scale_channels() {

@@ -18,7 +18,7 @@ pub fn LeverTable(
 ) -> impl IntoView {
     let sensitivity = Memo::new(move |_| planner.scenario.with(levers::sensitivity));
     let count = Memo::new(move |_| sensitivity.with(|s| s.effects.len()));
-    let lead = move || planner.stage_name(sensitivity.with(|s| s.lead_stage));
+    let lead = move || planner.lead_stage_name();
     let style = planner.style();
     let sentence = move || {
         sensitivity.with(|s| {
@@ -78,7 +78,8 @@ fn LeverRow(
 ) -> impl IntoView {
     let effect = Memo::new(move |_| sensitivity.with(|s| s.effects.get(rank).cloned()));
     let style = planner.style();
-    let name = move || {
+    // Read twice (the row's `data-name` and its header), worked out once.
+    let name = Memo::new(move |_| {
         effect.with(|e| {
             e.as_ref().map_or_else(String::new, |e| {
                 let name = wording::lever_name(e.lever, |i| planner.stage_name(i));
@@ -89,7 +90,7 @@ fn LeverRow(
                 }
             })
         })
-    };
+    });
     let percent = |change: Option<f64>| change.map(|c| format::plain(c * 100.0));
     let lead_change = move || effect.with(|e| e.as_ref().and_then(|e| percent(e.lead_change)));
     let revenue_change =

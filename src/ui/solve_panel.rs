@@ -24,11 +24,7 @@ pub fn SolvePanel(
             .with(|s| s.costs.lead_limit.map(|limit| levers::solve(s, limit)))
     });
     let count = Memo::new(move |_| solve.with(|s| s.as_ref().map_or(0, |s| s.solutions.len())));
-    let lead = move || {
-        planner
-            .scenario
-            .with(|s| planner.stage_name(s.costs.lead_stage_in(&s.funnel)))
-    };
+    let lead = move || planner.lead_stage_name();
     let style = planner.style();
     let sentence = move || {
         solve.with(|solve| {
@@ -98,13 +94,14 @@ fn SolveRow(
         solve.with(|s| s.as_ref().and_then(|s| s.solutions.get(index).cloned()))
     });
     let style = planner.style();
-    let name = move || {
+    // Read three times (`data-name`, the header, the button's label), worked out once.
+    let name = Memo::new(move |_| {
         solution.with(|s| {
             s.as_ref()
                 .map(|s| wording::lever_name(s.lever, |i| planner.stage_name(i)))
                 .unwrap_or_default()
         })
-    };
+    });
     let cells = move || {
         solution.with(|s| {
             let s = s.as_ref()?;
@@ -140,7 +137,7 @@ fn SolveRow(
                     type="button"
                     data-testid=format!("apply-{index}")
                     disabled=move || solution.with(|s| s.as_ref().is_none_or(|s| s.setting.is_none()))
-                    aria-label=move || format!("{} {}", words::APPLY, name())
+                    aria-label=move || format!("{} {}", words::APPLY, name.get())
                     on:click=apply
                 >
                     {words::APPLY}
