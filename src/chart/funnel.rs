@@ -311,6 +311,7 @@ mod tests {
                 WORDS,
                 |v| format!("{v:.0}"),
                 |v| format!("{v}"),
+                |v| format!("{v}"),
             )
             .unwrap();
             area.present().unwrap();
