@@ -1,7 +1,7 @@
 //! A crisp canvas for the charts: plotters-canvas's backend on a backing store of the CSS size
 //! × `devicePixelRatio`, with text measured by the canvas itself.
 //!
-//! plotters-canvas draws in backing-store pixels, so on a HiDPI screen a canvas of CSS size
+//! plotters-canvas draws in backing-store pixels, so on a high-density screen a canvas of CSS size
 //! is either blurred (a small backing store, scaled up) or drawn at half size. [`Crisp`]
 //! sizes the backing store for the screen and scales the context, then reports the CSS size
 //! to plotters: charts lay out in CSS pixels, and every line and glyph is drawn at the

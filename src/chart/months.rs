@@ -232,10 +232,22 @@ pub fn draw<DB: DrawingBackend>(
         ))?;
     }
 
-    // Month names, thinned to fit; the year under the first month and each January.
+    month_labels(area, chart, palette, (column_x, column), plot_bottom)?;
+    legend(area, palette, words, chart.bars.iter().any(|bar| bar.past))
+}
+
+/// The month names under the panels, thinned to fit; the year under the first month and each
+/// January. `columns` maps a month's position to its column's left edge, with the column width.
+fn month_labels<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    chart: &MonthChart,
+    palette: &Palette,
+    (column_x, column): (impl Fn(i32) -> i32, f64),
+    plot_bottom: i32,
+) -> Result<(), Error<DB>> {
     let label_style = text_style(&palette.ink, HPos::Center, VPos::Top);
     let widest = text_width(area, "May") + 6;
-    let every = usize::try_from((f64::from(widest) / column.max(1.0)).ceil() as i64)
+    let every = usize::try_from(px((f64::from(widest) / column.max(1.0)).ceil()))
         .unwrap_or(1)
         .max(1);
     for (k, bar) in (0..).zip(&chart.bars) {
@@ -257,7 +269,7 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
 
-    legend(area, palette, words, chart.bars.iter().any(|bar| bar.past))
+    Ok(())
 }
 
 /// The legend: lead time and past months (the panels carry their own titles).

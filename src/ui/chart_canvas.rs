@@ -1,4 +1,4 @@
-//! A chart on a canvas: sized by its container, crisp on HiDPI screens, redrawn in the next
+//! A chart on a canvas: sized by its container, crisp on high-density screens, redrawn in the next
 //! animation frame after its data, its width or the theme changes, with the plotted values in
 //! `data-series` and the key numbers in `aria-label`.
 
