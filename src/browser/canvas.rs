@@ -9,6 +9,9 @@
 //! forced layout each); [`Crisp`] measures with the canvas's `measureText`, which needs no
 //! layout.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use plotters::prelude::DrawingBackend;
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
@@ -16,6 +19,16 @@ use plotters_backend::{
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+thread_local! {
+    /// Measured text widths in CSS pixels, by font size and text: names, ticks and most values
+    /// are the same from one drawing to the next, and each measurement costs a font change and
+    /// a `measureText` call. Cleared when it grows past [`MEASURED_MAX`] entries.
+    static MEASURED: RefCell<HashMap<(u32, String), u32>> = RefCell::new(HashMap::new());
+}
+
+/// The most widths kept in [`MEASURED`].
+const MEASURED_MAX: usize = 1024;
 
 /// plotters-canvas's error type (the crate does not name it).
 type CanvasError = <CanvasBackend as DrawingBackend>::ErrorType;
@@ -48,10 +61,16 @@ impl Crisp {
             let pixels = (f64::from(css) * ratio).round().max(1.0) as u32;
             pixels
         };
-        // Setting the size clears the canvas, even to the same size; drawing follows at once in
-        // the same task, so no blank frame is ever shown.
-        canvas.set_width(scaled(width));
-        canvas.set_height(scaled(height));
+        // Setting the size clears the canvas (drawing follows at once in the same task, so no
+        // blank frame is ever shown); it is set only when it changes, so that an edit's redraw
+        // changes no attribute. Every chart paints its whole background first.
+        let (pixels_wide, pixels_high) = (scaled(width), scaled(height));
+        if canvas.width() != pixels_wide {
+            canvas.set_width(pixels_wide);
+        }
+        if canvas.height() != pixels_high {
+            canvas.set_height(pixels_high);
+        }
         let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
         context
             .set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0)
@@ -137,26 +156,36 @@ impl DrawingBackend for Crisp {
         text: &str,
         style: &S,
     ) -> Result<(u32, u32), DrawingErrorKind<CanvasError>> {
-        // The same font string plotters-canvas draws with.
-        self.context.set_font(&format!(
-            "{} {}px {}",
-            style.style().as_str(),
-            style.size(),
-            style.family().as_str()
-        ));
-        let width = self
-            .context
-            .measure_text(text)
-            .map_or(0.0, |metrics| metrics.width());
         #[allow(
             clippy::cast_possible_truncation,
             clippy::cast_sign_loss,
-            reason = "a text's width and size in CSS pixels, rounded up and clamped"
+            reason = "a font size and a text width in CSS pixels, rounded up and clamped"
         )]
-        let size = (
-            width.ceil().clamp(0.0, 1e6) as u32,
-            style.size().ceil().clamp(0.0, 1e6) as u32,
+        let whole = |value: f64| value.ceil().clamp(0.0, 1e6) as u32;
+        let font_size = whole(style.size());
+        let key = (font_size, text.to_owned());
+        if let Some(width) = MEASURED.with(|measured| measured.borrow().get(&key).copied()) {
+            return Ok((width, font_size));
+        }
+        // The same font plotters-canvas draws with (the charts use whole pixel sizes).
+        self.context.set_font(&format!(
+            "{} {font_size}px {}",
+            style.style().as_str(),
+            style.family().as_str()
+        ));
+        let width = whole(
+            self.context
+                .measure_text(text)
+                .map_or(0.0, |metrics| metrics.width()),
         );
+        MEASURED.with(|measured| {
+            let mut measured = measured.borrow_mut();
+            if measured.len() >= MEASURED_MAX {
+                measured.clear();
+            }
+            measured.insert(key, width);
+        });
+        let size = (width, font_size);
         Ok(size)
     }
 }

@@ -3,6 +3,7 @@
 //! `data-series` and the key numbers in `aria-label`.
 
 use std::rc::Rc;
+use std::time::Duration;
 
 use leptos::html;
 use leptos::prelude::*;
@@ -75,25 +76,47 @@ where
         label,
         height,
     } = text;
+    // What to draw next, and whether a drawing is already scheduled.
+    let next = StoredValue::new_local(None::<(u32, T, bool)>);
+    let scheduled = StoredValue::new_local(false);
     let draw = Rc::new(draw);
-    // Charts draw in the animation frame after a change (skipped while the canvas has no
-    // width, as when it is hidden), so an edit's own task only updates the data.
+    // A change schedules one drawing, in a task after the next animation frame: the edit's
+    // figures paint first, and the chart follows a frame later with the latest data (edits
+    // within a frame draw once). Nothing is drawn while the canvas has no width (hidden).
     Effect::new(move || {
         let (css_width, shown, dark) = (width.get(), data.get(), dark.get());
         if css_width == 0 {
             return;
         }
+        next.set_value(Some((css_width, shown, dark)));
+        if scheduled.get_value() {
+            return;
+        }
+        scheduled.set_value(true);
         let draw = Rc::clone(&draw);
-        let height = height(&shown).max(1);
         request_animation_frame(move || {
-            let Some(element) = canvas.get_untracked() else {
-                return;
-            };
-            if let Some(backend) = Crisp::new(&element, css_width, height) {
-                let area = backend.into_drawing_area();
-                draw(&area, &shown, if dark { &DARK } else { &LIGHT });
-                let _ = area.present();
-            }
+            set_timeout(
+                move || {
+                    scheduled.set_value(false);
+                    let (Some(element), Some((css_width, shown, dark))) = (
+                        canvas.get_untracked(),
+                        next.try_update_value(Option::take).flatten(),
+                    ) else {
+                        return;
+                    };
+                    let height = height(&shown).max(1);
+                    // The CSS height changes with the drawing, never a frame before it, so the
+                    // old drawing is never shown stretched.
+                    let _ = web_sys::HtmlElement::style(&element)
+                        .set_property("height", &format!("{height}px"));
+                    if let Some(backend) = Crisp::new(&element, css_width, height) {
+                        let area = backend.into_drawing_area();
+                        draw(&area, &shown, if dark { &DARK } else { &LIGHT });
+                        let _ = area.present();
+                    }
+                },
+                Duration::ZERO,
+            );
         });
     });
     view! {
@@ -104,7 +127,7 @@ where
             role="img"
             aria-label=move || data.with(|shown| label(shown))
             data-series=move || data.with(series)
-            style:height=move || format!("{}px", data.with(height))
+            style:height=format!("{}px", data.with_untracked(height))
         ></canvas>
     }
 }
