@@ -9,6 +9,7 @@
 
 pub mod funnel;
 pub mod months;
+pub mod tornado;
 
 use std::fmt::Write as _;
 

@@ -161,3 +161,25 @@ test('charts redraw for a narrower window and follow the dark theme and its togg
   assert.equal(background, 'rgb(244, 246, 248)');
   await page.context().close();
 });
+
+test('the sensitivity tornado plots the ranked levers as the lever table lists them', async () => {
+  const page = await openFresh(env, `${PLAN}&round=exact`, async () => {}, { deviceScaleFactor: 2 });
+  const plotted = await series(page, 'chart-sensitivity');
+  const rows = await page.$$eval('tr[data-testid^="sens-"]', (trs) => trs.map((tr) => ({
+    name: tr.dataset.name, lead: Number(tr.dataset.leadChange ?? 0), revenue: Number(tr.dataset.revenueChange ?? 0),
+  })));
+  assert.equal(plotted.levers.length, rows.length);
+  assert.deepEqual(plotted.levers, rows.map((r) => r.name));
+  rows.forEach((row, k) => {
+    assert.ok(Math.abs(plotted.leadChange[k] - row.lead) < 1e-9, `${row.name} lead`);
+    assert.ok(Math.abs(plotted.revenueChange[k] - row.revenue) < 1e-9, `${row.name} revenue`);
+  });
+  // Under exact rounding a rate below the lead stage cuts the need by exactly 1/1.1 − 1.
+  assert.ok(Math.abs(plotted.leadChange[0] - (100 / 1.1 - 100)) < 1e-9);
+  const drawn = await pixels(page, 'chart-sensitivity', [NEEDED_LIGHT]);
+  assert.equal(drawn.width, Math.round(drawn.cssWidth * 2));
+  assert.ok(drawn.counts[0] > 500, JSON.stringify(drawn));
+  const label = await page.getAttribute('[data-testid="chart-sensitivity"]', 'aria-label');
+  assert.match(label, /^Tornado chart: .*Leads → MQLs: Leads needed −9\.1%, forecast revenue \+10%/);
+  await page.context().close();
+});

@@ -13,6 +13,12 @@ pub fn whose(sources: Sources) -> &'static str {
     }
 }
 
+/// The tornado's legend for the lead-stage need: "Leads needed".
+#[must_use]
+pub fn needed(lead: &str) -> String {
+    format!("{lead} needed")
+}
+
 /// The month chart's upper panel title: "Leads to generate".
 #[must_use]
 pub fn to_generate(lead: &str) -> String {
@@ -86,6 +92,24 @@ pub fn months_label<'a>(
     format!(
         "Month-by-month chart ({whose}): {lead} to generate and deals closing each month. {}.",
         months.join("; ")
+    )
+}
+
+/// Describes the sensitivity tornado: each lever, ranked, with its change in the lead-stage
+/// need and in forecast revenue, as the lever table writes them.
+#[must_use]
+pub fn tornado_label<'a>(
+    lead: &str,
+    levers: impl Iterator<Item = (&'a str, String, String)>,
+) -> String {
+    let levers: Vec<String> = levers
+        .map(|(name, lead_change, revenue_change)| {
+            format!("{name}: {lead} needed {lead_change}, forecast revenue {revenue_change}")
+        })
+        .collect();
+    format!(
+        "Tornado chart: each lever improved by 10\u{a0}% alone, most helpful first. {}.",
+        levers.join("; ")
     )
 }
 

@@ -37,6 +37,11 @@ pub mod funnel_chart {
     pub const STAGE: &str = "Stage";
 }
 
+/// Words of the `lever_table` component's tornado chart.
+pub mod tornado {
+    pub const FORECAST_REVENUE: &str = "Forecast revenue";
+}
+
 /// Words of the `month_chart` component.
 pub mod month_chart {
     pub const DEALS_CLOSING: &str = "Deals closing";
@@ -280,7 +285,6 @@ pub mod lever_table {
     pub const WHICH_LEVER_MATTERS_MOST: &str = "Which lever matters most";
     pub const EACH_LEVER_IMPROVED_BY_10: &str = "Each lever improved by 10\u{a0}%, alone, ranked";
     pub const LEVER: &str = "Lever, +10\u{a0}%";
-    pub const LEADS_NEEDED: &str = "Lead-stage need";
     pub const FEWER: &str = "Units";
     pub const FORECAST_REVENUE: &str = "Forecast revenue";
     pub const CAPPED: &str = " (capped at 100\u{a0}%)";
