@@ -285,6 +285,7 @@ pub mod lever_table {
     pub const WHICH_LEVER_MATTERS_MOST: &str = "Which lever matters most";
     pub const EACH_LEVER_IMPROVED_BY_10: &str = "Each lever improved by 10\u{a0}%, alone, ranked";
     pub const LEVER: &str = "Lever, +10\u{a0}%";
+    pub const LEADS_NEEDED: &str = "Lead-stage need";
     pub const FEWER: &str = "Units";
     pub const FORECAST_REVENUE: &str = "Forecast revenue";
     pub const CAPPED: &str = " (capped at 100\u{a0}%)";
