@@ -113,8 +113,9 @@ fn tornado_chart(planner: Planner, sensitivity: Memo<Sensitivity>) -> impl IntoV
         data,
         text,
         move |area, chart, palette| {
+            let lead = charts::needed(&planner.lead_stage_name());
             let words = TornadoWords {
-                lead: tornado_words::LEADS_NEEDED,
+                lead: &lead,
                 revenue: tornado_words::FORECAST_REVENUE,
             };
             let _ = tornado::draw(area, chart, palette, words, change);
