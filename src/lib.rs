@@ -24,6 +24,7 @@ use crate::ui::chart_canvas::Dark;
 use crate::ui::costs_panel::CostsPanel;
 use crate::ui::funnel_chart::FunnelChartPanel;
 use crate::ui::handoff_panel::HandoffPanel;
+use crate::ui::headline::Headline;
 use crate::ui::lever_table::LeverTable;
 use crate::ui::month_table::MonthTable;
 use crate::ui::notice_area::NoticeArea;
@@ -42,7 +43,9 @@ use crate::ui::team_panel::TeamPanel;
 use crate::ui::theme_toggle::ThemeToggle;
 use crate::ui::timing_panel::TimingPanel;
 
-/// The planner page: inputs on one side, the plan on the other.
+/// The planner page: inputs on one side, the plan on the other. The plan comes first in the
+/// page, so that a phone shows the headline and the stage table on its first screen; on wider
+/// screens the grid puts the inputs in the left column.
 #[component]
 pub fn App() -> impl IntoView {
     let planner = Planner::new(opening::resolve(
@@ -81,20 +84,12 @@ pub fn App() -> impl IntoView {
         </header>
         <NoticeArea planner/>
         <main class="layout">
-            <div class="inputs">
-                <TargetsPanel planner/>
-                <StageEditor planner/>
-                <PeriodPanel planner/>
-                <TeamPanel planner/>
-                <CostsPanel planner/>
-                <TimingPanel planner/>
-                <HandoffPanel planner/>
-            </div>
             <section class="panel plan" aria-labelledby="plan-heading">
                 <h2 id="plan-heading">{labels::app::THE_PLAN}</h2>
+                <Headline planner/>
+                <ResultsTable planner/>
                 <RoundingChoice planner/>
                 <PlanSummary planner/>
-                <ResultsTable planner/>
                 <FunnelChartPanel planner/>
                 <LeverTable planner/>
                 <SolvePanel planner/>
@@ -104,6 +99,15 @@ pub fn App() -> impl IntoView {
                 <StageCostsTable planner/>
                 <MonthTable planner/>
             </section>
+            <div class="inputs">
+                <TargetsPanel planner/>
+                <StageEditor planner/>
+                <PeriodPanel planner/>
+                <TeamPanel planner/>
+                <CostsPanel planner/>
+                <TimingPanel planner/>
+                <HandoffPanel planner/>
+            </div>
         </main>
         <footer class="privacy">{labels::app::PRIVACY}</footer>
     }

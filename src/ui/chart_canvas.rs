@@ -15,6 +15,13 @@ use wasm_bindgen::closure::Closure;
 use crate::browser::canvas::Crisp;
 use crate::chart::{DARK, LIGHT, Palette};
 
+/// The canvas's width in CSS pixels assumed before its first drawing. The canvas is as wide
+/// as its section and as high as its backing store's aspect ratio makes it (no inline style,
+/// which the page's Content-Security-Policy would need to allow): each drawing sizes the
+/// backing store to the CSS width × the chart's height, so the height is the chart's own,
+/// changed together with the drawing, never a frame before it.
+const ASSUMED_WIDTH: u32 = 800;
+
 /// Whether the page shows its dark theme; provided by the app, read by every chart.
 #[derive(Clone, Copy)]
 pub struct Dark(pub Signal<bool>);
@@ -56,7 +63,9 @@ where
                     reason = "a CSS width of a few thousand pixels, floored at 0"
                 )]
                 let css = entry.content_rect().width().round().max(0.0) as u32;
-                width.set(css);
+                if width.get_untracked() != css {
+                    width.set(css);
+                }
             }
         });
         if let Ok(observer) = web_sys::ResizeObserver::new(observe.as_ref().unchecked_ref()) {
@@ -105,10 +114,6 @@ where
                         return;
                     };
                     let height = height(&shown).max(1);
-                    // The CSS height changes with the drawing, never a frame before it, so the
-                    // old drawing is never shown stretched.
-                    let _ = web_sys::HtmlElement::style(&element)
-                        .set_property("height", &format!("{height}px"));
                     if let Some(backend) = Crisp::new(&element, css_width, height) {
                         let area = backend.into_drawing_area();
                         draw(&area, &shown, if dark { &DARK } else { &LIGHT });
@@ -127,7 +132,8 @@ where
             role="img"
             aria-label=move || data.with(|shown| label(shown))
             data-series=move || data.with(series)
-            style:height=format!("{}px", data.with_untracked(height))
+            width=ASSUMED_WIDTH
+            height=data.with_untracked(height)
         ></canvas>
     }
 }
