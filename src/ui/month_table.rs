@@ -76,7 +76,7 @@ pub fn MonthTable(
                 </select>
             </div>
             <MonthChartView planner sources today/>
-            <div class="table-scroll" tabindex="0" role="region" aria-label=labels::month_table::MONTH_BY_MONTH>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=labels::month_table::MONTH_TABLE>
                 <table class="results months" data-testid="month-table">
                     <caption data-testid="month-caption">{Signal::derive(caption)}</caption>
                     <thead>

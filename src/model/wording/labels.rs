@@ -103,6 +103,7 @@ pub mod handoff_panel {
 /// Words of the `month_table` component.
 pub mod month_table {
     pub const MONTH_BY_MONTH: &str = "Month by month";
+    pub const MONTH_TABLE: &str = "Month-by-month table";
     pub const VOLUMES_SHOWN: &str = "Volumes shown";
     pub const MONTH: &str = "Month";
     pub const TOTAL: &str = "Total";
