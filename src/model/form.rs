@@ -18,6 +18,8 @@ use super::number::{NumberLocale, normalize_typed, typed_in};
 use super::rate::{Rate, Share};
 use super::scenario::Scenario;
 use super::stage::{Funnel, StageName};
+use super::uncertainty::{Bounds, Range, Side};
+use super::wording;
 
 /// The text of one field and why it is not valid, if it is not.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -47,13 +49,18 @@ impl FieldText {
     }
 }
 
-/// One stage's row: its name and, below the top, its conversion rate.
+/// One stage's row: its name and, below the top, its conversion rate with its optional low
+/// and high (for the Monte Carlo simulation).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StageText {
     /// The name field.
     pub name: FieldText,
     /// The rate field; `None` for the top stage, which has no stage above it.
     pub rate: Option<FieldText>,
+    /// The rate's low field (empty: no low); `None` for the top stage.
+    pub low: Option<FieldText>,
+    /// The rate's high field (empty: no high); `None` for the top stage.
+    pub high: Option<FieldText>,
 }
 
 /// One channel's row: name, share of leads, cost per lead.
@@ -122,6 +129,8 @@ impl Form {
             .map(|i| StageText {
                 name: key_text(FieldKey::StageName(i)),
                 rate: (i > 0).then(|| key_text(FieldKey::StageRate(i))),
+                low: (i > 0).then(|| key_text(FieldKey::StageLow(i))),
+                high: (i > 0).then(|| key_text(FieldKey::StageHigh(i))),
             })
             .collect();
         let channels = (0..scenario.costs.channels.len())
@@ -210,6 +219,8 @@ impl Form {
             FieldKey::Field(field) => self.fields.get(field.index()),
             FieldKey::StageName(i) => self.stages.get(i).map(|s| &s.name),
             FieldKey::StageRate(i) => self.stages.get(i).and_then(|s| s.rate.as_ref()),
+            FieldKey::StageLow(i) => self.stages.get(i).and_then(|s| s.low.as_ref()),
+            FieldKey::StageHigh(i) => self.stages.get(i).and_then(|s| s.high.as_ref()),
             FieldKey::ChannelName(c) => self.channels.get(c).map(|ch| &ch.name),
             FieldKey::ChannelShare(c) => self.channels.get(c).map(|ch| &ch.share),
             FieldKey::ChannelCost(c) => self.channels.get(c).map(|ch| &ch.cost),
@@ -222,6 +233,8 @@ impl Form {
             FieldKey::Field(field) => self.fields.get_mut(field.index()),
             FieldKey::StageName(i) => self.stages.get_mut(i).map(|s| &mut s.name),
             FieldKey::StageRate(i) => self.stages.get_mut(i).and_then(|s| s.rate.as_mut()),
+            FieldKey::StageLow(i) => self.stages.get_mut(i).and_then(|s| s.low.as_mut()),
+            FieldKey::StageHigh(i) => self.stages.get_mut(i).and_then(|s| s.high.as_mut()),
             FieldKey::ChannelName(c) => self.channels.get_mut(c).map(|ch| &mut ch.name),
             FieldKey::ChannelShare(c) => self.channels.get_mut(c).map(|ch| &mut ch.share),
             FieldKey::ChannelCost(c) => self.channels.get_mut(c).map(|ch| &mut ch.cost),
@@ -233,6 +246,13 @@ impl Form {
     #[must_use]
     pub fn message(&self, key: FieldKey) -> Option<String> {
         let error = self.text(key)?.error.as_ref()?;
+        if key.side().is_some() {
+            // A low or high may turn unusable when its value moves: it is then left out.
+            return Some(wording::uncertainty::bound_message(
+                &error.to_string(),
+                &self.describe(key),
+            ));
+        }
         Some(format!(
             "{error} Still using {}, the value before this edit.",
             self.describe(key)
@@ -276,10 +296,17 @@ impl Form {
     }
 
     /// Every field key of the form, in the order of the page: the inputs, then each stage's
-    /// name and rate (the top stage has no rate text), then each channel's cells.
+    /// name, rate, low and high (the top stage has no rate texts), then each channel's cells.
     pub fn keys(&self) -> impl Iterator<Item = FieldKey> + '_ {
-        let stages = (0..self.stages.len())
-            .flat_map(|i| [FieldKey::StageName(i), FieldKey::StageRate(i)].into_iter());
+        let stages = (0..self.stages.len()).flat_map(|i| {
+            [
+                FieldKey::StageName(i),
+                FieldKey::StageRate(i),
+                FieldKey::StageLow(i),
+                FieldKey::StageHigh(i),
+            ]
+            .into_iter()
+        });
         let channels = (0..self.channels.len()).flat_map(|c| {
             [
                 FieldKey::ChannelName(c),
@@ -372,6 +399,7 @@ impl Form {
                 let _ = key.parse(&before, &mut self.values);
             }
         }
+        self.recheck_bounds(key);
         if choice {
             // A menu choice is complete at once, and its text is always the value's.
             let shown = self.shown(key);
@@ -384,8 +412,68 @@ impl Form {
         true
     }
 
+    /// After the value `key` changed (a rate or the deal size), reads its low and high again:
+    /// a bound the value moved past is left out and its text marked, a marked bound that
+    /// fits again is used again.
+    fn recheck_bounds(&mut self, key: FieldKey) {
+        let bounds = match key {
+            FieldKey::StageRate(i) => [FieldKey::StageLow(i), FieldKey::StageHigh(i)],
+            FieldKey::Field(Field::Deal) => [
+                FieldKey::Field(Field::DealLow),
+                FieldKey::Field(Field::DealHigh),
+            ],
+            _ => return,
+        };
+        for bound in bounds {
+            let Some(text) = self.text(bound).map(|t| t.text.clone()) else {
+                continue;
+            };
+            let parsed = parse_typed(self.locale, bound, &text, &mut self.values);
+            if let Err(error) = parsed {
+                self.drop_misfit(bound);
+                if let Some(state) = self.state_mut(bound) {
+                    state.error = Some(error);
+                }
+            } else if let Some(state) = self.state_mut(bound) {
+                state.error = None;
+            }
+        }
+    }
+
+    /// Leaves out a low or high that is on the wrong side of its value.
+    fn drop_misfit(&mut self, key: FieldKey) {
+        let Some(side) = key.side() else {
+            return;
+        };
+        let values = &mut self.values;
+        match key {
+            FieldKey::StageLow(i) | FieldKey::StageHigh(i) => {
+                let Some(rate) = values.funnel.rate_into(i) else {
+                    return;
+                };
+                let mut bounds = values.funnel.bounds_into(i);
+                if Range::rate_around(rate, bounds.only(side)).is_err() {
+                    match side {
+                        Side::Low => bounds.low = None,
+                        Side::High => bounds.high = None,
+                    }
+                    values.funnel = values.funnel.with_bounds(i, bounds);
+                }
+            }
+            _ => {
+                let bounds = &mut values.uncertainty.deal;
+                if Range::deal_around(values.deal_size, bounds.only(side)).is_err() {
+                    match side {
+                        Side::Low => bounds.low = None,
+                        Side::High => bounds.high = None,
+                    }
+                }
+            }
+        }
+    }
+
     /// Rebuilds the funnel after a list edit of names and rates.
-    fn set_funnel(&mut self, names: Vec<StageName>, rates: Vec<Rate>) {
+    fn set_funnel(&mut self, names: Vec<StageName>, rates: Vec<(Rate, Bounds<Rate>)>) {
         if let Ok(funnel) = Funnel::from_parts(names, rates) {
             self.values.funnel = funnel;
         }
@@ -401,13 +489,15 @@ impl Form {
         let name = StageName::new("New stage").unwrap_or_else(|_| unreachable!("valid name"));
         let rate = Rate::from_ppm(NEW_STAGE_RATE_PPM).unwrap_or(Rate::WHOLE);
         names.insert(index, name.clone());
-        rates.insert(index - 1, rate);
+        rates.insert(index - 1, (rate, Bounds::NONE));
         self.set_funnel(names, rates);
         self.stages.insert(
             index,
             StageText {
                 name: FieldText::valid(name.to_string()),
                 rate: Some(FieldText::valid(rate.percent_plain())),
+                low: Some(FieldText::default()),
+                high: Some(FieldText::default()),
             },
         );
         self.follow_stages(|stage| Some(if stage >= index { stage + 1 } else { stage }));
@@ -426,7 +516,8 @@ impl Form {
         rates.remove(index.saturating_sub(1));
         self.set_funnel(names, rates);
         self.stages.remove(index);
-        self.stages[0].rate = None;
+        let top = &mut self.stages[0];
+        (top.rate, top.low, top.high) = (None, None, None);
         self.follow_stages(|stage| match stage.cmp(&index) {
             std::cmp::Ordering::Less => Some(stage),
             std::cmp::Ordering::Equal => None,
@@ -544,6 +635,7 @@ impl Form {
             *state = FieldText::valid(shown);
             replaced
         });
+        self.recheck_bounds(key);
         changed || replaced
     }
 

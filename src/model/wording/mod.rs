@@ -4,6 +4,7 @@
 
 pub mod labels;
 pub mod levers;
+pub mod uncertainty;
 
 use super::assumptions::StepCountError;
 use super::format::NumberStyle;
