@@ -119,9 +119,8 @@ pub fn scenario() -> impl Strategy<Value = Scenario> {
         let ((which, low, high), draws) = extra;
         let deal_bounds = Bounds {
             low: (which & 1 == 1).then(|| Money::from_cents(1 + low % deal).unwrap()),
-            high: (which & 2 == 2).then(|| {
-                Money::from_cents(deal + high % (1_000_000_000_000_001 - deal)).unwrap()
-            }),
+            high: (which & 2 == 2)
+                .then(|| Money::from_cents(deal + high % (1_000_000_000_000_001 - deal)).unwrap()),
         };
         let count = steps.len() + 1;
         let (existing, share, reps, rep_quota, attain) = team;

@@ -12,8 +12,8 @@ use std::fmt;
 use super::percent;
 use crate::model::assumptions::MAX_CHANNELS;
 use crate::model::field::{FIELDS, Field, FieldError, FieldSpec, bounds_plain, channel_name};
-use crate::model::uncertainty::{self, Bounds, Side};
 use crate::model::form::join_days;
+use crate::model::uncertainty::{self, Bounds, Side};
 use crate::model::{
     Channel, Funnel, FunnelError, Local, Money, NameError, NumberError, Rate, Scenario, Share,
     StageName,
@@ -611,7 +611,9 @@ fn decode_bounds<'a>(
             break;
         };
         let read = match percent::decode(raw) {
-            Some(text) => uncertainty::parse_rate_bound(&text, side, rate).map_err(FieldError::from),
+            Some(text) => {
+                uncertainty::parse_rate_bound(&text, side, rate).map_err(FieldError::from)
+            }
             None => Err(FieldError::Number(NumberError::NotANumber(quote(raw)))),
         };
         match read {
@@ -794,6 +796,97 @@ mod tests {
             assert!(message.contains(expected), "{link}: {message}");
             assert_eq!(open(link).scenario.funnel, Scenario::default_funnel());
         }
+    }
+
+    #[test]
+    fn stages_carry_optional_ranges_written_only_when_set() {
+        let text = "stages=Visitors,Leads:2:1.5:3,MQLs:20::30,SQLs:40:35,Opportunities:60:60:60,Won:20\
+                    &deallow=20000&dealhigh=30k&draws=20%2C000";
+        let decoded = open(text);
+        assert_eq!(decoded.problems, []);
+        let s = &decoded.scenario;
+        let ppm = |r: Option<Rate>| r.map(Rate::ppm);
+        let bounds: Vec<(Option<u32>, Option<u32>)> = (1..6)
+            .map(|i| {
+                let b = s.funnel.bounds_into(i);
+                (ppm(b.low), ppm(b.high))
+            })
+            .collect();
+        assert_eq!(
+            bounds,
+            [
+                (Some(15_000), Some(30_000)),
+                (None, Some(300_000)),
+                (Some(350_000), None),
+                (Some(600_000), Some(600_000)),
+                (None, None),
+            ]
+        );
+        assert_eq!(
+            s.uncertainty.deal.low,
+            Some(Money::from_units(20_000).unwrap())
+        );
+        assert_eq!(
+            s.uncertainty.deal.high,
+            Some(Money::from_units(30_000).unwrap())
+        );
+        assert_eq!(s.uncertainty.draw_count().get(), 20_000);
+        let link = encode(s);
+        assert!(
+            link.contains("&deal=25000&deallow=20000&dealhigh=30000&traffic="),
+            "{link}"
+        );
+        assert!(link.contains("&draws=20000&"), "{link}");
+        assert!(
+            link.ends_with(
+                "&stages=Visitors,Leads:2:1.5:3,MQLs:20::30,SQLs:40:35,Opportunities:60:60:60,Won:20"
+            ),
+            "{link}"
+        );
+        // Without ranges, links are as before.
+        assert!(!encode(&Scenario::starting(today())).contains("draws"));
+    }
+
+    #[test]
+    fn a_bad_low_or_high_falls_back_alone_keeping_the_stage_and_its_rate() {
+        let decoded = open(
+            "stages=Visitors,Leads:2:3:4,MQLs:20:x:25,SQLs:40:30:45:50,Won:20:0\
+             &deallow=30000&dealhigh=1000&draws=500",
+        );
+        let messages: Vec<String> = decoded.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            messages,
+            [
+                "The link's stage 2 \u{201c}Leads\u{201d} has a low \u{201c}3\u{201d} that is not \
+                 usable: The low must be at most the rate, 2 %. Using no low; the stage and its \
+                 rate are kept.",
+                "The link's stage 3 \u{201c}MQLs\u{201d} has a low \u{201c}x\u{201d} that is not \
+                 usable: \u{201c}x\u{201d} is not a number. Using no low; the stage and its rate \
+                 are kept.",
+                "The link's stage 4 \u{201c}SQLs\u{201d} has more than rate:low:high; the rest is \
+                 ignored.",
+                "The link's stage 5 \u{201c}Won\u{201d} has a low \u{201c}0\u{201d} that is not \
+                 usable: A conversion rate must be above 0 %: at 0 % nothing converts. Using no \
+                 low; the stage and its rate are kept.",
+                "The link's deallow \u{201c}30000\u{201d} is not usable: The low must be at most the \
+                 deal size, 25,000. Using no low.",
+                "The link's dealhigh \u{201c}1000\u{201d} is not usable: The high must be at least \
+                 the deal size, 25,000. Using no high.",
+                "The link's draws \u{201c}500\u{201d} is not usable: Too small: at least 1,000. \
+                 Using 10,000 draws.",
+            ]
+        );
+        let funnel = &decoded.scenario.funnel;
+        let names: Vec<&str> = funnel.names().map(StageName::as_str).collect();
+        assert_eq!(names, ["Visitors", "Leads", "MQLs", "SQLs", "Won"]);
+        assert_eq!(funnel.rate_into(1).unwrap().ppm(), 20_000);
+        assert_eq!(funnel.bounds_into(1).high.map(Rate::ppm), Some(40_000));
+        assert_eq!(funnel.bounds_into(2).high.map(Rate::ppm), Some(250_000));
+        assert_eq!(funnel.bounds_into(3).high.map(Rate::ppm), Some(450_000));
+        assert_eq!(
+            decoded.scenario.uncertainty,
+            crate::model::Uncertainty::default()
+        );
     }
 
     #[test]

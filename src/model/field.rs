@@ -391,7 +391,13 @@ pub static FIELDS: [FieldSpec; 25] = [
             s.uncertainty.deal.low = uncertainty::parse_deal_bound(text, Side::Low, s.deal_size)?;
             Ok(())
         },
-        show: |s| s.uncertainty.deal.low.map(Money::to_display).unwrap_or_default(),
+        show: |s| {
+            s.uncertainty
+                .deal
+                .low
+                .map(Money::to_display)
+                .unwrap_or_default()
+        },
         plain: |s| s.uncertainty.deal.low.map(Money::to_plain),
     },
     FieldSpec {
@@ -408,11 +414,16 @@ pub static FIELDS: [FieldSpec; 25] = [
             None,
         ),
         parse: |text, s| {
-            s.uncertainty.deal.high =
-                uncertainty::parse_deal_bound(text, Side::High, s.deal_size)?;
+            s.uncertainty.deal.high = uncertainty::parse_deal_bound(text, Side::High, s.deal_size)?;
             Ok(())
         },
-        show: |s| s.uncertainty.deal.high.map(Money::to_display).unwrap_or_default(),
+        show: |s| {
+            s.uncertainty
+                .deal
+                .high
+                .map(Money::to_display)
+                .unwrap_or_default()
+        },
         plain: |s| s.uncertainty.deal.high.map(Money::to_plain),
     },
     FieldSpec {
@@ -1245,6 +1256,8 @@ mod tests {
             FieldKey::Field(Field::StageDays),
             FieldKey::StageName(0),
             FieldKey::StageRate(3),
+            FieldKey::StageLow(3),
+            FieldKey::StageHigh(19),
             FieldKey::ChannelName(2),
             FieldKey::ChannelShare(0),
             FieldKey::ChannelCost(11),
@@ -1253,6 +1266,7 @@ mod tests {
             assert_eq!(FieldKey::from_testid(&key.testid()), Some(key));
         }
         assert_eq!(FieldKey::from_testid("stage-rate-0"), None);
+        assert_eq!(FieldKey::from_testid("stage-low-0"), None);
         assert_eq!(FieldKey::from_testid("stage-rate-x"), None);
         assert_eq!(FieldKey::from_testid("colour"), None);
     }

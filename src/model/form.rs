@@ -811,6 +811,117 @@ mod tests {
         assert_eq!(form.invalid_count(), 0);
     }
 
+    /// The low and high of the rate into stage `i`, in ppm.
+    fn bounds(form: &Form, i: usize) -> (Option<u32>, Option<u32>) {
+        let b = form.scenario().funnel.bounds_into(i);
+        (b.low.map(Rate::ppm), b.high.map(Rate::ppm))
+    }
+
+    #[test]
+    fn a_rate_carries_an_optional_low_and_high_that_follow_it() {
+        let mut form = Form::new(&example());
+        let (low, high, rate) = (
+            FieldKey::StageLow(5),
+            FieldKey::StageHigh(5),
+            FieldKey::StageRate(5),
+        );
+        assert_eq!(form.text(low).unwrap().text, "");
+        assert!(form.stages()[0].low.is_none() && form.stages()[0].high.is_none());
+        typed(&mut form, low, "15");
+        typed(&mut form, high, "30 %");
+        assert_eq!(bounds(&form, 5), (Some(150_000), Some(300_000)));
+        assert!(form.scenario().has_ranges());
+        // A low above the rate is refused beside the field; the value before the edit stays.
+        form.apply(Edit::Commit(low));
+        typed(&mut form, low, "25");
+        assert_eq!(
+            form.message(low).unwrap(),
+            "The low must be at most the rate, 20 %. How sure are we uses 15 % until it is \
+             fixed."
+        );
+        assert_eq!(bounds(&form, 5), (Some(150_000), Some(300_000)));
+        typed(&mut form, low, "15");
+        form.apply(Edit::Commit(low));
+        // The rate moves below its low: the low is left out and marked, the rate is kept.
+        typed(&mut form, rate, "10");
+        assert_eq!(form.scenario().funnel.rate_into(5).unwrap().ppm(), 100_000);
+        assert_eq!(bounds(&form, 5), (None, Some(300_000)));
+        assert_eq!(
+            form.message(low).unwrap(),
+            "The low must be at most the rate, 10 %. How sure are we uses no low until it is \
+             fixed."
+        );
+        assert_eq!(form.text(rate).unwrap().error, None);
+        // Back within the range: the low is used again.
+        typed(&mut form, rate, "18");
+        assert_eq!(bounds(&form, 5), (Some(150_000), Some(300_000)));
+        assert_eq!(form.invalid_count(), 0);
+        // A lever applied past the high does the same.
+        form.apply(Edit::Apply(crate::model::levers::Setting::Rate(
+            5,
+            Rate::from_ppm(400_000).unwrap(),
+        )));
+        assert_eq!(bounds(&form, 5), (Some(150_000), None));
+        assert_eq!(form.invalid_fields(), [high]);
+        // Emptying a bound removes it.
+        typed(&mut form, high, "");
+        typed(&mut form, low, " ");
+        assert_eq!(bounds(&form, 5), (None, None));
+        assert_eq!(form.invalid_count(), 0);
+    }
+
+    #[test]
+    fn the_deal_size_range_follows_the_deal_size() {
+        let mut form = Form::new(&example());
+        let (low, high) = (
+            FieldKey::Field(Field::DealLow),
+            FieldKey::Field(Field::DealHigh),
+        );
+        typed(&mut form, low, "20k");
+        typed(&mut form, high, "30,000");
+        let deal = |f: &Form| f.scenario().uncertainty.deal;
+        assert_eq!(deal(&form).low, Some(units(20_000)));
+        typed(&mut form, DEAL, "35000");
+        assert_eq!(deal(&form).high, None);
+        assert_eq!(deal(&form).low, Some(units(20_000)));
+        assert_eq!(
+            form.message(high).unwrap(),
+            "The high must be at least the deal size, 35,000. How sure are we uses no high until \
+             it is fixed."
+        );
+        typed(&mut form, DEAL, "25000");
+        assert_eq!(deal(&form).high, Some(units(30_000)));
+        assert_eq!(form.invalid_count(), 0);
+        let draws = FieldKey::Field(Field::Draws);
+        typed(&mut form, draws, "50k");
+        assert_eq!(form.scenario().uncertainty.draw_count().get(), 50_000);
+        form.apply(Edit::Commit(draws));
+        typed(&mut form, draws, "2000000");
+        assert_eq!(
+            form.message(draws).unwrap(),
+            "Too large: at most 100,000. Still using 50,000, the value before this edit."
+        );
+    }
+
+    #[test]
+    fn ranges_move_with_their_rates() {
+        let mut form = Form::new(&example());
+        typed(&mut form, FieldKey::StageLow(3), "35");
+        typed(&mut form, FieldKey::StageHigh(1), "3");
+        assert!(form.apply(Edit::MoveStageUp(3))); // SQLs above MQLs, with 35–40 %.
+        assert_eq!(bounds(&form, 2), (Some(350_000), None));
+        assert_eq!(form.text(FieldKey::StageLow(2)).unwrap().text, "35");
+        assert_eq!(bounds(&form, 3), (None, None));
+        assert!(form.apply(Edit::MoveStageDown(0))); // The top two: the range stays put.
+        assert_eq!(bounds(&form, 1), (None, Some(30_000)));
+        assert!(form.apply(Edit::RemoveStage(0))); // The new top has no rate, nor range.
+        assert!(form.stages()[0].low.is_none());
+        assert_eq!(bounds(&form, 1), (Some(350_000), None));
+        assert!(form.apply(Edit::AddStage));
+        let added = form.stages().len() - 2;
+        assert_eq!(form.text(FieldKey::StageLow(added)).unwrap().text, "");
+    }
+
     #[test]
     fn rates_go_back_to_the_value_before_the_edit() {
         let mut form = Form::new(&example());
@@ -1112,6 +1223,8 @@ mod tests {
             (0..Field::ALL.len()).prop_map(|i| FieldKey::Field(Field::ALL[i])),
             (0usize..22).prop_map(FieldKey::StageName),
             (0usize..22).prop_map(FieldKey::StageRate),
+            (0usize..22).prop_map(FieldKey::StageLow),
+            (0usize..22).prop_map(FieldKey::StageHigh),
             (0usize..14).prop_map(FieldKey::ChannelName),
             (0usize..14).prop_map(FieldKey::ChannelShare),
             (0usize..14).prop_map(FieldKey::ChannelCost),
@@ -1150,7 +1263,14 @@ mod tests {
                 let count = scenario.funnel.stage_count();
                 proptest::prop_assert_eq!(form.stages().len(), count);
                 proptest::prop_assert!(form.stages()[0].rate.is_none());
-                proptest::prop_assert!(form.stages()[1..].iter().all(|s| s.rate.is_some()));
+                proptest::prop_assert!(form.stages()[0].low.is_none());
+                proptest::prop_assert!(form.stages()[1..].iter().all(|s| s.rate.is_some() && s.low.is_some() && s.high.is_some()));
+                // Every range kept fits its value.
+                for i in 1..count {
+                    let rate = scenario.funnel.rate_into(i).unwrap();
+                    proptest::prop_assert!(Range::rate_around(rate, scenario.funnel.bounds_into(i)).is_ok());
+                }
+                proptest::prop_assert!(Range::deal_around(scenario.deal_size, scenario.uncertainty.deal).is_ok());
                 proptest::prop_assert_eq!(form.channels().len(), scenario.costs.channels.len());
                 proptest::prop_assert!(scenario.costs.lead_stage.is_none_or(|s| s < count));
                 proptest::prop_assert!(scenario.handoff.stage.is_none_or(|s| s < count));

@@ -686,7 +686,12 @@ mod tests {
     fn steps_of(rates: Vec<u32>) -> Vec<Step> {
         rates
             .into_iter()
-            .map(|ppm| Step::new(StageName::new("Stage").unwrap(), Rate::from_ppm(ppm).unwrap()))
+            .map(|ppm| {
+                Step::new(
+                    StageName::new("Stage").unwrap(),
+                    Rate::from_ppm(ppm).unwrap(),
+                )
+            })
             .collect()
     }
 

@@ -30,8 +30,11 @@ fn style_plain(whole: f64) -> String {
 #[must_use]
 pub fn summary_sentence(style: &NumberStyle, figures: &Figures, lead: &str) -> String {
     let need = figures.need;
-    let range = if need.p10 == need.p90 {
-        format!("{} {lead} in every draw from P10 to P90", style.count(need.p10))
+    let range = if need.p90 <= need.p10 {
+        format!(
+            "{} {lead} in every draw from P10 to P90",
+            style.count(need.p10)
+        )
     } else {
         format!(
             "P10\u{2013}P90: {}\u{2013}{} {lead}",
