@@ -914,7 +914,10 @@ impl Simulation {
                     value = value * 1e6 / f64::from(ppm);
                 }
                 let nearest = value.round();
-                if (value - nearest).abs() <= 1e-6 * nearest.abs().max(1.0) {
+                if value <= 0.0 {
+                    // No target or no share: marketing needs nothing.
+                    0.0
+                } else if (value - nearest).abs() <= 1e-6 * nearest.abs().max(1.0) {
                     plan::marketing_need(
                         self.target_cents,
                         deal_cents,
