@@ -2,6 +2,7 @@
 
 use proptest::prelude::*;
 
+use crate::model::uncertainty::{Bounds, Draws, Uncertainty};
 use crate::model::{
     Attainment, Channel, Costs, Existing, Funnel, Handoff, Money, Period, Rate, Reps, Rounding,
     Scenario, Season, Share, StageName, Step, Team, Timing, Volume, YearMonth,
@@ -76,7 +77,7 @@ pub fn scenario() -> impl Strategy<Value = Scenario> {
         1u64..=1_000_000_000_000_000,
         money(),
         name(),
-        proptest::collection::vec((name(), 1u32..=1_000_000), 1..20),
+        proptest::collection::vec((name(), 1u32..=1_000_000, any::<(u8, u32, u32)>()), 1..20),
         any::<bool>(),
         0usize..3,
     );
@@ -97,15 +98,30 @@ pub fn scenario() -> impl Strategy<Value = Scenario> {
         1u32..=720,
         proptest::option::of(0u64..=100_000),
     );
-    (core, team, costs, timing).prop_map(|(core, team, costs, timing)| {
+    let uncertainty = (
+        any::<(u8, u64, u64)>(),
+        proptest::option::of(Draws::MIN..=Draws::MAX),
+    );
+    (core, team, costs, timing, uncertainty).prop_map(|(core, team, costs, timing, extra)| {
         let (quota, deal, traffic, top, steps, exact, period) = core;
         let steps: Vec<Step> = steps
             .into_iter()
-            .map(|(name, ppm)| Step {
+            .map(|(name, ppm, (which, low, high))| Step {
                 name,
                 rate: Rate::from_ppm(ppm).unwrap(),
+                bounds: Bounds {
+                    low: (which & 1 == 1).then(|| Rate::from_ppm(1 + low % ppm).unwrap()),
+                    high: (which & 2 == 2)
+                        .then(|| Rate::from_ppm(ppm + high % (1_000_001 - ppm)).unwrap()),
+                },
             })
             .collect();
+        let ((which, low, high), draws) = extra;
+        let deal_bounds = Bounds {
+            low: (which & 1 == 1).then(|| Money::from_cents(1 + low % deal).unwrap()),
+            high: (which & 2 == 2)
+                .then(|| Money::from_cents(deal + high % (1_000_000_000_000_001 - deal)).unwrap()),
+        };
         let count = steps.len() + 1;
         let (existing, share, reps, rep_quota, attain) = team;
         let (lead_stage, cpl, channels, cap, lead_limit) = costs;
@@ -172,6 +188,10 @@ pub fn scenario() -> impl Strategy<Value = Scenario> {
                 fte_reps: fte.map(|h| Volume::from_hundredths(h).unwrap()),
             },
             currency: currency_for(quota),
+            uncertainty: Uncertainty {
+                deal: deal_bounds,
+                draws: draws.map(|d| Draws::new(d).unwrap()),
+            },
         }
     })
 }

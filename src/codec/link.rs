@@ -11,11 +11,12 @@ use std::fmt;
 
 use super::percent;
 use crate::model::assumptions::MAX_CHANNELS;
-use crate::model::field::{FIELDS, Field, FieldError, FieldSpec, channel_name};
+use crate::model::field::{FIELDS, Field, FieldError, FieldSpec, bounds_plain, channel_name};
 use crate::model::form::join_days;
+use crate::model::uncertainty::{self, Bounds, Side};
 use crate::model::{
     Channel, Funnel, FunnelError, Local, Money, NameError, NumberError, Rate, Scenario, Share,
-    StageName, Step,
+    StageName,
 };
 use crate::model::{monthly, wording};
 
@@ -167,6 +168,27 @@ pub enum LinkProblem {
     },
     /// `stages` is not a funnel; the default stages are used.
     Stages(StagesProblem),
+    /// A stage's low or high is not usable; the stage and its rate are kept, without that
+    /// end of the range.
+    StageBound {
+        /// Position, 0 = top.
+        index: usize,
+        /// The stage's name.
+        name: String,
+        /// Which end.
+        side: Side,
+        /// The value as given, shortened.
+        text: String,
+        /// What is wrong with it.
+        error: FieldError,
+    },
+    /// A stage's rate carries more than a low and a high; the extra is ignored.
+    StageBoundsExtra {
+        /// Position, 0 = top.
+        index: usize,
+        /// The stage's name.
+        name: String,
+    },
     /// A parameter this page does not use; ignored.
     UnknownParam(String),
     /// A parameter given more than once; the last is used.
@@ -267,6 +289,23 @@ impl LinkProblem {
                 "The {source}'s stages are not usable: {}. Using the default stages.",
                 problem.to_string().trim_end_matches('.')
             ),
+            Self::StageBound {
+                index,
+                name,
+                side,
+                text,
+                error,
+            } => wording::uncertainty::bound_problem(
+                source,
+                *index,
+                name,
+                *side,
+                text,
+                &error.to_string(),
+            ),
+            Self::StageBoundsExtra { index, name } => {
+                wording::uncertainty::bounds_extra_problem(source, *index, name)
+            }
             Self::UnknownParam(name) => format!(
                 "The {source}'s parameter \u{201c}{name}\u{201d} is not one this page uses; \
                  ignored."
@@ -357,7 +396,10 @@ pub fn decode(params: &LinkParams, local: impl Into<Local>) -> Decoded {
     // first: the lead and handoff stages are checked against them.
     match params.get("stages").map(decode_stages) {
         None => {}
-        Some(Ok(funnel)) => scenario.funnel = funnel,
+        Some(Ok((funnel, problems))) => {
+            scenario.funnel = funnel;
+            read.problems.extend(problems);
+        }
         Some(Err(problem)) => read.problems.push(problem),
     }
     if let Some(raw) = params.get("channels") {
@@ -477,6 +519,7 @@ pub fn encode(scenario: &Scenario) -> String {
         link.push_str(&percent::encode(step.name.as_str()));
         link.push(':');
         link.push_str(&step.rate.percent_plain());
+        link.push_str(&bounds_plain(step.bounds));
     }
     if !scenario.costs.channels.is_empty() {
         let items: Vec<String> = scenario
@@ -498,8 +541,10 @@ pub fn encode(scenario: &Scenario) -> String {
     link
 }
 
-/// Decodes the `stages` parameter into a funnel.
-fn decode_stages(raw: &str) -> Result<Funnel, LinkProblem> {
+/// Decodes the `stages` parameter into a funnel: items `Name` (the top), then `Name:rate` or
+/// `Name:rate:low:high` (either end may be empty). A bad low or high is reported and left
+/// out alone; the stage and its rate are kept.
+fn decode_stages(raw: &str) -> Result<(Funnel, Vec<LinkProblem>), LinkProblem> {
     // Split on the raw separators: commas and colons inside names arrive as %2C and %3A.
     let items: Vec<&str> = raw.split(',').collect();
     let count = items.len();
@@ -510,11 +555,11 @@ fn decode_stages(raw: &str) -> Result<Funnel, LinkProblem> {
     }
     let mut names = Vec::with_capacity(count);
     let mut rates = Vec::with_capacity(count);
+    let mut problems = Vec::new();
     for (index, item) in items.into_iter().enumerate() {
-        let (raw_name, raw_rate) = match item.split_once(':') {
-            Some((name, rate)) => (name, Some(rate)),
-            None => (item, None),
-        };
+        let mut parts = item.split(':');
+        let raw_name = parts.next().unwrap_or_default();
+        let raw_rate = parts.next();
         let name_text =
             percent::decode(raw_name).ok_or(LinkProblem::BadEncoding { param: "stages" })?;
         let name = StageName::new(&name_text).map_err(|error| {
@@ -541,21 +586,57 @@ fn decode_stages(raw: &str) -> Result<Funnel, LinkProblem> {
                     error,
                 })
             })?;
-            rates.push(rate);
+            let bounds = decode_bounds(index, &name, rate, &mut parts, &mut problems);
+            rates.push((rate, bounds));
         }
         names.push(name);
     }
-    let mut names = names.into_iter();
-    let top = names
-        .next()
-        .ok_or(LinkProblem::Stages(StagesProblem::Count(
-            FunnelError::TooFewStages(0),
-        )))?;
-    let steps = names
-        .zip(rates)
-        .map(|(name, rate)| Step { name, rate })
-        .collect();
-    Funnel::new(top, steps).map_err(|error| LinkProblem::Stages(StagesProblem::Count(error)))
+    Funnel::from_parts(names, rates)
+        .map(|funnel| (funnel, problems))
+        .map_err(|error| LinkProblem::Stages(StagesProblem::Count(error)))
+}
+
+/// Reads a stage's `:low:high` after its rate, reporting and leaving out each end that is not
+/// usable.
+fn decode_bounds<'a>(
+    index: usize,
+    name: &StageName,
+    rate: Rate,
+    parts: &mut impl Iterator<Item = &'a str>,
+    problems: &mut Vec<LinkProblem>,
+) -> Bounds<Rate> {
+    let mut bounds = Bounds::NONE;
+    for side in [Side::Low, Side::High] {
+        let Some(raw) = parts.next() else {
+            break;
+        };
+        let read = match percent::decode(raw) {
+            Some(text) => {
+                uncertainty::parse_rate_bound(&text, side, rate).map_err(FieldError::from)
+            }
+            None => Err(FieldError::Number(NumberError::NotANumber(quote(raw)))),
+        };
+        match read {
+            Ok(bound) => match side {
+                Side::Low => bounds.low = bound,
+                Side::High => bounds.high = bound,
+            },
+            Err(error) => problems.push(LinkProblem::StageBound {
+                index,
+                name: name.to_string(),
+                side,
+                text: quote(&percent::decode(raw).unwrap_or_else(|| raw.to_owned())),
+                error,
+            }),
+        }
+    }
+    if parts.next().is_some() {
+        problems.push(LinkProblem::StageBoundsExtra {
+            index,
+            name: name.to_string(),
+        });
+    }
+    bounds
 }
 
 /// Shortens text quoted back in a message and strips characters that could disguise it.
@@ -715,6 +796,97 @@ mod tests {
             assert!(message.contains(expected), "{link}: {message}");
             assert_eq!(open(link).scenario.funnel, Scenario::default_funnel());
         }
+    }
+
+    #[test]
+    fn stages_carry_optional_ranges_written_only_when_set() {
+        let text = "stages=Visitors,Leads:2:1.5:3,MQLs:20::30,SQLs:40:35,Opportunities:60:60:60,Won:20\
+                    &deallow=20000&dealhigh=30k&draws=20%2C000";
+        let decoded = open(text);
+        assert_eq!(decoded.problems, []);
+        let s = &decoded.scenario;
+        let ppm = |r: Option<Rate>| r.map(Rate::ppm);
+        let bounds: Vec<(Option<u32>, Option<u32>)> = (1..6)
+            .map(|i| {
+                let b = s.funnel.bounds_into(i);
+                (ppm(b.low), ppm(b.high))
+            })
+            .collect();
+        assert_eq!(
+            bounds,
+            [
+                (Some(15_000), Some(30_000)),
+                (None, Some(300_000)),
+                (Some(350_000), None),
+                (Some(600_000), Some(600_000)),
+                (None, None),
+            ]
+        );
+        assert_eq!(
+            s.uncertainty.deal.low,
+            Some(Money::from_units(20_000).unwrap())
+        );
+        assert_eq!(
+            s.uncertainty.deal.high,
+            Some(Money::from_units(30_000).unwrap())
+        );
+        assert_eq!(s.uncertainty.draw_count().get(), 20_000);
+        let link = encode(s);
+        assert!(
+            link.contains("&deal=25000&deallow=20000&dealhigh=30000&traffic="),
+            "{link}"
+        );
+        assert!(link.contains("&draws=20000&"), "{link}");
+        assert!(
+            link.ends_with(
+                "&stages=Visitors,Leads:2:1.5:3,MQLs:20::30,SQLs:40:35,Opportunities:60:60:60,Won:20"
+            ),
+            "{link}"
+        );
+        // Without ranges, links are as before.
+        assert!(!encode(&Scenario::starting(today())).contains("draws"));
+    }
+
+    #[test]
+    fn a_bad_low_or_high_falls_back_alone_keeping_the_stage_and_its_rate() {
+        let decoded = open(
+            "stages=Visitors,Leads:2:3:4,MQLs:20:x:25,SQLs:40:30:45:50,Won:20:0\
+             &deallow=30000&dealhigh=1000&draws=500",
+        );
+        let messages: Vec<String> = decoded.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            messages,
+            [
+                "The link's stage 2 \u{201c}Leads\u{201d} has a low \u{201c}3\u{201d} that is not \
+                 usable: The low must be at most the rate, 2 %. Using no low; the stage and its \
+                 rate are kept.",
+                "The link's stage 3 \u{201c}MQLs\u{201d} has a low \u{201c}x\u{201d} that is not \
+                 usable: \u{201c}x\u{201d} is not a number. Using no low; the stage and its rate \
+                 are kept.",
+                "The link's stage 4 \u{201c}SQLs\u{201d} has more than rate:low:high; the rest is \
+                 ignored.",
+                "The link's stage 5 \u{201c}Won\u{201d} has a low \u{201c}0\u{201d} that is not \
+                 usable: A conversion rate must be above 0 %: at 0 % nothing converts. Using no \
+                 low; the stage and its rate are kept.",
+                "The link's deallow \u{201c}30000\u{201d} is not usable: The low must be at most the \
+                 deal size, 25,000. Using no low.",
+                "The link's dealhigh \u{201c}1000\u{201d} is not usable: The high must be at least \
+                 the deal size, 25,000. Using no high.",
+                "The link's draws \u{201c}500\u{201d} is not usable: Too small: at least 1,000. \
+                 Using 10,000 draws.",
+            ]
+        );
+        let funnel = &decoded.scenario.funnel;
+        let names: Vec<&str> = funnel.names().map(StageName::as_str).collect();
+        assert_eq!(names, ["Visitors", "Leads", "MQLs", "SQLs", "Won"]);
+        assert_eq!(funnel.rate_into(1).unwrap().ppm(), 20_000);
+        assert_eq!(funnel.bounds_into(1).high.map(Rate::ppm), Some(40_000));
+        assert_eq!(funnel.bounds_into(2).high.map(Rate::ppm), Some(250_000));
+        assert_eq!(funnel.bounds_into(3).high.map(Rate::ppm), Some(450_000));
+        assert_eq!(
+            decoded.scenario.uncertainty,
+            crate::model::Uncertainty::default()
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! with typed errors for anything unusable. No browser API is touched here.
 
 #[cfg(test)]
-mod arbitrary;
+pub(crate) mod arbitrary;
 #[cfg(test)]
 mod checks;
 pub mod link;

@@ -429,10 +429,7 @@ mod tests {
     fn funnel(names: &[&str]) -> Funnel {
         let steps = names[1..]
             .iter()
-            .map(|name| Step {
-                name: StageName::new(name).unwrap(),
-                rate: Rate::WHOLE,
-            })
+            .map(|name| Step::new(StageName::new(name).unwrap(), Rate::WHOLE))
             .collect();
         Funnel::new(StageName::new(names[0]).unwrap(), steps).unwrap()
     }

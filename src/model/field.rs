@@ -22,6 +22,7 @@ use super::rate::{Attainment, Rate, Share};
 use super::reps::{Reps, RepsError};
 use super::scenario::{Existing, Rounding, Scenario};
 use super::stage::{NameError, StageName};
+use super::uncertainty::{self, BoundError, Bounds, Draws, RangeError, Side};
 
 /// Why a field's text cannot be used, whatever the field.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,6 +45,8 @@ pub enum FieldError {
     Currency(CurrencyError),
     /// A choice outside the menu; holds what the menu offers, as a sentence.
     Choice(String),
+    /// A low or high on the wrong side of the value it ranges around.
+    Range(RangeError),
 }
 
 impl fmt::Display for FieldError {
@@ -76,6 +79,7 @@ impl fmt::Display for FieldError {
             Self::StageDays(error) => error.fmt(f),
             Self::Currency(error) => error.fmt(f),
             Self::Choice(reason) => f.write_str(reason),
+            Self::Range(error) => error.fmt(f),
         }
     }
 }
@@ -85,6 +89,15 @@ impl std::error::Error for FieldError {}
 impl From<NumberError> for FieldError {
     fn from(error: NumberError) -> Self {
         Self::Number(error)
+    }
+}
+
+impl From<BoundError> for FieldError {
+    fn from(error: BoundError) -> Self {
+        match error {
+            BoundError::Number(error) => Self::Number(error),
+            BoundError::Range(error) => Self::Range(error),
+        }
     }
 }
 
@@ -131,6 +144,10 @@ pub enum Field {
     Quota,
     /// Average deal size.
     Deal,
+    /// The deal size's low, for the Monte Carlo simulation.
+    DealLow,
+    /// The deal size's high, for the Monte Carlo simulation.
+    DealHigh,
     /// Planned traffic into the top stage.
     Traffic,
     /// Rounding rule (a menu).
@@ -155,6 +172,8 @@ pub enum Field {
     Cap,
     /// The most marketing can deliver at the lead stage.
     Limit,
+    /// Monte Carlo draws.
+    Draws,
     /// First month of the period.
     Start,
     /// Sales cycle in days.
@@ -318,7 +337,7 @@ impl Doc {
 }
 
 /// Every input, in link order.
-pub static FIELDS: [FieldSpec; 22] = [
+pub static FIELDS: [FieldSpec; 25] = [
     FieldSpec {
         field: Field::Quota,
         key: "quota",
@@ -354,6 +373,58 @@ pub static FIELDS: [FieldSpec; 22] = [
         },
         show: |s| s.deal_size.to_display(),
         plain: |s| Some(s.deal_size.to_plain()),
+    },
+    FieldSpec {
+        field: Field::DealLow,
+        key: "deallow",
+        label: "Deal size, low (optional)",
+        hint: "The smallest average deal size you think likely, for How sure are we. Empty means the deal size itself.",
+        unit: None,
+        kind: FieldKind::Money,
+        unset: "no low",
+        doc: Doc::new(
+            "the deal size's low, for the Monte Carlo simulation",
+            "plain number > 0, \u{2264} `deal`",
+            None,
+        ),
+        parse: |text, s| {
+            s.uncertainty.deal.low = uncertainty::parse_deal_bound(text, Side::Low, s.deal_size)?;
+            Ok(())
+        },
+        show: |s| {
+            s.uncertainty
+                .deal
+                .low
+                .map(Money::to_display)
+                .unwrap_or_default()
+        },
+        plain: |s| s.uncertainty.deal.low.map(Money::to_plain),
+    },
+    FieldSpec {
+        field: Field::DealHigh,
+        key: "dealhigh",
+        label: "Deal size, high (optional)",
+        hint: "The largest average deal size you think likely, for How sure are we. Empty means the deal size itself.",
+        unit: None,
+        kind: FieldKind::Money,
+        unset: "no high",
+        doc: Doc::new(
+            "the deal size's high, for the Monte Carlo simulation",
+            "plain number \u{2265} `deal`",
+            None,
+        ),
+        parse: |text, s| {
+            s.uncertainty.deal.high = uncertainty::parse_deal_bound(text, Side::High, s.deal_size)?;
+            Ok(())
+        },
+        show: |s| {
+            s.uncertainty
+                .deal
+                .high
+                .map(Money::to_display)
+                .unwrap_or_default()
+        },
+        plain: |s| s.uncertainty.deal.high.map(Money::to_plain),
     },
     FieldSpec {
         field: Field::Traffic,
@@ -592,6 +663,31 @@ pub static FIELDS: [FieldSpec; 22] = [
         plain: |s| s.costs.lead_limit.map(Volume::to_plain),
     },
     FieldSpec {
+        field: Field::Draws,
+        key: "draws",
+        label: "Draws (optional)",
+        hint: "How many plans How sure are we draws from the ranges: 1,000 to 100,000. More draws give steadier figures and take longer. Empty means 10,000.",
+        unit: None,
+        kind: FieldKind::Number,
+        unset: "10,000 draws",
+        doc: Doc::new(
+            "how many Monte Carlo draws How sure are we makes",
+            "whole number 1000 to 100000",
+            Some("`10000` (written only when set)"),
+        ),
+        parse: |text, s| {
+            s.uncertainty.draws = optional(text, |t| Ok(Draws::parse(t)?))?;
+            Ok(())
+        },
+        show: |s| {
+            s.uncertainty
+                .draws
+                .map(|d| crate::model::format::group_thousands(&d.get().to_string()))
+                .unwrap_or_default()
+        },
+        plain: |s| s.uncertainty.draws.map(|d| d.get().to_string()),
+    },
+    FieldSpec {
         field: Field::Start,
         key: "start",
         label: "First month of the period",
@@ -794,9 +890,11 @@ pub fn readme_rows(defaults: &Scenario) -> String {
 
 impl Field {
     /// Every input, in link order.
-    pub const ALL: [Self; 22] = [
+    pub const ALL: [Self; 25] = [
         Self::Quota,
         Self::Deal,
+        Self::DealLow,
+        Self::DealHigh,
         Self::Traffic,
         Self::Round,
         Self::Period,
@@ -809,6 +907,7 @@ impl Field {
         Self::Cpl,
         Self::Cap,
         Self::Limit,
+        Self::Draws,
         Self::Start,
         Self::Cycle,
         Self::Season,
@@ -847,6 +946,10 @@ pub enum FieldKey {
     StageName(usize),
     /// The rate into stage `i` (from 1).
     StageRate(usize),
+    /// The low of the rate into stage `i` (from 1), for the Monte Carlo simulation.
+    StageLow(usize),
+    /// The high of the rate into stage `i` (from 1), for the Monte Carlo simulation.
+    StageHigh(usize),
     /// Channel `c`'s name.
     ChannelName(usize),
     /// Channel `c`'s share of leads.
@@ -863,6 +966,8 @@ impl FieldKey {
             Self::Field(field) => field.spec().key.to_owned(),
             Self::StageName(i) => format!("stage-name-{i}"),
             Self::StageRate(i) => format!("stage-rate-{i}"),
+            Self::StageLow(i) => format!("stage-low-{i}"),
+            Self::StageHigh(i) => format!("stage-high-{i}"),
             Self::ChannelName(c) => format!("channel-name-{c}"),
             Self::ChannelShare(c) => format!("channel-share-{c}"),
             Self::ChannelCost(c) => format!("channel-cpl-{c}"),
@@ -880,6 +985,8 @@ impl FieldKey {
         match prefix {
             "stage-name" => Some(Self::StageName(index)),
             "stage-rate" if index > 0 => Some(Self::StageRate(index)),
+            "stage-low" if index > 0 => Some(Self::StageLow(index)),
+            "stage-high" if index > 0 => Some(Self::StageHigh(index)),
             "channel-name" => Some(Self::ChannelName(index)),
             "channel-share" => Some(Self::ChannelShare(index)),
             "channel-cpl" => Some(Self::ChannelCost(index)),
@@ -893,7 +1000,11 @@ impl FieldKey {
     pub fn is_single_number(self) -> bool {
         match self {
             Self::Field(field) => field.spec().kind.is_number(),
-            Self::StageRate(_) | Self::ChannelShare(_) | Self::ChannelCost(_) => true,
+            Self::StageRate(_)
+            | Self::StageLow(_)
+            | Self::StageHigh(_)
+            | Self::ChannelShare(_)
+            | Self::ChannelCost(_) => true,
             Self::StageName(_) | Self::ChannelName(_) => false,
         }
     }
@@ -913,6 +1024,20 @@ impl FieldKey {
             Self::StageRate(i) => {
                 let rate = Rate::parse_percent(text)?;
                 scenario.funnel = scenario.funnel.with_rate(i, rate);
+                Ok(())
+            }
+            Self::StageLow(i) | Self::StageHigh(i) => {
+                let Some(rate) = scenario.funnel.rate_into(i) else {
+                    return Ok(());
+                };
+                let side = self.side().unwrap_or(Side::Low);
+                let bound = uncertainty::parse_rate_bound(text, side, rate)?;
+                let mut bounds = scenario.funnel.bounds_into(i);
+                match side {
+                    Side::Low => bounds.low = bound,
+                    Side::High => bounds.high = bound,
+                }
+                scenario.funnel = scenario.funnel.with_bounds(i, bounds);
                 Ok(())
             }
             Self::ChannelName(c) => {
@@ -951,6 +1076,8 @@ impl FieldKey {
                 .rate_into(i)
                 .map(Rate::percent_plain)
                 .unwrap_or_default(),
+            Self::StageLow(i) => bound_text(scenario.funnel.bounds_into(i).low),
+            Self::StageHigh(i) => bound_text(scenario.funnel.bounds_into(i).high),
             Self::ChannelName(c) => channel(c).map(|ch| ch.name.to_string()).unwrap_or_default(),
             Self::ChannelShare(c) => channel(c)
                 .map(|ch| ch.share.percent_plain())
@@ -994,6 +1121,16 @@ impl FieldKey {
                 stage(i.saturating_sub(1)),
                 stage(i)
             ),
+            Self::StageLow(i) => format!(
+                "Low conversion rate from {} to {}",
+                stage(i.saturating_sub(1)),
+                stage(i)
+            ),
+            Self::StageHigh(i) => format!(
+                "High conversion rate from {} to {}",
+                stage(i.saturating_sub(1)),
+                stage(i)
+            ),
             Self::ChannelName(c) => format!("Channel {} name", c + 1),
             Self::ChannelShare(c) => format!("{} share of leads", channel(c)),
             Self::ChannelCost(c) => format!("{} cost per lead", channel(c)),
@@ -1009,8 +1146,44 @@ impl FieldKey {
                 format!("\u{201c}{}\u{201d}", self.show(scenario))
             }
             Self::StageRate(_) | Self::ChannelShare(_) => format!("{} %", self.show(scenario)),
+            Self::StageLow(_) | Self::StageHigh(_) => {
+                let shown = self.show(scenario);
+                match (shown.is_empty(), self.side()) {
+                    (false, _) => format!("{shown} %"),
+                    (true, Some(Side::High)) => "no high".to_owned(),
+                    (true, _) => "no low".to_owned(),
+                }
+            }
             Self::ChannelCost(_) => self.show(scenario),
         }
+    }
+
+    /// Which end of a range this text is: the low or high of a rate or of the deal size;
+    /// `None` for any other text.
+    #[must_use]
+    pub fn side(self) -> Option<Side> {
+        match self {
+            Self::StageLow(_) | Self::Field(Field::DealLow) => Some(Side::Low),
+            Self::StageHigh(_) | Self::Field(Field::DealHigh) => Some(Side::High),
+            _ => None,
+        }
+    }
+}
+
+/// A rate's bound as fields and links write it; empty when unset.
+fn bound_text(bound: Option<Rate>) -> String {
+    bound.map(Rate::percent_plain).unwrap_or_default()
+}
+
+/// Writes a rate's bounds after its rate in the `stages` link parameter: nothing without
+/// bounds, else `:low:high`, either side empty when unset and a trailing empty side left out
+/// (`:15:30`, `::30`, `:15`).
+#[must_use]
+pub fn bounds_plain(bounds: Bounds<Rate>) -> String {
+    match (bounds.low, bounds.high) {
+        (None, None) => String::new(),
+        (low, None) => format!(":{}", bound_text(low)),
+        (low, high) => format!(":{}:{}", bound_text(low), bound_text(high)),
     }
 }
 
@@ -1083,6 +1256,8 @@ mod tests {
             FieldKey::Field(Field::StageDays),
             FieldKey::StageName(0),
             FieldKey::StageRate(3),
+            FieldKey::StageLow(3),
+            FieldKey::StageHigh(19),
             FieldKey::ChannelName(2),
             FieldKey::ChannelShare(0),
             FieldKey::ChannelCost(11),
@@ -1091,6 +1266,7 @@ mod tests {
             assert_eq!(FieldKey::from_testid(&key.testid()), Some(key));
         }
         assert_eq!(FieldKey::from_testid("stage-rate-0"), None);
+        assert_eq!(FieldKey::from_testid("stage-low-0"), None);
         assert_eq!(FieldKey::from_testid("stage-rate-x"), None);
         assert_eq!(FieldKey::from_testid("colour"), None);
     }

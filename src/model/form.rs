@@ -18,6 +18,8 @@ use super::number::{NumberLocale, normalize_typed, typed_in};
 use super::rate::{Rate, Share};
 use super::scenario::Scenario;
 use super::stage::{Funnel, StageName};
+use super::uncertainty::{Bounds, Range, Side};
+use super::wording;
 
 /// The text of one field and why it is not valid, if it is not.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -47,13 +49,18 @@ impl FieldText {
     }
 }
 
-/// One stage's row: its name and, below the top, its conversion rate.
+/// One stage's row: its name and, below the top, its conversion rate with its optional low
+/// and high (for the Monte Carlo simulation).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StageText {
     /// The name field.
     pub name: FieldText,
     /// The rate field; `None` for the top stage, which has no stage above it.
     pub rate: Option<FieldText>,
+    /// The rate's low field (empty: no low); `None` for the top stage.
+    pub low: Option<FieldText>,
+    /// The rate's high field (empty: no high); `None` for the top stage.
+    pub high: Option<FieldText>,
 }
 
 /// One channel's row: name, share of leads, cost per lead.
@@ -122,6 +129,8 @@ impl Form {
             .map(|i| StageText {
                 name: key_text(FieldKey::StageName(i)),
                 rate: (i > 0).then(|| key_text(FieldKey::StageRate(i))),
+                low: (i > 0).then(|| key_text(FieldKey::StageLow(i))),
+                high: (i > 0).then(|| key_text(FieldKey::StageHigh(i))),
             })
             .collect();
         let channels = (0..scenario.costs.channels.len())
@@ -210,6 +219,8 @@ impl Form {
             FieldKey::Field(field) => self.fields.get(field.index()),
             FieldKey::StageName(i) => self.stages.get(i).map(|s| &s.name),
             FieldKey::StageRate(i) => self.stages.get(i).and_then(|s| s.rate.as_ref()),
+            FieldKey::StageLow(i) => self.stages.get(i).and_then(|s| s.low.as_ref()),
+            FieldKey::StageHigh(i) => self.stages.get(i).and_then(|s| s.high.as_ref()),
             FieldKey::ChannelName(c) => self.channels.get(c).map(|ch| &ch.name),
             FieldKey::ChannelShare(c) => self.channels.get(c).map(|ch| &ch.share),
             FieldKey::ChannelCost(c) => self.channels.get(c).map(|ch| &ch.cost),
@@ -222,6 +233,8 @@ impl Form {
             FieldKey::Field(field) => self.fields.get_mut(field.index()),
             FieldKey::StageName(i) => self.stages.get_mut(i).map(|s| &mut s.name),
             FieldKey::StageRate(i) => self.stages.get_mut(i).and_then(|s| s.rate.as_mut()),
+            FieldKey::StageLow(i) => self.stages.get_mut(i).and_then(|s| s.low.as_mut()),
+            FieldKey::StageHigh(i) => self.stages.get_mut(i).and_then(|s| s.high.as_mut()),
             FieldKey::ChannelName(c) => self.channels.get_mut(c).map(|ch| &mut ch.name),
             FieldKey::ChannelShare(c) => self.channels.get_mut(c).map(|ch| &mut ch.share),
             FieldKey::ChannelCost(c) => self.channels.get_mut(c).map(|ch| &mut ch.cost),
@@ -233,6 +246,13 @@ impl Form {
     #[must_use]
     pub fn message(&self, key: FieldKey) -> Option<String> {
         let error = self.text(key)?.error.as_ref()?;
+        if key.side().is_some() {
+            // A low or high may turn unusable when its value moves: it is then left out.
+            return Some(wording::uncertainty::bound_message(
+                &error.to_string(),
+                &self.describe(key),
+            ));
+        }
         Some(format!(
             "{error} Still using {}, the value before this edit.",
             self.describe(key)
@@ -276,10 +296,17 @@ impl Form {
     }
 
     /// Every field key of the form, in the order of the page: the inputs, then each stage's
-    /// name and rate (the top stage has no rate text), then each channel's cells.
+    /// name, rate, low and high (the top stage has no rate texts), then each channel's cells.
     pub fn keys(&self) -> impl Iterator<Item = FieldKey> + '_ {
-        let stages = (0..self.stages.len())
-            .flat_map(|i| [FieldKey::StageName(i), FieldKey::StageRate(i)].into_iter());
+        let stages = (0..self.stages.len()).flat_map(|i| {
+            [
+                FieldKey::StageName(i),
+                FieldKey::StageRate(i),
+                FieldKey::StageLow(i),
+                FieldKey::StageHigh(i),
+            ]
+            .into_iter()
+        });
         let channels = (0..self.channels.len()).flat_map(|c| {
             [
                 FieldKey::ChannelName(c),
@@ -372,6 +399,7 @@ impl Form {
                 let _ = key.parse(&before, &mut self.values);
             }
         }
+        self.recheck_bounds(key);
         if choice {
             // A menu choice is complete at once, and its text is always the value's.
             let shown = self.shown(key);
@@ -384,8 +412,68 @@ impl Form {
         true
     }
 
+    /// After the value `key` changed (a rate or the deal size), reads its low and high again:
+    /// a bound the value moved past is left out and its text marked, a marked bound that
+    /// fits again is used again.
+    fn recheck_bounds(&mut self, key: FieldKey) {
+        let bounds = match key {
+            FieldKey::StageRate(i) => [FieldKey::StageLow(i), FieldKey::StageHigh(i)],
+            FieldKey::Field(Field::Deal) => [
+                FieldKey::Field(Field::DealLow),
+                FieldKey::Field(Field::DealHigh),
+            ],
+            _ => return,
+        };
+        for bound in bounds {
+            let Some(text) = self.text(bound).map(|t| t.text.clone()) else {
+                continue;
+            };
+            let parsed = parse_typed(self.locale, bound, &text, &mut self.values);
+            if let Err(error) = parsed {
+                self.drop_misfit(bound);
+                if let Some(state) = self.state_mut(bound) {
+                    state.error = Some(error);
+                }
+            } else if let Some(state) = self.state_mut(bound) {
+                state.error = None;
+            }
+        }
+    }
+
+    /// Leaves out a low or high that is on the wrong side of its value.
+    fn drop_misfit(&mut self, key: FieldKey) {
+        let Some(side) = key.side() else {
+            return;
+        };
+        let values = &mut self.values;
+        match key {
+            FieldKey::StageLow(i) | FieldKey::StageHigh(i) => {
+                let Some(rate) = values.funnel.rate_into(i) else {
+                    return;
+                };
+                let mut bounds = values.funnel.bounds_into(i);
+                if Range::rate_around(rate, bounds.only(side)).is_err() {
+                    match side {
+                        Side::Low => bounds.low = None,
+                        Side::High => bounds.high = None,
+                    }
+                    values.funnel = values.funnel.with_bounds(i, bounds);
+                }
+            }
+            _ => {
+                let bounds = &mut values.uncertainty.deal;
+                if Range::deal_around(values.deal_size, bounds.only(side)).is_err() {
+                    match side {
+                        Side::Low => bounds.low = None,
+                        Side::High => bounds.high = None,
+                    }
+                }
+            }
+        }
+    }
+
     /// Rebuilds the funnel after a list edit of names and rates.
-    fn set_funnel(&mut self, names: Vec<StageName>, rates: Vec<Rate>) {
+    fn set_funnel(&mut self, names: Vec<StageName>, rates: Vec<(Rate, Bounds<Rate>)>) {
         if let Ok(funnel) = Funnel::from_parts(names, rates) {
             self.values.funnel = funnel;
         }
@@ -401,13 +489,15 @@ impl Form {
         let name = StageName::new("New stage").unwrap_or_else(|_| unreachable!("valid name"));
         let rate = Rate::from_ppm(NEW_STAGE_RATE_PPM).unwrap_or(Rate::WHOLE);
         names.insert(index, name.clone());
-        rates.insert(index - 1, rate);
+        rates.insert(index - 1, (rate, Bounds::NONE));
         self.set_funnel(names, rates);
         self.stages.insert(
             index,
             StageText {
                 name: FieldText::valid(name.to_string()),
                 rate: Some(FieldText::valid(rate.percent_plain())),
+                low: Some(FieldText::default()),
+                high: Some(FieldText::default()),
             },
         );
         self.follow_stages(|stage| Some(if stage >= index { stage + 1 } else { stage }));
@@ -426,7 +516,8 @@ impl Form {
         rates.remove(index.saturating_sub(1));
         self.set_funnel(names, rates);
         self.stages.remove(index);
-        self.stages[0].rate = None;
+        let top = &mut self.stages[0];
+        (top.rate, top.low, top.high) = (None, None, None);
         self.follow_stages(|stage| match stage.cmp(&index) {
             std::cmp::Ordering::Less => Some(stage),
             std::cmp::Ordering::Equal => None,
@@ -544,6 +635,7 @@ impl Form {
             *state = FieldText::valid(shown);
             replaced
         });
+        self.recheck_bounds(key);
         changed || replaced
     }
 
@@ -717,6 +809,117 @@ mod tests {
         typed(&mut form, DEAL, "50k");
         assert_eq!(form.scenario().deal_size, units(50_000));
         assert_eq!(form.invalid_count(), 0);
+    }
+
+    /// The low and high of the rate into stage `i`, in ppm.
+    fn bounds(form: &Form, i: usize) -> (Option<u32>, Option<u32>) {
+        let b = form.scenario().funnel.bounds_into(i);
+        (b.low.map(Rate::ppm), b.high.map(Rate::ppm))
+    }
+
+    #[test]
+    fn a_rate_carries_an_optional_low_and_high_that_follow_it() {
+        let mut form = Form::new(&example());
+        let (low, high, rate) = (
+            FieldKey::StageLow(5),
+            FieldKey::StageHigh(5),
+            FieldKey::StageRate(5),
+        );
+        assert_eq!(form.text(low).unwrap().text, "");
+        assert!(form.stages()[0].low.is_none() && form.stages()[0].high.is_none());
+        typed(&mut form, low, "15");
+        typed(&mut form, high, "30 %");
+        assert_eq!(bounds(&form, 5), (Some(150_000), Some(300_000)));
+        assert!(form.scenario().has_ranges());
+        // A low above the rate is refused beside the field; the value before the edit stays.
+        form.apply(Edit::Commit(low));
+        typed(&mut form, low, "25");
+        assert_eq!(
+            form.message(low).unwrap(),
+            "The low must be at most the rate, 20 %. How sure are we uses 15 % until it is \
+             fixed."
+        );
+        assert_eq!(bounds(&form, 5), (Some(150_000), Some(300_000)));
+        typed(&mut form, low, "15");
+        form.apply(Edit::Commit(low));
+        // The rate moves below its low: the low is left out and marked, the rate is kept.
+        typed(&mut form, rate, "10");
+        assert_eq!(form.scenario().funnel.rate_into(5).unwrap().ppm(), 100_000);
+        assert_eq!(bounds(&form, 5), (None, Some(300_000)));
+        assert_eq!(
+            form.message(low).unwrap(),
+            "The low must be at most the rate, 10 %. How sure are we uses no low until it is \
+             fixed."
+        );
+        assert_eq!(form.text(rate).unwrap().error, None);
+        // Back within the range: the low is used again.
+        typed(&mut form, rate, "18");
+        assert_eq!(bounds(&form, 5), (Some(150_000), Some(300_000)));
+        assert_eq!(form.invalid_count(), 0);
+        // A lever applied past the high does the same.
+        form.apply(Edit::Apply(crate::model::levers::Setting::Rate(
+            5,
+            Rate::from_ppm(400_000).unwrap(),
+        )));
+        assert_eq!(bounds(&form, 5), (Some(150_000), None));
+        assert_eq!(form.invalid_fields(), [high]);
+        // Emptying a bound removes it.
+        typed(&mut form, high, "");
+        typed(&mut form, low, " ");
+        assert_eq!(bounds(&form, 5), (None, None));
+        assert_eq!(form.invalid_count(), 0);
+    }
+
+    #[test]
+    fn the_deal_size_range_follows_the_deal_size() {
+        let mut form = Form::new(&example());
+        let (low, high) = (
+            FieldKey::Field(Field::DealLow),
+            FieldKey::Field(Field::DealHigh),
+        );
+        typed(&mut form, low, "20k");
+        typed(&mut form, high, "30,000");
+        let deal = |f: &Form| f.scenario().uncertainty.deal;
+        assert_eq!(deal(&form).low, Some(units(20_000)));
+        typed(&mut form, DEAL, "35000");
+        assert_eq!(deal(&form).high, None);
+        assert_eq!(deal(&form).low, Some(units(20_000)));
+        assert_eq!(
+            form.message(high).unwrap(),
+            "The high must be at least the deal size, 35,000. How sure are we uses no high until \
+             it is fixed."
+        );
+        typed(&mut form, DEAL, "25000");
+        assert_eq!(deal(&form).high, Some(units(30_000)));
+        assert_eq!(form.invalid_count(), 0);
+        let draws = FieldKey::Field(Field::Draws);
+        typed(&mut form, draws, "50k");
+        assert_eq!(form.scenario().uncertainty.draw_count().get(), 50_000);
+        form.apply(Edit::Commit(draws));
+        typed(&mut form, draws, "2000000");
+        assert_eq!(
+            form.message(draws).unwrap(),
+            "Too large: at most 100,000. Still using 50,000, the value before this edit."
+        );
+    }
+
+    #[test]
+    fn ranges_move_with_their_rates() {
+        let mut form = Form::new(&example());
+        typed(&mut form, FieldKey::StageLow(3), "35");
+        typed(&mut form, FieldKey::StageHigh(1), "3");
+        assert!(form.apply(Edit::MoveStageUp(3))); // SQLs above MQLs, with 35–40 %.
+        assert_eq!(bounds(&form, 2), (Some(350_000), None));
+        assert_eq!(form.text(FieldKey::StageLow(2)).unwrap().text, "35");
+        assert_eq!(bounds(&form, 3), (None, None));
+        assert!(form.apply(Edit::MoveStageDown(0))); // The top two: the range stays put.
+        assert_eq!(bounds(&form, 1), (None, Some(30_000)));
+        assert!(form.apply(Edit::RemoveStage(0))); // The new top has no rate, nor range.
+        assert!(form.stages()[0].low.is_none());
+        assert_eq!(bounds(&form, 1), (Some(350_000), None));
+        assert!(form.apply(Edit::AddStage));
+        let added = form.stages().len() - 2;
+        assert_eq!(form.text(FieldKey::StageLow(added)).unwrap().text, "");
     }
 
     #[test]
@@ -1020,6 +1223,8 @@ mod tests {
             (0..Field::ALL.len()).prop_map(|i| FieldKey::Field(Field::ALL[i])),
             (0usize..22).prop_map(FieldKey::StageName),
             (0usize..22).prop_map(FieldKey::StageRate),
+            (0usize..22).prop_map(FieldKey::StageLow),
+            (0usize..22).prop_map(FieldKey::StageHigh),
             (0usize..14).prop_map(FieldKey::ChannelName),
             (0usize..14).prop_map(FieldKey::ChannelShare),
             (0usize..14).prop_map(FieldKey::ChannelCost),
@@ -1058,7 +1263,14 @@ mod tests {
                 let count = scenario.funnel.stage_count();
                 proptest::prop_assert_eq!(form.stages().len(), count);
                 proptest::prop_assert!(form.stages()[0].rate.is_none());
-                proptest::prop_assert!(form.stages()[1..].iter().all(|s| s.rate.is_some()));
+                proptest::prop_assert!(form.stages()[0].low.is_none());
+                proptest::prop_assert!(form.stages()[1..].iter().all(|s| s.rate.is_some() && s.low.is_some() && s.high.is_some()));
+                // Every range kept fits its value.
+                for i in 1..count {
+                    let rate = scenario.funnel.rate_into(i).unwrap();
+                    proptest::prop_assert!(Range::rate_around(rate, scenario.funnel.bounds_into(i)).is_ok());
+                }
+                proptest::prop_assert!(Range::deal_around(scenario.deal_size, scenario.uncertainty.deal).is_ok());
                 proptest::prop_assert_eq!(form.channels().len(), scenario.costs.channels.len());
                 proptest::prop_assert!(scenario.costs.lead_stage.is_none_or(|s| s < count));
                 proptest::prop_assert!(scenario.handoff.stage.is_none_or(|s| s < count));

@@ -24,6 +24,7 @@ pub mod reps;
 pub mod scenario;
 pub mod stage;
 pub mod stage_plan;
+pub mod uncertainty;
 pub mod wording;
 
 pub use amount::{MAX_WHOLE_UNITS, Money, Volume};
@@ -38,3 +39,4 @@ pub use rate::{Attainment, Rate, Share};
 pub use reps::{Cohort, Reps, RepsError};
 pub use scenario::{Existing, Local, Rounding, Scenario};
 pub use stage::{Funnel, FunnelError, NameError, StageName, Step};
+pub use uncertainty::{Bounds, Draws, Range, RangeError, Simulation, Uncertainty};

@@ -44,6 +44,8 @@ pub enum NumberError {
     TooLarge,
     /// Larger than the field allows; holds the largest value, formatted for display.
     AboveMax(String),
+    /// Smaller than the field allows; holds the smallest value, formatted for display.
+    BelowMin(String),
     /// Zero where only a positive value makes sense (a deal size).
     Zero,
     /// A conversion rate of zero: nothing would ever convert.
@@ -76,6 +78,7 @@ impl fmt::Display for NumberError {
             Self::PercentNotAllowed => f.write_str("This is an amount, not a percentage."),
             Self::TooLarge => f.write_str("Too large."),
             Self::AboveMax(max) => write!(f, "Too large: at most {max}."),
+            Self::BelowMin(min) => write!(f, "Too small: at least {min}."),
             Self::Zero => f.write_str("Must be more than 0."),
             Self::RateZero => {
                 f.write_str("A conversion rate must be above 0 %: at 0 % nothing converts.")

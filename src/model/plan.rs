@@ -178,6 +178,32 @@ pub fn compute(scenario: &Scenario) -> Plan {
     }
 }
 
+/// Marketing's need at stage `lead` for a target and deal size in cents, a share in ppm and
+/// every stage's rate in ppm (the top's 100 %), exactly as [`compute`] finds it under
+/// `rounding`: the Monte Carlo simulation's reference arithmetic.
+#[must_use]
+pub(crate) fn marketing_need(
+    target_cents: u64,
+    deal_cents: u64,
+    share_ppm: u32,
+    rates_ppm: &[u32],
+    rounding: Rounding,
+    lead: usize,
+) -> f64 {
+    let deal_cents = deal_cents.max(1);
+    let deals = target_cents.div_ceil(deal_cents);
+    let bound = needs_by_stage(share_of(deals, share_ppm), rates_ppm);
+    let needs = match rounding {
+        Rounding::Stage => bound,
+        Rounding::Exact => {
+            let marketing = Ratio::new(u128::from(target_cents), u128::from(deal_cents))
+                .and_then(|d| d.times(u128::from(share_ppm), PPM));
+            needs_exact(marketing, rates_ppm, &bound).1
+        }
+    };
+    needs.get(lead).copied().unwrap_or(0.0)
+}
+
 /// Returns marketing's whole deals: ⌈deals × share⌉ (all of them should the product not fit,
 /// which it always does: at most 10^17 × 10^6).
 fn share_of(deals: u64, share_ppm: u32) -> u64 {
@@ -272,9 +298,11 @@ mod tests {
     fn funnel(top: &str, steps: &[(&str, &str)]) -> Funnel {
         let steps = steps
             .iter()
-            .map(|(name, percent)| Step {
-                name: StageName::new(name).unwrap(),
-                rate: Rate::parse_percent(percent).unwrap(),
+            .map(|(name, percent)| {
+                Step::new(
+                    StageName::new(name).unwrap(),
+                    Rate::parse_percent(percent).unwrap(),
+                )
             })
             .collect();
         Funnel::new(StageName::new(top).unwrap(), steps).unwrap()
@@ -658,9 +686,11 @@ mod tests {
     fn steps_of(rates: Vec<u32>) -> Vec<Step> {
         rates
             .into_iter()
-            .map(|ppm| Step {
-                name: StageName::new("Stage").unwrap(),
-                rate: Rate::from_ppm(ppm).unwrap(),
+            .map(|ppm| {
+                Step::new(
+                    StageName::new("Stage").unwrap(),
+                    Rate::from_ppm(ppm).unwrap(),
+                )
             })
             .collect()
     }

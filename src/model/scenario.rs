@@ -9,6 +9,7 @@ use super::number::NumberError;
 use super::period::{Period, YearMonth};
 use super::rate::{Rate, Share};
 use super::stage::{Funnel, StageName, Step};
+use super::uncertainty::Uncertainty;
 
 /// How needed volumes are rounded to whole units.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -102,6 +103,8 @@ pub struct Scenario {
     pub handoff: Handoff,
     /// The currency every amount is in. Amounts are never converted.
     pub currency: Currency,
+    /// The deal size's range and the Monte Carlo draws (the rates' ranges are in the funnel).
+    pub uncertainty: Uncertainty,
 }
 
 /// When and where a plan is opened: what its defaults depend on.
@@ -146,9 +149,11 @@ impl Scenario {
     #[must_use]
     pub fn default_funnel() -> Funnel {
         let stage = |name: &str| StageName::new(name).unwrap_or_else(|_| unreachable!("valid"));
-        let step = |name: &str, percent: u32| Step {
-            name: stage(name),
-            rate: Rate::from_ppm(percent * 10_000).unwrap_or_else(|| unreachable!("valid")),
+        let step = |name: &str, percent: u32| {
+            Step::new(
+                stage(name),
+                Rate::from_ppm(percent * 10_000).unwrap_or_else(|| unreachable!("valid")),
+            )
         };
         let steps = vec![
             step("Leads", 2),
@@ -186,6 +191,7 @@ impl Scenario {
             timing: Timing::starting(today.next_period_start(period)),
             handoff: Handoff::default(),
             currency,
+            uncertainty: Uncertainty::default(),
         }
     }
 

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use super::rate::Rate;
+use super::uncertainty::Bounds;
 
 /// Longest stage name, in characters.
 pub const MAX_NAME_CHARS: usize = 40;
@@ -95,6 +96,21 @@ pub struct Step {
     pub name: StageName,
     /// The share of the stage above that reaches this stage.
     pub rate: Rate,
+    /// The rate's low and high, for the Monte Carlo simulation; each at most and at least the
+    /// rate (see [`crate::model::uncertainty::Range::rate_around`]).
+    pub bounds: Bounds<Rate>,
+}
+
+impl Step {
+    /// A stage with a rate and no range.
+    #[must_use]
+    pub fn new(name: StageName, rate: Rate) -> Self {
+        Self {
+            name,
+            rate,
+            bounds: Bounds::NONE,
+        }
+    }
 }
 
 /// The funnel: [`Funnel::MIN_STAGES`] to [`Funnel::MAX_STAGES`] stages, top first; the last is
@@ -200,6 +216,28 @@ impl Funnel {
             .map(|step| step.rate)
     }
 
+    /// Returns the low and high of the rate into stage `index`; none for the top stage and
+    /// past the last.
+    #[must_use]
+    pub fn bounds_into(&self, index: usize) -> Bounds<Rate> {
+        index
+            .checked_sub(1)
+            .and_then(|i| self.steps.get(i))
+            .map_or(Bounds::NONE, |step| step.bounds)
+    }
+
+    /// Returns the funnel with the low and high of the rate into stage `index` replaced;
+    /// unchanged for the top stage and past the last. The caller checks them against the
+    /// rate.
+    #[must_use]
+    pub fn with_bounds(&self, index: usize, bounds: Bounds<Rate>) -> Self {
+        let mut funnel = self.clone();
+        if let Some(step) = index.checked_sub(1).and_then(|i| funnel.steps.get_mut(i)) {
+            step.bounds = bounds;
+        }
+        funnel
+    }
+
     /// Returns the funnel with stage `index`'s name replaced; unchanged past the last stage.
     #[must_use]
     pub fn with_name(&self, index: usize, name: StageName) -> Self {
@@ -227,25 +265,29 @@ impl Funnel {
     }
 
     /// Splits the funnel into its names (top first) and the rates into each stage below the
-    /// top, for list edits; [`Funnel::from_parts`] puts them back together.
+    /// top with their bounds, for list edits; [`Funnel::from_parts`] puts them back together.
     #[must_use]
-    pub fn into_parts(self) -> (Vec<StageName>, Vec<Rate>) {
+    pub fn into_parts(self) -> (Vec<StageName>, Vec<(Rate, Bounds<Rate>)>) {
         let mut names = Vec::with_capacity(self.steps.len() + 1);
         names.push(self.top);
         let mut rates = Vec::with_capacity(self.steps.len());
         for step in self.steps {
             names.push(step.name);
-            rates.push(step.rate);
+            rates.push((step.rate, step.bounds));
         }
         (names, rates)
     }
 
-    /// Builds a funnel from names (top first) and one rate per stage below the top.
+    /// Builds a funnel from names (top first) and one rate, with its bounds, per stage below
+    /// the top.
     ///
     /// # Errors
     /// Returns a [`FunnelError`] for a stage count outside 2..=20, or when the counts of names
     /// and rates do not match.
-    pub fn from_parts(names: Vec<StageName>, rates: Vec<Rate>) -> Result<Self, FunnelError> {
+    pub fn from_parts(
+        names: Vec<StageName>,
+        rates: Vec<(Rate, Bounds<Rate>)>,
+    ) -> Result<Self, FunnelError> {
         if rates.len() + 1 != names.len() {
             return Err(FunnelError::TooFewStages(names.len().min(rates.len() + 1)));
         }
@@ -253,7 +295,7 @@ impl Funnel {
         let top = names.next().ok_or(FunnelError::TooFewStages(0))?;
         let steps = names
             .zip(rates)
-            .map(|(name, rate)| Step { name, rate })
+            .map(|(name, (rate, bounds))| Step { name, rate, bounds })
             .collect();
         Self::new(top, steps)
     }
@@ -273,10 +315,7 @@ mod tests {
     }
 
     fn step(text: &str, percent: &str) -> Step {
-        Step {
-            name: name(text),
-            rate: Rate::parse_percent(percent).unwrap(),
-        }
+        Step::new(name(text), Rate::parse_percent(percent).unwrap())
     }
 
     #[test]
