@@ -42,6 +42,8 @@ use crate::ui::targets_panel::TargetsPanel;
 use crate::ui::team_panel::TeamPanel;
 use crate::ui::theme_toggle::ThemeToggle;
 use crate::ui::timing_panel::TimingPanel;
+use crate::ui::uncertainty_inputs::UncertaintyInputs;
+use crate::ui::uncertainty_panel::UncertaintyPanel;
 
 /// The planner page: inputs on one side, the plan on the other. The plan comes first in the
 /// page, so that a phone shows the headline and the stage table on its first screen; on wider
@@ -93,6 +95,7 @@ pub fn App() -> impl IntoView {
                 <FunnelChartPanel planner/>
                 <LeverTable planner/>
                 <SolvePanel planner/>
+                <UncertaintyPanel planner/>
                 <SlaPanel planner/>
                 <CapacityPanel planner/>
                 <BudgetPanel planner/>
@@ -107,6 +110,7 @@ pub fn App() -> impl IntoView {
                 <CostsPanel planner/>
                 <TimingPanel planner/>
                 <HandoffPanel planner/>
+                <UncertaintyInputs planner/>
             </div>
         </main>
         <footer class="privacy">{labels::app::PRIVACY}</footer>

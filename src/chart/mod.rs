@@ -8,6 +8,7 @@
 //! solid bar, an outlined bar, a hatched area) and a text label.
 
 pub mod funnel;
+pub mod histogram;
 pub mod months;
 pub mod tornado;
 

@@ -39,4 +39,6 @@ pub mod targets_panel;
 pub mod team_panel;
 pub mod theme_toggle;
 pub mod timing_panel;
+pub mod uncertainty_inputs;
+pub mod uncertainty_panel;
 pub mod velocity_figures;

@@ -16,6 +16,11 @@ pub fn StageEditor(
     planner: Planner,
 ) -> impl IntoView {
     let count = planner.stage_count();
+    // Low–high ranges beside each rate: shown when the plan has any, or on request.
+    let ranges =
+        RwSignal::new(planner.scenario.with_untracked(|s| {
+            (1..s.funnel.stage_count()).any(|i| s.funnel.bounds_into(i).is_set())
+        }));
     let add = move |_: leptos::ev::MouseEvent| {
         let index = count.get_untracked().saturating_sub(1);
         if count.get_untracked() < Funnel::MAX_STAGES {
@@ -27,8 +32,14 @@ pub fn StageEditor(
         <section class="panel" aria-labelledby="stages-heading">
             <h2 id="stages-heading">{labels::stage_editor::FUNNEL_STAGES}</h2>
             <p class="hint">{wording::STAGES_HELP}</p>
+            <label class="check">
+                <input type="checkbox" data-testid="show-ranges"
+                    prop:checked=move || ranges.get()
+                    on:change=move |event| ranges.set(event_target_checked(&event))/>
+                {labels::stage_editor::SHOW_RANGES}
+            </label>
             <ol class="stages">
-                {rows(count, move |index| view! { <StageRow planner index/> }.into_any())}
+                {rows(count, move |index| view! { <StageRow planner index ranges/> }.into_any())}
             </ol>
             <button
                 type="button"

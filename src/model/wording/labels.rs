@@ -42,6 +42,22 @@ pub mod tornado {
     pub const FORECAST_REVENUE: &str = "Forecast revenue";
 }
 
+/// Words of the `uncertainty_panel` component.
+pub mod uncertainty_panel {
+    pub const HOW_SURE_ARE_WE: &str = "How sure are we";
+    pub const REVENUE: &str = "Forecast revenue, P10\u{2013}P90";
+    pub const CHANCE: &str = "Chance planned traffic reaches the target";
+    pub const MEDIAN: &str = "median ";
+    pub const TO: &str = " \u{2013} ";
+    pub const DRAWS: &str = "Draws";
+    pub const THE_PLAN: &str = "The plan without ranges";
+}
+
+/// Words of the `uncertainty_inputs` component.
+pub mod uncertainty_inputs {
+    pub const HOW_SURE_ARE_WE: &str = "How sure are we";
+}
+
 /// Words of the `month_chart` component.
 pub mod month_chart {
     pub const DEALS_CLOSING: &str = "Deals closing";
@@ -188,11 +204,14 @@ pub mod stage_costs_table {
 pub mod stage_editor {
     pub const FUNNEL_STAGES: &str = "Funnel stages";
     pub const ADD_STAGE: &str = "+ Add stage";
+    pub const SHOW_RANGES: &str = "Low\u{2013}high range beside each rate (for How sure are we)";
 }
 
 /// Words of the `stage_row` component.
 pub mod stage_row {
     pub const TOP_OF_FUNNEL: &str = "Top of funnel";
+    pub const LOW: &str = "low";
+    pub const HIGH: &str = "high";
 }
 
 /// Words of the `targets_panel` component.

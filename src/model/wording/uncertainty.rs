@@ -22,7 +22,7 @@ pub fn hit_text(style: &NumberStyle, figures: &Figures) -> String {
 
 /// A whole number as plain text (`64`).
 fn style_plain(whole: f64) -> String {
-    format!("{whole:.0}")
+    crate::model::format::plain(whole.round())
 }
 
 /// The headline sentence: "P10–P90: 2,810–4,120 Leads; planned traffic reaches the target in
@@ -105,6 +105,46 @@ pub fn progress_sentence(style: &NumberStyle, done: u32, draws: u32) -> String {
 #[must_use]
 pub fn histogram_caption(lead: &str) -> String {
     format!("Draws by the {lead} marketing must deliver")
+}
+
+/// The one-line summary of the "How sure are we" inputs: "2 ranges · 10,000 draws".
+#[must_use]
+pub fn inputs_summary(style: &NumberStyle, scenario: &crate::model::Scenario) -> String {
+    let rates = (1..scenario.funnel.stage_count())
+        .filter(|&i| scenario.funnel.bounds_into(i).is_set())
+        .count();
+    let deal = usize::from(scenario.uncertainty.deal.is_set());
+    let draws = style.count(f64::from(scenario.uncertainty.draw_count().get()));
+    match rates + deal {
+        0 => format!("no ranges \u{b7} {draws} draws"),
+        1 => format!("1 range \u{b7} {draws} draws"),
+        ranges => format!("{ranges} ranges \u{b7} {draws} draws"),
+    }
+}
+
+/// The title of the need's P10–P90 card: "Leads marketing must deliver, P10–P90".
+#[must_use]
+pub fn need_title(lead: &str) -> String {
+    format!("{lead} marketing must deliver, P10\u{2013}P90")
+}
+
+/// Describes the histogram: what it counts, its percentiles and the plan's own need.
+#[must_use]
+pub fn histogram_label(
+    style: &NumberStyle,
+    percentiles: [f64; 3],
+    plan: f64,
+    lead: &str,
+) -> String {
+    let [p10, p50, p90] = percentiles;
+    format!(
+        "Histogram of the draws by the {lead} marketing must deliver: P10 {}, P50 {}, P90 {}; \
+         the plan without ranges needs {}.",
+        style.count(p10),
+        style.count(p50),
+        style.count(p90),
+        style.count(plan)
+    )
 }
 
 /// A histogram bar's accessible words: "3,400 to 3,460 Leads: 812 draws".
