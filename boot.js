@@ -9,6 +9,12 @@ if ('serviceWorker' in navigator && location.protocol !== 'file:') {
   navigator.serviceWorker.register('./sw.js').catch(() => {});
 }
 
+// A theme picked with the toggle (src/browser/theme.rs), applied before the app starts.
+try {
+  const theme = localStorage.getItem('funnel-planner.theme');
+  if (theme === 'dark' || theme === 'light') document.documentElement.dataset.theme = theme;
+} catch {}
+
 const tag = document.querySelector('script[data-js][data-wasm]');
 const { default: init } = await import(new URL(tag.dataset.js, document.baseURI).href);
 const wasm = await init({ module_or_path: new URL(tag.dataset.wasm, document.baseURI) });

@@ -2,12 +2,14 @@
 //!
 //! - [`model`]: the planning math and input rules, pure Rust.
 //! - [`codec`]: links and saved plans, text to validated model, pure Rust.
+//! - [`chart`]: the charts, drawn over any plotters backend, pure Rust.
 //! - [`browser`]: storage, address bar, clipboard; thin web-sys wrappers.
 //! - [`ui`]: Leptos components, one per file.
 //!
 //! [`App`] is the whole page; `main.rs` only mounts it.
 
 pub mod browser;
+pub mod chart;
 pub mod codec;
 pub mod model;
 pub mod ui;
@@ -18,8 +20,11 @@ use crate::codec::opening;
 use crate::model::wording::labels;
 use crate::ui::budget_panel::BudgetPanel;
 use crate::ui::capacity_panel::CapacityPanel;
+use crate::ui::chart_canvas::Dark;
 use crate::ui::costs_panel::CostsPanel;
+use crate::ui::funnel_chart::FunnelChartPanel;
 use crate::ui::handoff_panel::HandoffPanel;
+use crate::ui::headline::Headline;
 use crate::ui::lever_table::LeverTable;
 use crate::ui::month_table::MonthTable;
 use crate::ui::notice_area::NoticeArea;
@@ -35,9 +40,12 @@ use crate::ui::stage_editor::StageEditor;
 use crate::ui::state::Planner;
 use crate::ui::targets_panel::TargetsPanel;
 use crate::ui::team_panel::TeamPanel;
+use crate::ui::theme_toggle::ThemeToggle;
 use crate::ui::timing_panel::TimingPanel;
 
-/// The planner page: inputs on one side, the plan on the other.
+/// The planner page: inputs on one side, the plan on the other. The plan comes first in the
+/// page, so that a phone shows the headline and the stage table on its first screen; on wider
+/// screens the grid puts the inputs in the left column.
 #[component]
 pub fn App() -> impl IntoView {
     let planner = Planner::new(opening::resolve(
@@ -46,6 +54,15 @@ pub fn App() -> impl IntoView {
         browser::locale::local(),
     ));
     ui::figure::provide_style(planner.style());
+    // Light or dark: the remembered choice, else the system's, followed as it changes.
+    let dark =
+        RwSignal::new(browser::theme::remembered().unwrap_or_else(browser::theme::system_dark));
+    browser::theme::on_system_change(move |system| {
+        if browser::theme::remembered().is_none() {
+            dark.set(system);
+        }
+    });
+    provide_context(Dark(dark.into()));
     // A link pasted into the address bar of an open page arrives as a hash change.
     let _ = window_event_listener(leptos::ev::hashchange, move |_| planner.follow_address());
     // Another tab saved: offer its plan rather than let either tab overwrite the other.
@@ -60,10 +77,28 @@ pub fn App() -> impl IntoView {
                 <h1>{labels::app::FUNNEL_PLANNER}</h1>
                 <p class="tagline">{labels::app::HOW_MANY_LEADS_MUST_MARKETING}</p>
             </div>
-            <ShareLink planner/>
+            <div class="top-actions">
+                <ThemeToggle dark/>
+                <ShareLink planner/>
+            </div>
         </header>
         <NoticeArea planner/>
         <main class="layout">
+            <section class="panel plan" aria-labelledby="plan-heading">
+                <h2 id="plan-heading">{labels::app::THE_PLAN}</h2>
+                <Headline planner/>
+                <ResultsTable planner/>
+                <RoundingChoice planner/>
+                <PlanSummary planner/>
+                <FunnelChartPanel planner/>
+                <LeverTable planner/>
+                <SolvePanel planner/>
+                <SlaPanel planner/>
+                <CapacityPanel planner/>
+                <BudgetPanel planner/>
+                <StageCostsTable planner/>
+                <MonthTable planner/>
+            </section>
             <div class="inputs">
                 <TargetsPanel planner/>
                 <StageEditor planner/>
@@ -73,19 +108,6 @@ pub fn App() -> impl IntoView {
                 <TimingPanel planner/>
                 <HandoffPanel planner/>
             </div>
-            <section class="panel plan" aria-labelledby="plan-heading">
-                <h2 id="plan-heading">{labels::app::THE_PLAN}</h2>
-                <RoundingChoice planner/>
-                <PlanSummary planner/>
-                <ResultsTable planner/>
-                <LeverTable planner/>
-                <SolvePanel planner/>
-                <SlaPanel planner/>
-                <CapacityPanel planner/>
-                <BudgetPanel planner/>
-                <StageCostsTable planner/>
-                <MonthTable planner/>
-            </section>
         </main>
         <footer class="privacy">{labels::app::PRIVACY}</footer>
     }

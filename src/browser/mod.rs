@@ -4,6 +4,7 @@
 //! panic or an uncaught exception); all decisions are made by the pure codecs they call.
 
 pub mod address;
+pub mod canvas;
 pub mod clipboard;
 pub mod clock;
 pub mod download;
@@ -11,3 +12,4 @@ pub mod focus;
 pub mod json;
 pub mod locale;
 pub mod storage;
+pub mod theme;

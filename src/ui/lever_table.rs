@@ -3,11 +3,15 @@
 
 use leptos::prelude::*;
 
+use super::chart_canvas::{ChartText, chart_canvas};
 use super::rows::rows;
 use super::state::Planner;
+use crate::chart::tornado::{self, Tornado, TornadoBar, TornadoWords};
 use crate::model::format;
 use crate::model::levers::{self, Sensitivity};
+use crate::model::wording::charts;
 use crate::model::wording::labels::lever_table as words;
+use crate::model::wording::labels::tornado as tornado_words;
 use crate::model::wording::levers as wording;
 
 /// The ranked levers, the sentence about the best one and the compounding note.
@@ -41,10 +45,12 @@ pub fn LeverTable(
             })
         })
     };
+    let tornado = tornado_chart(planner, sensitivity);
     view! {
         <section class="result-section levers" aria-labelledby="levers-heading" data-testid="levers">
             <h3 id="levers-heading">{words::WHICH_LEVER_MATTERS_MOST}</h3>
             <p class="sentence" data-testid="levers-sentence">{sentence}</p>
+            {tornado}
             <div class="table-scroll" tabindex="0" role="region" aria-label=words::EACH_LEVER_IMPROVED_BY_10>
             <table class="results" data-testid="levers-table">
                 <caption>{words::EACH_LEVER_IMPROVED_BY_10}</caption>
@@ -64,6 +70,57 @@ pub fn LeverTable(
             <p class="note" data-testid="levers-compounding">{note}</p>
         </section>
     }
+}
+
+/// The tornado chart of the ranked levers (`chart-sensitivity`).
+fn tornado_chart(planner: Planner, sensitivity: Memo<Sensitivity>) -> impl IntoView {
+    let style = planner.style();
+    let data = Memo::new(move |_| {
+        sensitivity.with(|s| Tornado {
+            bars: s
+                .effects
+                .iter()
+                .map(|e| TornadoBar {
+                    name: wording::lever_name(e.lever, |i| planner.stage_name(i)),
+                    lead_change: e.lead_change.map_or(0.0, |c| c * 100.0),
+                    revenue_change: e.revenue_change.map_or(0.0, |c| c * 100.0),
+                })
+                .collect(),
+        })
+    });
+    let change = move |percent: f64| {
+        style.with_untracked(|style| wording::change_text(style, Some(percent / 100.0)))
+    };
+    let label = move |chart: &Tornado| {
+        charts::tornado_label(
+            &planner.lead_stage_name(),
+            chart.bars.iter().map(|bar| {
+                (
+                    bar.name.as_str(),
+                    change(bar.lead_change),
+                    change(bar.revenue_change),
+                )
+            }),
+        )
+    };
+    let text = ChartText {
+        series: Tornado::series_json,
+        label: Box::new(label),
+        height: Tornado::height,
+    };
+    chart_canvas(
+        "chart-sensitivity",
+        data,
+        text,
+        move |area, chart, palette| {
+            let lead = charts::needed(&planner.lead_stage_name());
+            let words = TornadoWords {
+                lead: &lead,
+                revenue: tornado_words::FORECAST_REVENUE,
+            };
+            let _ = tornado::draw(area, chart, palette, words, change);
+        },
+    )
 }
 
 /// One ranked lever: its name, the change in the lead-stage need and in forecast revenue.

@@ -4,6 +4,7 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 
+use super::month_chart::MonthChartView;
 use super::month_sentences::MonthSentences;
 use super::rows::rows;
 use super::state::Planner;
@@ -74,7 +75,8 @@ pub fn MonthTable(
                         .collect_view()}
                 </select>
             </div>
-            <div class="table-scroll" tabindex="0" role="region" aria-label=labels::month_table::MONTH_BY_MONTH>
+            <MonthChartView planner sources today/>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=labels::month_table::MONTH_TABLE>
                 <table class="results months" data-testid="month-table">
                     <caption data-testid="month-caption">{Signal::derive(caption)}</caption>
                     <thead>

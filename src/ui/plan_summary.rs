@@ -5,13 +5,12 @@ use leptos::prelude::*;
 use crate::model::format::Show;
 
 use super::figure::{Figure, MaybeFigure};
-use super::headline::Headline;
 use super::state::Planner;
 use super::velocity_figures::VelocityFigures;
 use crate::model::wording::labels;
 use crate::model::{Share, format, wording};
 
-/// Headline figures above the stage table.
+/// The key figures below the stage table: target, deals, pipeline, forecast and gap.
 #[component]
 pub fn PlanSummary(
     /// The planner's state.
@@ -42,7 +41,6 @@ pub fn PlanSummary(
     };
     view! {
         <div class="summary">
-            <Headline planner/>
             <dl class="key-figures">
                 <div>
                     <dt>{labels::plan_summary::NEW_BUSINESS_TARGET}</dt>

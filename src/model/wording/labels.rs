@@ -26,6 +26,30 @@ pub mod cap_figures {
     pub const BUDGET_NEEDED_CAP: &str = "budget needed \u{2212} cap";
 }
 
+/// Words of the `funnel_chart` component.
+pub mod funnel_chart {
+    pub const FUNNEL_CHART: &str = "Needed and forecast, stage by stage";
+    pub const MARKETING_NEEDS: &str = "Marketing must source";
+    pub const FORECAST: &str = "Forecast from planned traffic";
+    pub const SHORTFALL: &str = "Shortfall";
+    pub const LOG_SCALE: &str = "Log scale";
+    pub const SHOW_DATA: &str = "Show data";
+    pub const STAGE: &str = "Stage";
+}
+
+/// Words of the `lever_table` component's tornado chart.
+pub mod tornado {
+    pub const FORECAST_REVENUE: &str = "Forecast revenue";
+}
+
+/// Words of the `month_chart` component.
+pub mod month_chart {
+    pub const DEALS_CLOSING: &str = "Deals closing";
+    pub const LEAD_TIME: &str = "Lead time";
+    pub const PAST: &str = "Past";
+    pub const MONTH: &str = "Month";
+}
+
 /// Words of the `capacity_panel` component.
 pub mod capacity_panel {
     pub const TEAM_CAPACITY: &str = "Team capacity";
@@ -79,6 +103,7 @@ pub mod handoff_panel {
 /// Words of the `month_table` component.
 pub mod month_table {
     pub const MONTH_BY_MONTH: &str = "Month by month";
+    pub const MONTH_TABLE: &str = "Month-by-month table";
     pub const VOLUMES_SHOWN: &str = "Volumes shown";
     pub const MONTH: &str = "Month";
     pub const TOTAL: &str = "Total";
@@ -199,6 +224,7 @@ pub mod app {
     pub const HOW_MANY_LEADS_MUST_MARKETING: &str =
         "How many leads must marketing deliver for sales to hit its quota?";
     pub const THE_PLAN: &str = "The plan";
+    pub const DARK_THEME: &str = "Dark theme";
     pub const PRIVACY: &str = "Your plan stays in this browser. Links carry it after the #, \
         which browsers never send to a server.";
 }

@@ -1,0 +1,401 @@
+//! The funnel chart: for each stage, the volume marketing must source (a solid bar) against
+//! the forecast from planned traffic (an outlined bar), with any shortfall hatched. A log
+//! scale shows traffic and deals on one chart.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::{Error, Palette, hatch, json_numbers, json_strings, px, text_style, text_width};
+use crate::model::StagePlan;
+
+/// Height of the legend above the bars, in CSS pixels.
+const LEGEND: i32 = 26;
+/// Height of one stage's row.
+const ROW: i32 = 34;
+/// Height of the tick labels under the bars.
+const AXIS: i32 = 22;
+
+/// One stage's two bars.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FunnelBar {
+    /// The stage's name.
+    pub name: String,
+    /// Volume marketing must source at this stage (the plan's rounding applied).
+    pub needed: f64,
+    /// Volume the planned traffic brings to this stage.
+    pub forecast: f64,
+}
+
+/// What the funnel chart plots.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FunnelChart {
+    /// One entry per stage, top first.
+    pub bars: Vec<FunnelBar>,
+    /// Whether the volume axis is logarithmic.
+    pub log: bool,
+}
+
+/// The chart's fixed words.
+#[derive(Clone, Copy, Debug)]
+pub struct FunnelWords<'a> {
+    /// Legend of the solid bars.
+    pub needed: &'a str,
+    /// Legend of the outlined bars.
+    pub forecast: &'a str,
+    /// Legend of the hatched shortfall.
+    pub shortfall: &'a str,
+}
+
+impl FunnelChart {
+    /// The chart of a plan: marketing's need and the forecast at each stage.
+    #[must_use]
+    pub fn of_plan(names: &[String], stages: &[StagePlan], log: bool) -> Self {
+        let bars = names
+            .iter()
+            .zip(stages)
+            .map(|(name, stage)| FunnelBar {
+                name: name.clone(),
+                needed: stage.marketing,
+                forecast: stage.forecast,
+            })
+            .collect();
+        Self { bars, log }
+    }
+
+    /// The chart's height in CSS pixels for its number of stages.
+    #[must_use]
+    pub fn height(&self) -> u32 {
+        let rows = i32::try_from(self.bars.len()).unwrap_or(0);
+        u32::try_from(LEGEND + rows * ROW + AXIS).unwrap_or(0)
+    }
+
+    /// The plotted values as JSON: `{"scale":…,"stages":[…],"needed":[…],"forecast":[…]}`.
+    #[must_use]
+    pub fn series_json(&self) -> String {
+        let mut out = String::from("{\"scale\":");
+        out.push_str(if self.log { "\"log\"" } else { "\"linear\"" });
+        out.push_str(",\"stages\":");
+        json_strings(&mut out, self.bars.iter().map(|bar| bar.name.as_str()));
+        out.push_str(",\"needed\":");
+        json_numbers(&mut out, self.bars.iter().map(|bar| bar.needed));
+        out.push_str(",\"forecast\":");
+        json_numbers(&mut out, self.bars.iter().map(|bar| bar.forecast));
+        out.push('}');
+        out
+    }
+
+    /// The largest plotted value.
+    fn max(&self) -> f64 {
+        self.bars
+            .iter()
+            .flat_map(|bar| [bar.needed, bar.forecast])
+            .filter(|value| value.is_finite())
+            .fold(0.0, f64::max)
+    }
+}
+
+/// Draws `chart` over the whole of `area`, writing needs with `count`, forecasts (which may
+/// have a fraction) with `forecast` and axis ticks with `tick`.
+///
+/// # Errors
+/// Whatever the backend reports.
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    chart: &FunnelChart,
+    palette: &Palette,
+    words: FunnelWords<'_>,
+    count: impl Fn(f64) -> String,
+    forecast: impl Fn(f64) -> String,
+    tick: impl Fn(f64) -> String,
+) -> Result<(), Error<DB>> {
+    area.fill(&palette.background)?;
+    let (width, _) = area.dim_in_pixel();
+    let width = i32::try_from(width).unwrap_or(i32::MAX);
+    let shortfall = chart.bars.iter().any(|bar| bar.forecast < bar.needed);
+    legend(area, palette, words, shortfall)?;
+
+    let longest_name = chart
+        .bars
+        .iter()
+        .map(|bar| text_width(area, &bar.name))
+        .max()
+        .unwrap_or(0);
+    let label_width = (longest_name + 12).min(width * 35 / 100);
+    let value_width = chart
+        .bars
+        .iter()
+        .flat_map(|bar| [count(bar.needed), forecast(bar.forecast)])
+        .map(|text| text_width(area, &text))
+        .max()
+        .unwrap_or(0)
+        + 10;
+    let (left, right) = (label_width, (width - value_width).max(label_width + 40));
+    let span = f64::from(right - left);
+
+    let max = chart.max();
+    let (ticks, top) = if chart.log {
+        let ticks = super::log_ticks(max);
+        let top = ticks.last().copied().unwrap_or(1.0).log10().max(1.0);
+        (ticks, top)
+    } else {
+        let ticks = super::linear_ticks(max, 4);
+        let top = ticks.last().copied().unwrap_or(1.0).max(1.0);
+        (ticks, top)
+    };
+    let x = |value: f64| -> i32 {
+        let share = if chart.log {
+            value.max(1.0).log10() / top
+        } else {
+            value.max(0.0) / top
+        };
+        left + px(share.clamp(0.0, 1.0) * span)
+    };
+
+    let rows = i32::try_from(chart.bars.len()).unwrap_or(0);
+    let bottom = LEGEND + rows * ROW;
+    let tick_style = text_style(&palette.muted, HPos::Center, VPos::Top);
+    for &value in &ticks {
+        let at = x(value);
+        area.draw(&PathElement::new(
+            vec![(at, LEGEND), (at, bottom)],
+            palette.grid,
+        ))?;
+        area.draw_text(&tick(value), &tick_style, (at, bottom + 4))?;
+    }
+
+    let name_style = text_style(&palette.ink, HPos::Right, VPos::Center);
+    let value_style = text_style(&palette.ink, HPos::Left, VPos::Center);
+    let forecast_style = text_style(&palette.muted, HPos::Left, VPos::Center);
+    for (k, bar) in (0..).zip(&chart.bars) {
+        let top_y = LEGEND + k * ROW;
+        let name = fit(area, &bar.name, label_width - 12);
+        area.draw_text(&name, &name_style, (label_width - 8, top_y + ROW / 2))?;
+
+        let needed_end = x(bar.needed);
+        let forecast_end = x(bar.forecast);
+        if needed_end > left {
+            area.draw(&Rectangle::new(
+                [(left, top_y + 4), (needed_end, top_y + 16)],
+                palette.needed.filled(),
+            ))?;
+        }
+        area.draw_text(
+            &count(bar.needed),
+            &value_style,
+            (needed_end + 4, top_y + 10),
+        )?;
+
+        let (f_top, f_bottom) = (top_y + 19, top_y + 29);
+        if forecast_end > left {
+            area.draw(&Rectangle::new(
+                [(left, f_top), (forecast_end, f_bottom)],
+                palette.forecast.mix(0.2).filled(),
+            ))?;
+            area.draw(&Rectangle::new(
+                [(left, f_top), (forecast_end, f_bottom)],
+                palette.forecast.stroke_width(1),
+            ))?;
+        }
+        let mut label_at = forecast_end;
+        if bar.forecast < bar.needed && needed_end > forecast_end {
+            for line in hatch(forecast_end, f_top, needed_end, f_bottom, 5) {
+                area.draw(&PathElement::new(line.to_vec(), palette.shortfall))?;
+            }
+            label_at = needed_end;
+        }
+        area.draw_text(
+            &count(bar.forecast),
+            &forecast_style,
+            (label_at + 4, top_y + 24),
+        )?;
+    }
+    area.draw(&PathElement::new(
+        vec![(left, LEGEND), (left, bottom)],
+        palette.ink,
+    ))?;
+    Ok(())
+}
+
+/// The legend: a swatch and its words per series.
+fn legend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    palette: &Palette,
+    words: FunnelWords<'_>,
+    shortfall: bool,
+) -> Result<(), Error<DB>> {
+    let style = text_style(&palette.ink, HPos::Left, VPos::Center);
+    let (y0, y1, middle) = (6, 16, 11);
+    let mut at = 4;
+    area.draw(&Rectangle::new(
+        [(at, y0), (at + 16, y1)],
+        palette.needed.filled(),
+    ))?;
+    area.draw_text(words.needed, &style, (at + 22, middle))?;
+    at += 22 + text_width(area, words.needed) + 16;
+    area.draw(&Rectangle::new(
+        [(at, y0), (at + 16, y1)],
+        palette.forecast.mix(0.2).filled(),
+    ))?;
+    area.draw(&Rectangle::new(
+        [(at, y0), (at + 16, y1)],
+        palette.forecast.stroke_width(1),
+    ))?;
+    area.draw_text(words.forecast, &style, (at + 22, middle))?;
+    at += 22 + text_width(area, words.forecast) + 16;
+    if shortfall {
+        for line in hatch(at, y0, at + 16, y1, 5) {
+            area.draw(&PathElement::new(line.to_vec(), palette.shortfall))?;
+        }
+        area.draw_text(words.shortfall, &style, (at + 22, middle))?;
+    }
+    Ok(())
+}
+
+/// `text`, cut with an ellipsis to fit `width` pixels.
+pub(crate) fn fit<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    text: &str,
+    width: i32,
+) -> String {
+    if text_width(area, text) <= width {
+        return text.to_owned();
+    }
+    let mut cut: String = text.to_owned();
+    while cut.pop().is_some() {
+        let candidate = format!("{}\u{2026}", cut.trim_end());
+        if text_width(area, &candidate) <= width {
+            return candidate;
+        }
+    }
+    "\u{2026}".to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::LIGHT;
+
+    fn chart(log: bool) -> FunnelChart {
+        let bar = |name: &str, needed: f64, forecast: f64| FunnelBar {
+            name: name.to_owned(),
+            needed,
+            forecast,
+        };
+        FunnelChart {
+            bars: vec![
+                bar("Visitors", 137_600.0, 200_000.0),
+                bar("Leads", 3_440.0, 5_000.0),
+                bar("MQLs", 1_032.0, 1_500.0),
+                bar("Won", 40.0, 30.5),
+            ],
+            log,
+        }
+    }
+
+    const WORDS: FunnelWords<'static> = FunnelWords {
+        needed: "Marketing needs",
+        forecast: "Forecast",
+        shortfall: "Shortfall",
+    };
+
+    fn svg(chart: &FunnelChart) -> String {
+        let mut out = String::new();
+        {
+            let backend = SVGBackend::with_string(&mut out, (640, chart.height()));
+            let area = backend.into_drawing_area();
+            draw(
+                &area,
+                chart,
+                &LIGHT,
+                WORDS,
+                |v| format!("{v:.0}"),
+                |v| format!("{v}"),
+                |v| format!("{v}"),
+            )
+            .unwrap();
+            area.present().unwrap();
+        }
+        out
+    }
+
+    /// The `x`, `width` of each `<rect>` filled with `colour`.
+    fn rects(svg: &str, colour: &str) -> Vec<(f64, f64)> {
+        svg.lines()
+            .filter(|line| line.contains("<rect") && line.contains(&format!("fill=\"{colour}\"")))
+            .map(|line| {
+                let attr = |name: &str| -> f64 {
+                    let start = line.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+                    line[start..].split('"').next().unwrap().parse().unwrap()
+                };
+                (attr("x"), attr("width"))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_stage_is_labelled_in_order_with_both_values() {
+        let out = svg(&chart(false));
+        let positions: Vec<usize> = ["Visitors", "Leads", "MQLs", "Won"]
+            .iter()
+            .map(|name| out.find(&format!("\n{name}\n")).unwrap())
+            .collect();
+        assert!(
+            positions.windows(2).all(|pair| pair[0] < pair[1]),
+            "{positions:?}"
+        );
+        for value in [
+            "137600", "200000", "3440", "5000", "1032", "1500", "40", "30",
+        ] {
+            assert!(out.contains(&format!("\n{value}\n")), "{value} missing");
+        }
+        for word in ["Marketing needs", "Forecast", "Shortfall"] {
+            assert!(out.contains(word), "{word} missing");
+        }
+    }
+
+    #[test]
+    fn one_solid_bar_per_stage_longer_for_larger_needs() {
+        let out = svg(&chart(true));
+        // #0B5CAD is the light theme's needed colour; the legend's swatch is the first rect.
+        let bars = rects(&out, "#0B5CAD");
+        assert_eq!(bars.len(), 1 + 4, "{out}");
+        let widths: Vec<f64> = bars[1..].iter().map(|&(_, width)| width).collect();
+        assert!(widths[0] > widths[1] && widths[1] > widths[2] && widths[2] >= widths[3]);
+    }
+
+    #[test]
+    fn the_log_scale_keeps_small_stages_visible() {
+        let linear = rects(&svg(&chart(false)), "#0B5CAD");
+        let log = rects(&svg(&chart(true)), "#0B5CAD");
+        // Won's 40 deals: no visible bar next to 137,600 visitors on a linear scale, more than
+        // a quarter of the Visitors bar on a log scale.
+        assert_eq!(linear.len(), 1 + 3, "{linear:?}");
+        assert!(log[4].1 > log[1].1 * 0.25, "{log:?}");
+        assert!(svg(&chart(true)).contains("\n100000\n"));
+    }
+
+    #[test]
+    fn no_shortfall_no_hatch_legend() {
+        let mut chart = chart(false);
+        chart.bars.retain(|bar| bar.forecast >= bar.needed);
+        assert!(!svg(&chart).contains("Shortfall"));
+    }
+
+    #[test]
+    fn series_json_holds_the_plotted_values() {
+        assert_eq!(
+            chart(true).series_json(),
+            r#"{"scale":"log","stages":["Visitors","Leads","MQLs","Won"],"needed":[137600,3440,1032,40],"forecast":[200000,5000,1500,30.5]}"#
+        );
+    }
+
+    #[test]
+    fn long_names_are_cut_to_fit() {
+        let mut chart = chart(false);
+        chart.bars[0].name = "Marketing qualified leads from every channel we run".to_owned();
+        let out = svg(&chart);
+        assert!(out.contains('\u{2026}'));
+        assert!(!out.contains("every channel we run"));
+    }
+}

@@ -1,0 +1,100 @@
+//! The funnel chart: what marketing must source at each stage against the forecast from
+//! planned traffic, with a log-scale switch and its data as a table on request.
+
+use leptos::prelude::*;
+
+use super::chart_canvas::{ChartText, chart_canvas};
+use super::shown::shown;
+use super::state::Planner;
+use crate::chart::funnel::{self, FunnelChart, FunnelWords};
+use crate::model::wording::{charts, labels};
+
+/// The funnel chart with its log-scale switch and "Show data" table.
+#[component]
+pub fn FunnelChartPanel(
+    /// The planner's state.
+    planner: Planner,
+) -> impl IntoView {
+    let log = RwSignal::new(false);
+    let (names, stages, style) = (planner.names(), planner.stages(), planner.style());
+    let data = Memo::new(move |_| {
+        names.with(|names| stages.with(|stages| FunnelChart::of_plan(names, stages, log.get())))
+    });
+    let label = move |chart: &FunnelChart| {
+        style.with_untracked(|style| {
+            charts::funnel_label(
+                style,
+                chart.log,
+                chart
+                    .bars
+                    .iter()
+                    .map(|bar| (bar.name.as_str(), bar.needed, bar.forecast)),
+            )
+        })
+    };
+    let text = ChartText {
+        series: FunnelChart::series_json,
+        label: Box::new(label),
+        height: FunnelChart::height,
+    };
+    let canvas = chart_canvas("chart-funnel", data, text, move |area, chart, palette| {
+        let words = FunnelWords {
+            needed: labels::funnel_chart::MARKETING_NEEDS,
+            forecast: labels::funnel_chart::FORECAST,
+            shortfall: labels::funnel_chart::SHORTFALL,
+        };
+        style.with_untracked(|style| {
+            let _ = funnel::draw(
+                area,
+                chart,
+                palette,
+                words,
+                |value| style.count(value),
+                |value| style.one_decimal(value),
+                |value| style.count(value),
+            );
+        });
+    });
+    let open = RwSignal::new(false);
+    let table = move || {
+        view! {
+            <table class="results chart-data" data-testid="chart-funnel-data">
+                <thead>
+                    <tr>
+                        <th scope="col">{labels::funnel_chart::STAGE}</th>
+                        <th scope="col" class="num">{labels::funnel_chart::MARKETING_NEEDS}</th>
+                        <th scope="col" class="num">{labels::funnel_chart::FORECAST}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || data.with(|chart| style.with(|style| chart.bars.iter().map(|bar| view! {
+                        <tr>
+                            <th scope="row">{bar.name.clone()}</th>
+                            <td class="num">{style.count(bar.needed)}</td>
+                            <td class="num">{style.one_decimal(bar.forecast)}</td>
+                        </tr>
+                    }).collect_view()))}
+                </tbody>
+            </table>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="result-section chart-section" aria-labelledby="funnel-chart-heading">
+            <div class="chart-head">
+                <h3 id="funnel-chart-heading">{labels::funnel_chart::FUNNEL_CHART}</h3>
+                <label class="check">
+                    <input type="checkbox" data-testid="funnel-log"
+                        prop:checked=move || log.get()
+                        on:change=move |event| log.set(event_target_checked(&event))/>
+                    {labels::funnel_chart::LOG_SCALE}
+                </label>
+            </div>
+            {canvas}
+            <details on:toggle=move |_| open.update(|open| *open = !*open)>
+                <summary>{labels::funnel_chart::SHOW_DATA}</summary>
+                {shown(move || open.get(), table)}
+            </details>
+        </section>
+    }
+}
