@@ -103,7 +103,7 @@ pub fn draw<DB: DrawingBackend>(
         label_width + value_width,
         (width - value_width).max(label_width + value_width + 40),
     );
-    let zero = (left + right) / 2;
+    let zero = left.midpoint(right);
     let reach = tornado
         .bars
         .iter()
@@ -153,7 +153,7 @@ pub fn draw<DB: DrawingBackend>(
             area.draw_text(
                 &change(value),
                 &text_style(color, anchor, VPos::Center),
-                (at, (y0 + y1) / 2),
+                (at, y0.midpoint(y1)),
             )?;
         }
     }

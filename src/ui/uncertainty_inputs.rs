@@ -23,6 +23,7 @@ pub fn UncertaintyInputs(
                 <h2>{labels::uncertainty_inputs::HOW_SURE_ARE_WE}</h2>
                 <span class="section-summary">{Signal::derive(summary)}</span>
             </summary>
+            <p class="hint">{labels::uncertainty_inputs::RANGES_HINT}</p>
             <div class="field-grid">
                 <FieldInput planner field=Field::DealLow/>
                 <FieldInput planner field=Field::DealHigh/>

@@ -10,7 +10,7 @@ use super::figure::MaybeFigure;
 use super::state::Planner;
 use crate::chart::histogram::{self, HistogramChart, HistogramWords};
 use crate::model::format::{self, Show};
-use crate::model::uncertainty::{Figures, Simulation};
+use crate::model::uncertainty::{Accumulator, Figures, Simulation};
 use crate::model::wording::labels::uncertainty_panel as words;
 use crate::model::wording::uncertainty as wording;
 
@@ -26,66 +26,14 @@ pub fn UncertaintyPanel(
     planner: Planner,
 ) -> impl IntoView {
     let (scenario, style) = (planner.scenario, planner.style());
-    // The last complete run, and the draws done of the run under way (None when none runs).
-    let figures = RwSignal::new(None::<Figures>);
-    let running = RwSignal::new(None::<(u32, u32)>);
-    let generation = StoredValue::new(0_u64);
-    // One slice of draws, then the next in a later task; a newer run stops an older one.
-    fn slice(
-        run: u64,
-        generation: StoredValue<u64>,
-        figures: RwSignal<Option<Figures>>,
-        running: RwSignal<Option<(u32, u32)>>,
-        simulation: Simulation,
-        mut accumulator: crate::model::uncertainty::Accumulator,
-        from: u32,
-    ) {
-        if generation.try_get_value() != Some(run) {
-            return;
-        }
-        let total = simulation.draws();
-        let to = from.saturating_add(SLICE).min(total);
-        simulation.run(from, to, &mut accumulator);
-        if to < total {
-            running.set(Some((to, total)));
-            set_timeout(
-                move || {
-                    slice(
-                        run,
-                        generation,
-                        figures,
-                        running,
-                        simulation,
-                        accumulator,
-                        to,
-                    )
-                },
-                Duration::ZERO,
-            );
-        } else {
-            figures.set(simulation.figures(&accumulator));
-            running.set(None);
-        }
-    }
-    let start = move |run, simulation, accumulator| {
-        slice(
-            run,
-            generation,
-            figures,
-            running,
-            simulation,
-            accumulator,
-            0,
-        );
-    };
+    let draws = Draws::new();
+    let Draws {
+        figures, running, ..
+    } = draws;
+    // Every change of the plan starts a new run once input settles; it replaces any under way.
     Effect::new(move || {
         let simulation = scenario.with(Simulation::new);
-        let run = generation.get_value().wrapping_add(1);
-        generation.set_value(run);
-        let total = simulation.draws();
-        running.set(Some((0, total)));
-        let accumulator = simulation.accumulator();
-        set_timeout(move || start(run, simulation, accumulator), SETTLE);
+        draws.start(simulation);
     });
     let lead = Memo::new(move |_| planner.lead_stage_name());
     let plan_need = Memo::new(move |_| {
@@ -111,48 +59,7 @@ pub fn UncertaintyPanel(
             .map(|(done, total)| style.with(|style| wording::progress_sentence(style, done, total)))
             .unwrap_or_default()
     };
-    let data = Memo::new(move |_| {
-        figures.with(|f| {
-            f.as_ref().map_or_else(
-                || HistogramChart {
-                    edges: vec![0.0, 1.0],
-                    counts: vec![0],
-                    percentiles: [0.0; 3],
-                    plan: 0.0,
-                },
-                |f| HistogramChart {
-                    edges: f.histogram.edges.clone(),
-                    counts: f.histogram.counts.clone(),
-                    percentiles: [f.need.p10, f.need.p50, f.need.p90],
-                    plan: plan_need.get(),
-                },
-            )
-        })
-    });
-    let label = move |chart: &HistogramChart| {
-        style.with_untracked(|style| {
-            wording::histogram_label(style, chart.percentiles, chart.plan, &lead.get_untracked())
-        })
-    };
-    let text = ChartText {
-        series: HistogramChart::series_json,
-        label: Box::new(label),
-        height: HistogramChart::height,
-    };
-    let canvas = chart_canvas(
-        "chart-uncertainty",
-        data,
-        text,
-        move |area, chart, palette| {
-            let words = HistogramWords {
-                draws: words::DRAWS,
-                plan: words::THE_PLAN,
-            };
-            style.with_untracked(|style| {
-                let _ = histogram::draw(area, chart, palette, words, |value| style.count(value));
-            });
-        },
-    );
+    let canvas = histogram_chart(planner, figures, lead, plan_need);
     view! {
         <section class="result-section uncertainty" aria-labelledby="mc-heading" data-testid="mc"
             data-state=move || if running.get().is_some() { "updating" } else { "done" }
@@ -193,5 +100,107 @@ pub fn UncertaintyPanel(
             {canvas}
             <p class="note">{move || scenario.with(|s| wording::method_note(s.rounding))}</p>
         </section>
+    }
+}
+
+/// The histogram of the last complete run (`chart-uncertainty`).
+fn histogram_chart(
+    planner: Planner,
+    figures: RwSignal<Option<Figures>>,
+    lead: Memo<String>,
+    plan_need: Memo<f64>,
+) -> impl IntoView {
+    let style = planner.style();
+    let data = Memo::new(move |_| {
+        figures.with(|f| {
+            f.as_ref().map_or_else(
+                || HistogramChart {
+                    edges: vec![0.0, 1.0],
+                    counts: vec![0],
+                    percentiles: [0.0; 3],
+                    plan: 0.0,
+                },
+                |f| HistogramChart {
+                    edges: f.histogram.edges.clone(),
+                    counts: f.histogram.counts.clone(),
+                    percentiles: [f.need.p10, f.need.p50, f.need.p90],
+                    plan: plan_need.get(),
+                },
+            )
+        })
+    });
+    let label = move |chart: &HistogramChart| {
+        style.with_untracked(|style| {
+            wording::histogram_label(style, chart.percentiles, chart.plan, &lead.get_untracked())
+        })
+    };
+    let text = ChartText {
+        series: HistogramChart::series_json,
+        label: Box::new(label),
+        height: HistogramChart::height,
+    };
+    chart_canvas(
+        "chart-uncertainty",
+        data,
+        text,
+        move |area, chart, palette| {
+            let words = HistogramWords {
+                draws: words::DRAWS,
+                plan: words::THE_PLAN,
+            };
+            style.with_untracked(|style| {
+                let _ = histogram::draw(area, chart, palette, words, |value| style.count(value));
+            });
+        },
+    )
+}
+
+/// The state of the draws: the last complete run's figures, the run under way (draws done of
+/// the total), and which run is current.
+#[derive(Clone, Copy)]
+struct Draws {
+    figures: RwSignal<Option<Figures>>,
+    running: RwSignal<Option<(u32, u32)>>,
+    generation: StoredValue<u64>,
+}
+
+impl Draws {
+    fn new() -> Self {
+        Self {
+            figures: RwSignal::new(None),
+            running: RwSignal::new(None),
+            generation: StoredValue::new(0),
+        }
+    }
+
+    /// Starts a run of `simulation` after [`SETTLE`]; any run under way stops at its next
+    /// slice.
+    fn start(self, simulation: Simulation) {
+        let run = self.generation.get_value().wrapping_add(1);
+        self.generation.set_value(run);
+        self.running.set(Some((0, simulation.draws())));
+        let accumulator = simulation.accumulator();
+        set_timeout(move || self.slice(run, simulation, accumulator, 0), SETTLE);
+    }
+
+    /// One slice of draws from `from`, then the next in a later task, so input is never
+    /// blocked for more than a slice; the figures are published when every draw has run.
+    fn slice(self, run: u64, simulation: Simulation, mut accumulator: Accumulator, from: u32) {
+        if self.generation.try_get_value() != Some(run) {
+            return;
+        }
+        let total = simulation.draws();
+        let to = from.saturating_add(SLICE).min(total);
+        simulation.run(from, to, &mut accumulator);
+        if to < total {
+            self.running.set(Some((to, total)));
+            set_timeout(
+                move || self.slice(run, simulation, accumulator, to),
+                Duration::ZERO,
+            );
+        } else {
+            self.figures.set(simulation.figures(&accumulator));
+            self.running.set(None);
+        }
     }
 }

@@ -56,6 +56,9 @@ pub mod uncertainty_panel {
 /// Words of the `uncertainty_inputs` component.
 pub mod uncertainty_inputs {
     pub const HOW_SURE_ARE_WE: &str = "How sure are we";
+    pub const RANGES_HINT: &str = "Optional low and high for the deal size here, and beside each \
+        rate in the stage list: the range you think likely. The value you plan with is the most \
+        likely.";
 }
 
 /// Words of the `month_chart` component.
@@ -319,22 +322,4 @@ pub mod solve_panel {
     pub const NOW: &str = "Now";
     pub const NEEDED: &str = "Needed";
     pub const APPLY: &str = "Apply";
-}
-
-/// Words of the "How sure are we" panel (the Monte Carlo figures and histogram) and of the
-/// low and high inputs beside each rate.
-pub mod how_sure {
-    pub const HOW_SURE_ARE_WE: &str = "How sure are we";
-    pub const RANGES_HINT: &str = "Optional low and high beside each rate and the deal size: the range you think likely. The value you plan with is the most likely.";
-    pub const LOW: &str = "low";
-    pub const HIGH: &str = "high";
-    pub const PERCENTILE: &str = "Percentile";
-    pub const P10: &str = "P10";
-    pub const P50: &str = "P50 (median)";
-    pub const P90: &str = "P90";
-    pub const LEAD_STAGE_NEED: &str = "Lead-stage need";
-    pub const FORECAST_REVENUE: &str = "Forecast revenue";
-    pub const REACHES_TARGET: &str = "Planned traffic reaches the target";
-    pub const HISTOGRAM: &str = "Distribution of the lead-stage need";
-    pub const DRAWS: &str = "draws";
 }
