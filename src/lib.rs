@@ -26,6 +26,7 @@ use crate::ui::funnel_chart::FunnelChartPanel;
 use crate::ui::handoff_panel::HandoffPanel;
 use crate::ui::headline::Headline;
 use crate::ui::lever_table::LeverTable;
+use crate::ui::meeting_mode::MeetingMode;
 use crate::ui::month_table::MonthTable;
 use crate::ui::notice_area::NoticeArea;
 use crate::ui::period_panel::PeriodPanel;
@@ -74,18 +75,20 @@ pub fn App() -> impl IntoView {
         }
     });
     view! {
-        <header class="top">
+        <header class="top" inert=move || planner.present.get()>
             <div>
                 <h1>{labels::app::FUNNEL_PLANNER}</h1>
                 <p class="tagline">{labels::app::HOW_MANY_LEADS_MUST_MARKETING}</p>
             </div>
             <div class="top-actions">
+                <button type="button" class="secondary" data-testid="present"
+                    on:click=move |_| planner.present.set(true)>{labels::meeting_mode::PRESENT}</button>
                 <ThemeToggle dark/>
                 <ShareLink planner/>
             </div>
         </header>
         <NoticeArea planner/>
-        <main class="layout">
+        <main class="layout" inert=move || planner.present.get()>
             <section class="panel plan" aria-labelledby="plan-heading">
                 <h2 id="plan-heading">{labels::app::THE_PLAN}</h2>
                 <Headline planner/>
@@ -114,5 +117,6 @@ pub fn App() -> impl IntoView {
             </div>
         </main>
         <footer class="privacy">{labels::app::PRIVACY}</footer>
+        <MeetingMode planner/>
     }
 }

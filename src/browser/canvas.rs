@@ -41,11 +41,13 @@ pub struct Crisp {
 }
 
 impl Crisp {
-    /// Prepares `canvas` for drawing at `width` × `height` CSS pixels: sizes its backing store
-    /// for the screen's pixel ratio (which clears it) and scales its context. `None` if the
-    /// browser gives no 2D context.
+    /// Prepares `canvas` for drawing at `width` × `height` CSS pixels, enlarged `zoom` times
+    /// (1 for the page, more for meeting mode's large type): sizes its backing store for the
+    /// screen's pixel ratio (which clears it) and scales its context. Charts then lay out in
+    /// `width ÷ zoom` × `height ÷ zoom` units. `None` if the browser gives no 2D context.
     #[must_use]
-    pub fn new(canvas: &HtmlCanvasElement, width: u32, height: u32) -> Option<Self> {
+    pub fn new(canvas: &HtmlCanvasElement, width: u32, height: u32, zoom: u32) -> Option<Self> {
+        let zoom = zoom.clamp(1, 4);
         let ratio = web_sys::window().map_or(1.0, |window| window.device_pixel_ratio());
         let ratio = if ratio.is_finite() && ratio > 0.0 {
             ratio.min(4.0)
@@ -72,14 +74,15 @@ impl Crisp {
             canvas.set_height(pixels_high);
         }
         let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+        let scale = ratio * f64::from(zoom);
         context
-            .set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0)
+            .set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0)
             .ok()?;
         let inner = CanvasBackend::with_canvas_object(canvas.clone())?;
         Some(Self {
             inner,
             context,
-            size: (width, height),
+            size: (width / zoom, height / zoom),
         })
     }
 }

@@ -30,6 +30,36 @@ const QUOTE_CHARS: usize = 24;
 /// and the channels.
 const LIST_PARAMS: [&str; 3] = ["v", "stages", "channels"];
 
+/// Page parameters: how the page shows the plan, never part of the plan. They are kept apart
+/// from the scenario's parameters ([`LinkParams::page`]), never saved, and written after them.
+/// `present=1` opens meeting mode.
+pub const PAGE_PARAMS: [&str; 1] = ["present"];
+
+/// The page parameters a link carries.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PageParams {
+    /// Meeting mode (`present=1`).
+    pub present: bool,
+}
+
+impl PageParams {
+    /// Reads the page parameters of `params`: `present=1` is meeting mode; any other value
+    /// (`0`, empty) is not.
+    #[must_use]
+    pub fn read(params: &LinkParams) -> Self {
+        Self {
+            present: params.page("present") == Some("1"),
+        }
+    }
+
+    /// The page parameters as link text to append to a scenario's link (`&present=1`), or
+    /// nothing.
+    #[must_use]
+    pub fn suffix(self) -> &'static str {
+        if self.present { "&present=1" } else { "" }
+    }
+}
+
 /// Returns the name of a parameter this page reads, or `None` for any other.
 fn known_param(key: &str) -> Option<&'static str> {
     LIST_PARAMS
@@ -47,6 +77,8 @@ pub struct LinkParams {
     pub unknown: Vec<String>,
     /// Names of known parameters given more than once (the last one is used).
     pub repeated: Vec<String>,
+    /// Page parameters ([`PAGE_PARAMS`]) and their raw values.
+    page: Vec<(&'static str, String)>,
 }
 
 impl LinkParams {
@@ -57,6 +89,11 @@ impl LinkParams {
         for pair in text.split('&').filter(|pair| !pair.is_empty()) {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             let key = percent::decode(key).unwrap_or_else(|| key.to_owned());
+            if let Some(page) = PAGE_PARAMS.into_iter().find(|&name| name == key) {
+                params.page.retain(|(name, _)| *name != page);
+                params.page.push((page, value.to_owned()));
+                continue;
+            }
             let Some(known) = known_param(&key) else {
                 params.unknown.push(quote(&key));
                 continue;
@@ -107,6 +144,15 @@ impl LinkParams {
             .map(|(_, value)| value.as_str())
     }
 
+    /// Returns a page parameter's raw value.
+    #[must_use]
+    pub fn page(&self, key: &str) -> Option<&str> {
+        self.page
+            .iter()
+            .find(|(name, _)| *name == key)
+            .map(|(_, value)| value.as_str())
+    }
+
     /// Combines the query string's parameters with the fragment's; the fragment wins.
     #[must_use]
     pub fn merge(query: Self, fragment: Self) -> Self {
@@ -117,6 +163,10 @@ impl LinkParams {
             } else {
                 merged.values.push((key, value));
             }
+        }
+        for (key, value) in fragment.page {
+            merged.page.retain(|(name, _)| *name != key);
+            merged.page.push((key, value));
         }
         merged.unknown.extend(fragment.unknown);
         merged.repeated.extend(fragment.repeated);
@@ -647,6 +697,32 @@ fn quote(text: &str) -> String {
     } else {
         let head: String = clean.chars().take(QUOTE_CHARS).collect();
         format!("{head}\u{2026}")
+    }
+}
+
+#[cfg(test)]
+mod page_tests {
+    use super::*;
+
+    #[test]
+    fn present_is_a_page_parameter_not_a_problem_nor_part_of_the_plan() {
+        let params = LinkParams::parse("quota=2000000&present=1");
+        assert!(PageParams::read(&params).present);
+        assert!(params.unknown.is_empty());
+        assert_eq!(
+            params.pairs().map(|(key, _)| key).collect::<Vec<_>>(),
+            ["quota"]
+        );
+        assert!(!PageParams::read(&LinkParams::parse("present=0")).present);
+        assert!(!LinkParams::parse("present=1").has_scenario());
+        // The fragment wins over the query string, as for every parameter.
+        let merged = LinkParams::merge(
+            LinkParams::parse("present=1"),
+            LinkParams::parse("present=0"),
+        );
+        assert!(!PageParams::read(&merged).present);
+        assert_eq!(PageParams { present: true }.suffix(), "&present=1");
+        assert_eq!(PageParams::default().suffix(), "");
     }
 }
 

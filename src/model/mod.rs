@@ -24,6 +24,7 @@ pub mod reps;
 pub mod scenario;
 pub mod stage;
 pub mod stage_plan;
+pub mod steps;
 pub mod uncertainty;
 pub mod wording;
 

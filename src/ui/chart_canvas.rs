@@ -37,11 +37,13 @@ pub struct ChartText<T> {
     pub height: fn(&T) -> u32,
 }
 
-/// A canvas with test id `testid` drawing `data` with `draw`.
+/// A canvas with test id `testid` drawing `data` with `draw`, its type `zoom` times the
+/// page's (1 on the page; meeting mode enlarges).
 pub fn chart_canvas<T>(
     testid: &'static str,
     data: Memo<T>,
     text: ChartText<T>,
+    zoom: u32,
     draw: impl Fn(&DrawingArea<Crisp, Shift>, &T, &Palette) + 'static,
 ) -> impl IntoView
 where
@@ -113,8 +115,8 @@ where
                     ) else {
                         return;
                     };
-                    let height = height(&shown).max(1);
-                    if let Some(backend) = Crisp::new(&element, css_width, height) {
+                    let height = (height(&shown) * zoom).max(1);
+                    if let Some(backend) = Crisp::new(&element, css_width, height, zoom) {
                         let area = backend.into_drawing_area();
                         draw(&area, &shown, if dark { &DARK } else { &LIGHT });
                         let _ = area.present();
@@ -133,7 +135,7 @@ where
             aria-label=move || data.with(|shown| label(shown))
             data-series=move || data.with(series)
             width=ASSUMED_WIDTH
-            height=data.with_untracked(height)
+            height=data.with_untracked(height) * zoom
         ></canvas>
     }
 }

@@ -20,41 +20,7 @@ pub fn FunnelChartPanel(
     let data = Memo::new(move |_| {
         names.with(|names| stages.with(|stages| FunnelChart::of_plan(names, stages, log.get())))
     });
-    let label = move |chart: &FunnelChart| {
-        style.with_untracked(|style| {
-            charts::funnel_label(
-                style,
-                chart.log,
-                chart
-                    .bars
-                    .iter()
-                    .map(|bar| (bar.name.as_str(), bar.needed, bar.forecast)),
-            )
-        })
-    };
-    let text = ChartText {
-        series: FunnelChart::series_json,
-        label: Box::new(label),
-        height: FunnelChart::height,
-    };
-    let canvas = chart_canvas("chart-funnel", data, text, move |area, chart, palette| {
-        let words = FunnelWords {
-            needed: labels::funnel_chart::MARKETING_NEEDS,
-            forecast: labels::funnel_chart::FORECAST,
-            shortfall: labels::funnel_chart::SHORTFALL,
-        };
-        style.with_untracked(|style| {
-            let _ = funnel::draw(
-                area,
-                chart,
-                palette,
-                words,
-                |value| style.count(value),
-                |value| style.one_decimal(value),
-                |value| style.count(value),
-            );
-        });
-    });
+    let canvas = funnel_canvas(planner, "chart-funnel", data, 1);
     let open = RwSignal::new(false);
     let table = move || {
         view! {
@@ -97,4 +63,50 @@ pub fn FunnelChartPanel(
             </details>
         </section>
     }
+}
+
+/// A funnel chart canvas with test id `testid` drawing `data`, its type `zoom` times the
+/// page's; the page and meeting mode share it.
+pub fn funnel_canvas(
+    planner: Planner,
+    testid: &'static str,
+    data: Memo<FunnelChart>,
+    zoom: u32,
+) -> impl IntoView {
+    let style = planner.style();
+    let label = move |chart: &FunnelChart| {
+        style.with_untracked(|style| {
+            charts::funnel_label(
+                style,
+                chart.log,
+                chart
+                    .bars
+                    .iter()
+                    .map(|bar| (bar.name.as_str(), bar.needed, bar.forecast)),
+            )
+        })
+    };
+    let text = ChartText {
+        series: FunnelChart::series_json,
+        label: Box::new(label),
+        height: FunnelChart::height,
+    };
+    chart_canvas(testid, data, text, zoom, move |area, chart, palette| {
+        let words = FunnelWords {
+            needed: labels::funnel_chart::MARKETING_NEEDS,
+            forecast: labels::funnel_chart::FORECAST,
+            shortfall: labels::funnel_chart::SHORTFALL,
+        };
+        style.with_untracked(|style| {
+            let _ = funnel::draw(
+                area,
+                chart,
+                palette,
+                words,
+                |value| style.count(value),
+                |value| style.one_decimal(value),
+                |value| style.count(value),
+            );
+        });
+    })
 }

@@ -112,6 +112,7 @@ fn tornado_chart(planner: Planner, sensitivity: Memo<Sensitivity>) -> impl IntoV
         "chart-sensitivity",
         data,
         text,
+        1,
         move |area, chart, palette| {
             let lead = charts::needed(&planner.lead_stage_name());
             let words = TornadoWords {

@@ -15,6 +15,7 @@ pub mod funnel_chart;
 pub mod handoff_panel;
 pub mod headline;
 pub mod lever_table;
+pub mod meeting_mode;
 pub mod month_chart;
 pub mod month_sentences;
 pub mod month_table;

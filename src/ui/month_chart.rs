@@ -55,18 +55,24 @@ pub fn MonthChartView(
         label: Box::new(label),
         height: MonthChart::height,
     };
-    let canvas = chart_canvas("chart-months", data, text, move |area, chart, palette| {
-        let leads = charts::to_generate(&lead_name.get_untracked());
-        let words = MonthWords {
-            leads: &leads,
-            deals: labels::month_chart::DEALS_CLOSING,
-            lead_time: labels::month_chart::LEAD_TIME,
-            past: labels::month_chart::PAST,
-        };
-        style.with_untracked(|style| {
-            let _ = months::draw(area, chart, palette, words, |value| style.count(value));
-        });
-    });
+    let canvas = chart_canvas(
+        "chart-months",
+        data,
+        text,
+        1,
+        move |area, chart, palette| {
+            let leads = charts::to_generate(&lead_name.get_untracked());
+            let words = MonthWords {
+                leads: &leads,
+                deals: labels::month_chart::DEALS_CLOSING,
+                lead_time: labels::month_chart::LEAD_TIME,
+                past: labels::month_chart::PAST,
+            };
+            style.with_untracked(|style| {
+                let _ = months::draw(area, chart, palette, words, |value| style.count(value));
+            });
+        },
+    );
     let open = RwSignal::new(false);
     let table = move || {
         view! {

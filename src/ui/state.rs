@@ -24,7 +24,7 @@ use leptos::prelude::*;
 
 use crate::browser::json::BrowserJson;
 use crate::browser::{address, download, locale, storage};
-use crate::codec::link;
+use crate::codec::link::{self, PageParams};
 use crate::codec::opening::{self, Notice, Opening};
 use crate::codec::saved::{self, SavedPlan, Stored};
 use crate::model::budget::BudgetPlan;
@@ -96,6 +96,8 @@ pub struct Planner {
     pub unreadable_pending: RwSignal<bool>,
     /// Whether the page saves to storage.
     pub autosave: RwSignal<bool>,
+    /// Meeting mode (`present=1`, a page parameter written after the plan's link).
+    pub present: RwSignal<bool>,
     /// The text this tab last saved or read, to tell its own saves from another tab's.
     last_saved: StoredValue<String>,
 }
@@ -142,6 +144,7 @@ impl Planner {
             other_tab: RwSignal::new(None),
             unreadable_pending: RwSignal::new(unreadable_pending),
             autosave: RwSignal::new(opening.autosave),
+            present: RwSignal::new(PageParams::read(&address::current_params()).present),
             last_saved: StoredValue::new(stored_text.unwrap_or_default()),
         };
         planner.sync_outward();
@@ -348,6 +351,10 @@ impl Planner {
     /// Reads the address again after the user changed its fragment by hand.
     pub fn follow_address(self) {
         let params = address::current_params();
+        let present = PageParams::read(&params).present;
+        if self.present.get_untracked() != present {
+            self.present.set(present);
+        }
         if !params.has_scenario() {
             return;
         }
@@ -474,6 +481,7 @@ impl Planner {
             self.scenario.track();
             drafts.track();
             self.autosave.track();
+            self.present.track();
             self.saved_offer.track();
             self.other_tab.track();
             if ran.is_none() {
@@ -500,8 +508,11 @@ impl Planner {
             ..
         } = self;
         let current = scenario.get_untracked();
-        // Links carry valid values only.
-        address::replace_fragment(&link::encode(&current));
+        // Links carry valid values only; page parameters follow the plan's.
+        let page = PageParams {
+            present: self.present.get_untracked(),
+        };
+        address::replace_fragment(&format!("{}{}", link::encode(&current), page.suffix()));
         // Nothing is written while a choice about a saved plan is pending, or when saving
         // could destroy something.
         if !autosave.get_untracked()

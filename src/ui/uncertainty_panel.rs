@@ -143,6 +143,7 @@ fn histogram_chart(
         "chart-uncertainty",
         data,
         text,
+        1,
         move |area, chart, palette| {
             let words = HistogramWords {
                 draws: words::DRAWS,

@@ -61,6 +61,19 @@ pub mod uncertainty_inputs {
         likely.";
 }
 
+/// Words of the `meeting_mode` component.
+pub mod meeting_mode {
+    pub const MEETING: &str = "Meeting mode";
+    pub const LEAVE: &str = "Leave (Esc)";
+    pub const PRESENT: &str = "Present";
+    pub const TOP_LEVERS: &str = "Top three levers, +10\u{a0}% each";
+    pub const TRY: &str = "Try it";
+    pub const TRY_HINT: &str = "Step an assumption with its buttons, or focus it and use the arrow keys. Each step changes the plan itself; the headline shows the change since the meeting started.";
+    pub const DEAL_SIZE: &str = "Deal size";
+    pub const MINUS: &str = "\u{2212}";
+    pub const PLUS: &str = "+";
+}
+
 /// Words of the `month_chart` component.
 pub mod month_chart {
     pub const DEALS_CLOSING: &str = "Deals closing";

@@ -5,6 +5,7 @@
 pub mod charts;
 pub mod labels;
 pub mod levers;
+pub mod meeting;
 pub mod uncertainty;
 
 use super::assumptions::StepCountError;
