@@ -60,7 +60,7 @@ fn round_step(units: u64) -> u64 {
 fn next_multiple(value: u64, step: u64, up: bool) -> u64 {
     if up {
         (value / step + 1) * step
-    } else if value % step == 0 {
+    } else if value.is_multiple_of(step) {
         value.saturating_sub(step)
     } else {
         value / step * step
