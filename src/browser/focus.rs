@@ -21,3 +21,14 @@ pub fn focus_later(testid: String) {
         }
     });
 }
+
+/// The step an arrow key asks of a stepper: `Some(true)` up (↑ or →), `Some(false)` down (↓
+/// or ←), `None` for any other key (`key` as `KeyboardEvent.key` names it).
+#[must_use]
+pub fn arrow_step(key: &str) -> Option<bool> {
+    match key {
+        "ArrowUp" | "ArrowRight" => Some(true),
+        "ArrowDown" | "ArrowLeft" => Some(false),
+        _ => None,
+    }
+}

@@ -177,16 +177,11 @@ fn Stepper(
             planner.edit(Edit::Commit(key));
         }
     };
-    let keys = move |event: leptos::ev::KeyboardEvent| match event.key().as_str() {
-        "ArrowUp" | "ArrowRight" => {
+    let keys = move |event: leptos::ev::KeyboardEvent| {
+        if let Some(up) = crate::browser::focus::arrow_step(&event.key()) {
             event.prevent_default();
-            step(true);
+            step(up);
         }
-        "ArrowDown" | "ArrowLeft" => {
-            event.prevent_default();
-            step(false);
-        }
-        _ => {}
     };
     let can = move |up: bool| scenario.with(|s| steps::stepped(s, knob, up).is_some());
     view! {
