@@ -24,6 +24,7 @@ use crate::ui::chart_canvas::Dark;
 use crate::ui::costs_panel::CostsPanel;
 use crate::ui::funnel_chart::FunnelChartPanel;
 use crate::ui::handoff_panel::HandoffPanel;
+use crate::ui::handout::Handout;
 use crate::ui::headline::Headline;
 use crate::ui::lever_table::LeverTable;
 use crate::ui::meeting_mode::MeetingMode;
@@ -91,6 +92,7 @@ pub fn App() -> impl IntoView {
         <main class="layout" inert=move || planner.present.get()>
             <section class="panel plan" aria-labelledby="plan-heading">
                 <h2 id="plan-heading">{labels::app::THE_PLAN}</h2>
+                <Handout planner/>
                 <Headline planner/>
                 <ResultsTable planner/>
                 <RoundingChoice planner/>

@@ -11,3 +11,15 @@ pub fn this_month() -> YearMonth {
         .or_else(|| YearMonth::new(2026, 1))
         .unwrap_or_else(|| unreachable!("2026-01 is in range"))
 }
+
+/// Returns today's date on this computer's calendar as `YYYY-MM-DD`.
+#[must_use]
+pub fn today_iso() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
+}

@@ -205,7 +205,7 @@ pub fn draw<DB: DrawingBackend>(
             label_at = needed_end;
         }
         area.draw_text(
-            &count(bar.forecast),
+            &forecast(bar.forecast),
             &forecast_style,
             (label_at + 4, top_y + 24),
         )?;
@@ -345,7 +345,7 @@ mod tests {
             "{positions:?}"
         );
         for value in [
-            "137600", "200000", "3440", "5000", "1032", "1500", "40", "30",
+            "137600", "200000", "3440", "5000", "1032", "1500", "40", "30.5",
         ] {
             assert!(out.contains(&format!("\n{value}\n")), "{value} missing");
         }

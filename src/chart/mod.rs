@@ -10,6 +10,7 @@
 pub mod funnel;
 pub mod histogram;
 pub mod months;
+pub mod qr;
 pub mod tornado;
 
 use std::fmt::Write as _;

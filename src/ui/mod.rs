@@ -13,6 +13,7 @@ pub mod field_input;
 pub mod figure;
 pub mod funnel_chart;
 pub mod handoff_panel;
+pub mod handout;
 pub mod headline;
 pub mod lever_table;
 pub mod meeting_mode;

@@ -47,8 +47,17 @@ export async function ready(page) {
   await page.waitForSelector('[data-testid="need-0"]', { timeout: 15000 });
 }
 
-/** Reads every `data-value` on the page, keyed by `data-testid`. */
-export function values(page) {
+/**
+ * Reads every `data-value` on the page, keyed by `data-testid`, once the Monte Carlo draws
+ * (which run after input settles, off the typing path) have finished, so that their figures
+ * are the plan's.
+ */
+export async function values(page) {
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="mc"]')?.dataset.state !== 'updating',
+    null,
+    { timeout: 20000 },
+  );
   return page.evaluate(() => Object.fromEntries(
     [...document.querySelectorAll('[data-testid][data-value]')]
       .map((element) => [element.dataset.testid, element.dataset.value]),

@@ -61,6 +61,14 @@ pub mod uncertainty_inputs {
         likely.";
 }
 
+/// Words of the `handout` component.
+pub mod handout {
+    pub const HANDOUT: &str = "Printed handout";
+    pub const ASSUMPTIONS: &str = "Assumptions";
+    pub const THIS_PLAN_ONLINE: &str = "This plan online";
+    pub const QR_LABEL: &str = "QR code of the link to this plan";
+}
+
 /// Words of the `meeting_mode` component.
 pub mod meeting_mode {
     pub const MEETING: &str = "Meeting mode";
