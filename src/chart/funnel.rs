@@ -6,7 +6,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::{Error, Palette, hatch, json_numbers, json_strings, px, text_style, text_width};
+use super::{
+    Error, Palette, Swatch, hatch, json_numbers, json_strings, legend, px, text_style, text_width,
+};
 use crate::model::StagePlan;
 
 /// Height of the legend above the bars, in CSS pixels.
@@ -113,7 +115,14 @@ pub fn draw<DB: DrawingBackend>(
     let (width, _) = area.dim_in_pixel();
     let width = i32::try_from(width).unwrap_or(i32::MAX);
     let shortfall = chart.bars.iter().any(|bar| bar.forecast < bar.needed);
-    legend(area, palette, words, shortfall)?;
+    let mut entries = vec![
+        (Swatch::Solid(palette.needed), words.needed),
+        (Swatch::Outlined(palette.forecast), words.forecast),
+    ];
+    if shortfall {
+        entries.push((Swatch::Hatched(palette.shortfall), words.shortfall));
+    }
+    legend(area, palette, &entries)?;
 
     let longest_name = chart
         .bars
@@ -214,41 +223,6 @@ pub fn draw<DB: DrawingBackend>(
         vec![(left, LEGEND), (left, bottom)],
         palette.ink,
     ))?;
-    Ok(())
-}
-
-/// The legend: a swatch and its words per series.
-fn legend<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    palette: &Palette,
-    words: FunnelWords<'_>,
-    shortfall: bool,
-) -> Result<(), Error<DB>> {
-    let style = text_style(&palette.ink, HPos::Left, VPos::Center);
-    let (y0, y1, middle) = (6, 16, 11);
-    let mut at = 4;
-    area.draw(&Rectangle::new(
-        [(at, y0), (at + 16, y1)],
-        palette.needed.filled(),
-    ))?;
-    area.draw_text(words.needed, &style, (at + 22, middle))?;
-    at += 22 + text_width(area, words.needed) + 16;
-    area.draw(&Rectangle::new(
-        [(at, y0), (at + 16, y1)],
-        palette.forecast.mix(0.2).filled(),
-    ))?;
-    area.draw(&Rectangle::new(
-        [(at, y0), (at + 16, y1)],
-        palette.forecast.stroke_width(1),
-    ))?;
-    area.draw_text(words.forecast, &style, (at + 22, middle))?;
-    at += 22 + text_width(area, words.forecast) + 16;
-    if shortfall {
-        for line in hatch(at, y0, at + 16, y1, 5) {
-            area.draw(&PathElement::new(line.to_vec(), palette.shortfall))?;
-        }
-        area.draw_text(words.shortfall, &style, (at + 22, middle))?;
-    }
     Ok(())
 }
 

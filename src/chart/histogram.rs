@@ -5,7 +5,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::{Error, Palette, json_numbers, linear_ticks, px, text_style, text_width};
+use super::{
+    Error, Palette, Swatch, json_numbers, legend, linear_ticks, px, text_style, text_width,
+};
 
 /// The chart's height in CSS pixels.
 const HEIGHT: i32 = 240;
@@ -76,22 +78,14 @@ pub fn draw<DB: DrawingBackend>(
     count: impl Fn(f64) -> String,
 ) -> Result<(), Error<DB>> {
     area.fill(&palette.background)?;
-    // Legend.
-    let style = text_style(&palette.ink, HPos::Left, VPos::Center);
-    let mut at = 4;
-    area.draw(&Rectangle::new(
-        [(at, 6), (at + 16, 16)],
-        palette.needed.filled(),
-    ))?;
-    area.draw_text(words.draws, &style, (at + 22, 11))?;
-    at += 22 + text_width(area, words.draws) + 16;
-    for step in [0, 9] {
-        area.draw(&PathElement::new(
-            vec![(at + step, 11), (at + step + 5, 11)],
-            palette.forecast.stroke_width(2),
-        ))?;
-    }
-    area.draw_text(words.plan, &style, (at + 22, 11))?;
+    legend(
+        area,
+        palette,
+        &[
+            (Swatch::Solid(palette.needed), words.draws),
+            (Swatch::Dashed(palette.forecast), words.plan),
+        ],
+    )?;
     let (width, height) = area.dim_in_pixel();
     let (width, height) = (
         i32::try_from(width).unwrap_or(i32::MAX),

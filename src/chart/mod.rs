@@ -90,6 +90,62 @@ pub(crate) fn text_width<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, text
         .map_or(0, |(width, _)| i32::try_from(width).unwrap_or(i32::MAX))
 }
 
+/// How a legend entry shows its series.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Swatch {
+    /// A solid bar.
+    Solid(RGBColor),
+    /// An outlined bar with a light fill.
+    Outlined(RGBColor),
+    /// Diagonal hatching.
+    Hatched(RGBColor),
+    /// A filled band with a grid-coloured edge.
+    Band(RGBColor),
+    /// A dashed line.
+    Dashed(RGBColor),
+}
+
+/// Draws a legend row at the top of `area`: each swatch, then its words, left to right.
+pub(crate) fn legend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    palette: &Palette,
+    entries: &[(Swatch, &str)],
+) -> Result<(), Error<DB>> {
+    let style = text_style(&palette.ink, HPos::Left, VPos::Center);
+    let (y0, y1, middle) = (6, 16, 11);
+    let mut at = 4;
+    for &(swatch, words) in entries {
+        let corners = [(at, y0), (at + 16, y1)];
+        match swatch {
+            Swatch::Solid(color) => area.draw(&Rectangle::new(corners, color.filled()))?,
+            Swatch::Outlined(color) => {
+                area.draw(&Rectangle::new(corners, color.mix(0.2).filled()))?;
+                area.draw(&Rectangle::new(corners, color.stroke_width(1)))?;
+            }
+            Swatch::Hatched(color) => {
+                for line in hatch(at, y0, at + 16, y1, 5) {
+                    area.draw(&PathElement::new(line.to_vec(), color))?;
+                }
+            }
+            Swatch::Band(color) => {
+                area.draw(&Rectangle::new(corners, color.filled()))?;
+                area.draw(&Rectangle::new(corners, palette.grid.stroke_width(1)))?;
+            }
+            Swatch::Dashed(color) => {
+                for step in [0, 9] {
+                    area.draw(&PathElement::new(
+                        vec![(at + step, middle), (at + step + 5, middle)],
+                        color.stroke_width(2),
+                    ))?;
+                }
+            }
+        }
+        area.draw_text(words, &style, (at + 22, middle))?;
+        at += 22 + text_width(area, words) + 16;
+    }
+    Ok(())
+}
+
 /// Up to about `count` round tick values (1, 2 or 5 × 10^k apart) from 0 to at least `max`.
 #[must_use]
 pub fn linear_ticks(max: f64, count: u32) -> Vec<f64> {

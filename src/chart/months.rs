@@ -7,7 +7,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::{
-    Error, Palette, hatch, json_numbers, json_strings, linear_ticks, px, text_style, text_width,
+    Error, Palette, Swatch, hatch, json_numbers, json_strings, legend, linear_ticks, px,
+    text_style, text_width,
 };
 use crate::model::monthly::{MonthPlan, Sources};
 use crate::model::period::YearMonth;
@@ -233,7 +234,12 @@ pub fn draw<DB: DrawingBackend>(
     }
 
     month_labels(area, chart, palette, (column_x, column), plot_bottom)?;
-    legend(area, palette, words, chart.bars.iter().any(|bar| bar.past))
+    // The legend: lead time and past months (the panels carry their own titles).
+    let mut entries = vec![(Swatch::Band(palette.band), words.lead_time)];
+    if chart.bars.iter().any(|bar| bar.past) {
+        entries.push((Swatch::Hatched(palette.muted), words.past));
+    }
+    legend(area, palette, &entries)
 }
 
 /// The month names under the panels, thinned to fit; the year under the first month and each
@@ -269,35 +275,6 @@ fn month_labels<DB: DrawingBackend>(
         }
     }
 
-    Ok(())
-}
-
-/// The legend: lead time and past months (the panels carry their own titles).
-fn legend<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    palette: &Palette,
-    words: MonthWords<'_>,
-    past: bool,
-) -> Result<(), Error<DB>> {
-    let style = text_style(&palette.ink, HPos::Left, VPos::Center);
-    let (y0, y1, middle) = (6, 18, 12);
-    let mut at = 4;
-    area.draw(&Rectangle::new(
-        [(at, y0), (at + 16, y1)],
-        palette.band.filled(),
-    ))?;
-    area.draw(&Rectangle::new(
-        [(at, y0), (at + 16, y1)],
-        palette.grid.stroke_width(1),
-    ))?;
-    area.draw_text(words.lead_time, &style, (at + 22, middle))?;
-    at += 22 + text_width(area, words.lead_time) + 16;
-    if past {
-        for line in hatch(at, y0, at + 16, y1, 4) {
-            area.draw(&PathElement::new(line.to_vec(), palette.muted))?;
-        }
-        area.draw_text(words.past, &style, (at + 22, middle))?;
-    }
     Ok(())
 }
 

@@ -7,7 +7,9 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::funnel::fit;
-use super::{Error, Palette, json_numbers, json_strings, px, text_style, text_width};
+use super::{
+    Error, Palette, Swatch, json_numbers, json_strings, legend, px, text_style, text_width,
+};
 
 /// Height of the legend above the bars, in CSS pixels.
 const LEGEND: i32 = 26;
@@ -81,7 +83,14 @@ pub fn draw<DB: DrawingBackend>(
     area.fill(&palette.background)?;
     let (width, _) = area.dim_in_pixel();
     let width = i32::try_from(width).unwrap_or(i32::MAX);
-    legend(area, palette, words)?;
+    legend(
+        area,
+        palette,
+        &[
+            (Swatch::Solid(palette.needed), words.lead),
+            (Swatch::Outlined(palette.forecast), words.revenue),
+        ],
+    )?;
 
     let longest_name = tornado
         .bars
@@ -161,33 +170,6 @@ pub fn draw<DB: DrawingBackend>(
         vec![(zero, LEGEND), (zero, bottom)],
         palette.ink,
     ))?;
-    Ok(())
-}
-
-/// The legend: a swatch and its words per series.
-fn legend<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    palette: &Palette,
-    words: TornadoWords<'_>,
-) -> Result<(), Error<DB>> {
-    let style = text_style(&palette.ink, HPos::Left, VPos::Center);
-    let (y0, y1, middle) = (6, 16, 11);
-    let mut at = 4;
-    area.draw(&Rectangle::new(
-        [(at, y0), (at + 16, y1)],
-        palette.needed.filled(),
-    ))?;
-    area.draw_text(words.lead, &style, (at + 22, middle))?;
-    at += 22 + text_width(area, words.lead) + 16;
-    area.draw(&Rectangle::new(
-        [(at, y0), (at + 16, y1)],
-        palette.forecast.mix(0.2).filled(),
-    ))?;
-    area.draw(&Rectangle::new(
-        [(at, y0), (at + 16, y1)],
-        palette.forecast.stroke_width(1),
-    ))?;
-    area.draw_text(words.revenue, &style, (at + 22, middle))?;
     Ok(())
 }
 

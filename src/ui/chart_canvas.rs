@@ -12,8 +12,10 @@ use plotters::prelude::{DrawingArea, IntoDrawingArea};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
+use super::shown::shown;
 use crate::browser::canvas::Crisp;
 use crate::chart::{DARK, LIGHT, Palette};
+use crate::model::wording::labels;
 
 /// The canvas's width in CSS pixels assumed before its first drawing. The canvas is as wide
 /// as its section and as high as its backing store's aspect ratio makes it (no inline style,
@@ -137,5 +139,17 @@ where
             width=ASSUMED_WIDTH
             height=data.with_untracked(height) * zoom
         ></canvas>
+    }
+}
+
+/// A chart's "Show data" disclosure: `table` (the plotted values as a table) is built only
+/// while it is open, so a closed one costs an edit nothing.
+pub fn show_data(table: impl Fn() -> AnyView + Send + Sync + 'static) -> impl IntoView {
+    let open = RwSignal::new(false);
+    view! {
+        <details on:toggle=move |_| open.update(|open| *open = !*open)>
+            <summary>{labels::funnel_chart::SHOW_DATA}</summary>
+            {shown(move || open.get(), table)}
+        </details>
     }
 }

@@ -3,8 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::chart_canvas::{ChartText, chart_canvas};
-use super::shown::shown;
+use super::chart_canvas::{ChartText, chart_canvas, show_data};
 use super::state::Planner;
 use crate::chart::funnel::{self, FunnelChart, FunnelWords};
 use crate::model::wording::{charts, labels};
@@ -21,7 +20,6 @@ pub fn FunnelChartPanel(
         names.with(|names| stages.with(|stages| FunnelChart::of_plan(names, stages, log.get())))
     });
     let canvas = funnel_canvas(planner, "chart-funnel", data, 1);
-    let open = RwSignal::new(false);
     let table = move || {
         view! {
             <table class="results chart-data" data-testid="chart-funnel-data">
@@ -57,10 +55,7 @@ pub fn FunnelChartPanel(
                 </label>
             </div>
             {canvas}
-            <details on:toggle=move |_| open.update(|open| *open = !*open)>
-                <summary>{labels::funnel_chart::SHOW_DATA}</summary>
-                {shown(move || open.get(), table)}
-            </details>
+            {show_data(table)}
         </section>
     }
 }

@@ -3,8 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::chart_canvas::{ChartText, chart_canvas};
-use super::shown::shown;
+use super::chart_canvas::{ChartText, chart_canvas, show_data};
 use super::state::Planner;
 use crate::chart::months::{self, MonthChart, MonthWords};
 use crate::model::YearMonth;
@@ -73,7 +72,6 @@ pub fn MonthChartView(
             });
         },
     );
-    let open = RwSignal::new(false);
     let table = move || {
         view! {
             <table class="results chart-data" data-testid="chart-months-data">
@@ -100,10 +98,7 @@ pub fn MonthChartView(
     view! {
         <div class="chart-section">
             {canvas}
-            <details on:toggle=move |_| open.update(|open| *open = !*open)>
-                <summary>{labels::funnel_chart::SHOW_DATA}</summary>
-                {shown(move || open.get(), table)}
-            </details>
+            {show_data(table)}
         </div>
     }
 }
