@@ -39,6 +39,7 @@ use crate::ui::sla_panel::SlaPanel;
 use crate::ui::solve_panel::SolvePanel;
 use crate::ui::stage_costs_table::StageCostsTable;
 use crate::ui::stage_editor::StageEditor;
+use crate::ui::shown::shown;
 use crate::ui::state::Planner;
 use crate::ui::targets_panel::TargetsPanel;
 use crate::ui::team_panel::TeamPanel;
@@ -75,6 +76,11 @@ pub fn App() -> impl IntoView {
             planner.other_tab_saved(event.new_value());
         }
     });
+    // The headline and the stage table mount first; everything else (charts, levers, the
+    // draws, the inputs) a frame later, so the first result is on screen sooner.
+    let later = RwSignal::new(false);
+    request_animation_frame(move || later.set(true));
+    let after_first = move |part: fn(Planner) -> AnyView| shown(move || later.get(), move || part(planner));
     view! {
         <header class="top" inert=move || planner.present.get()>
             <div>
@@ -92,33 +98,37 @@ pub fn App() -> impl IntoView {
         <main class="layout" inert=move || planner.present.get()>
             <section class="panel plan" aria-labelledby="plan-heading">
                 <h2 id="plan-heading">{labels::app::THE_PLAN}</h2>
-                <Handout planner/>
+                {after_first(|planner| view! { <Handout planner/> }.into_any())}
                 <Headline planner/>
                 <ResultsTable planner/>
-                <RoundingChoice planner/>
-                <PlanSummary planner/>
-                <FunnelChartPanel planner/>
-                <LeverTable planner/>
-                <SolvePanel planner/>
-                <UncertaintyPanel planner/>
-                <SlaPanel planner/>
-                <CapacityPanel planner/>
-                <BudgetPanel planner/>
-                <StageCostsTable planner/>
-                <MonthTable planner/>
+                {after_first(|planner| view! {
+                    <RoundingChoice planner/>
+                    <PlanSummary planner/>
+                    <FunnelChartPanel planner/>
+                    <LeverTable planner/>
+                    <SolvePanel planner/>
+                    <UncertaintyPanel planner/>
+                    <SlaPanel planner/>
+                    <CapacityPanel planner/>
+                    <BudgetPanel planner/>
+                    <StageCostsTable planner/>
+                    <MonthTable planner/>
+                }.into_any())}
             </section>
             <div class="inputs">
-                <TargetsPanel planner/>
-                <StageEditor planner/>
-                <PeriodPanel planner/>
-                <TeamPanel planner/>
-                <CostsPanel planner/>
-                <TimingPanel planner/>
-                <HandoffPanel planner/>
-                <UncertaintyInputs planner/>
+                {after_first(|planner| view! {
+                    <TargetsPanel planner/>
+                    <StageEditor planner/>
+                    <PeriodPanel planner/>
+                    <TeamPanel planner/>
+                    <CostsPanel planner/>
+                    <TimingPanel planner/>
+                    <HandoffPanel planner/>
+                    <UncertaintyInputs planner/>
+                }.into_any())}
             </div>
         </main>
         <footer class="privacy">{labels::app::PRIVACY}</footer>
-        <MeetingMode planner/>
+        {after_first(|planner| view! { <MeetingMode planner/> }.into_any())}
     }
 }

@@ -45,6 +45,8 @@ export async function openFresh(env, suffix = '', before = async () => {}, optio
 /** Waits until the plan is on screen. */
 export async function ready(page) {
   await page.waitForSelector('[data-testid="need-0"]', { timeout: 15000 });
+  // The rest of the page mounts a frame after the first result.
+  await page.waitForSelector('[data-testid="quota"]', { timeout: 15000 });
 }
 
 /**
