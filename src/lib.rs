@@ -35,11 +35,11 @@ use crate::ui::plan_summary::PlanSummary;
 use crate::ui::results_table::ResultsTable;
 use crate::ui::rounding_choice::RoundingChoice;
 use crate::ui::share_link::ShareLink;
+use crate::ui::shown::shown;
 use crate::ui::sla_panel::SlaPanel;
 use crate::ui::solve_panel::SolvePanel;
 use crate::ui::stage_costs_table::StageCostsTable;
 use crate::ui::stage_editor::StageEditor;
-use crate::ui::shown::shown;
 use crate::ui::state::Planner;
 use crate::ui::targets_panel::TargetsPanel;
 use crate::ui::team_panel::TeamPanel;
@@ -80,7 +80,8 @@ pub fn App() -> impl IntoView {
     // draws, the inputs) a frame later, so the first result is on screen sooner.
     let later = RwSignal::new(false);
     request_animation_frame(move || later.set(true));
-    let after_first = move |part: fn(Planner) -> AnyView| shown(move || later.get(), move || part(planner));
+    let after_first =
+        move |part: fn(Planner) -> AnyView| shown(move || later.get(), move || part(planner));
     view! {
         <header class="top" inert=move || planner.present.get()>
             <div>

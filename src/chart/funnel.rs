@@ -11,12 +11,12 @@ use super::{
 };
 use crate::model::StagePlan;
 
-/// Height of the legend above the bars, in CSS pixels.
-const LEGEND: i32 = 26;
-/// Height of one stage's row.
-const ROW: i32 = 34;
+/// Height of the legend above the bars, in CSS pixels (the tornado's too).
+pub(crate) const LEGEND: i32 = 26;
+/// Height of one stage's row: two bars (the tornado's rows are the same).
+pub(crate) const ROW: i32 = 34;
 /// Height of the tick labels under the bars.
-const AXIS: i32 = 22;
+pub(crate) const AXIS: i32 = 22;
 
 /// One stage's two bars.
 #[derive(Clone, Debug, PartialEq)]
@@ -248,7 +248,7 @@ pub(crate) fn fit<DB: DrawingBackend>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::LIGHT;
+    use crate::chart::{LIGHT, svg_reading};
 
     fn chart(log: bool) -> FunnelChart {
         let bar = |name: &str, needed: f64, forecast: f64| FunnelBar {
@@ -293,17 +293,11 @@ mod tests {
         out
     }
 
-    /// The `x`, `width` of each `<rect>` filled with `colour`.
+    /// The `x` and `width` of each `<rect>` filled with `colour`.
     fn rects(svg: &str, colour: &str) -> Vec<(f64, f64)> {
-        svg.lines()
-            .filter(|line| line.contains("<rect") && line.contains(&format!("fill=\"{colour}\"")))
-            .map(|line| {
-                let attr = |name: &str| -> f64 {
-                    let start = line.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
-                    line[start..].split('"').next().unwrap().parse().unwrap()
-                };
-                (attr("x"), attr("width"))
-            })
+        svg_reading::rects(svg, colour)
+            .into_iter()
+            .map(|[x, _, width, _]| (x, width))
             .collect()
     }
 

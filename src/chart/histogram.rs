@@ -179,7 +179,7 @@ pub fn draw<DB: DrawingBackend>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::LIGHT;
+    use crate::chart::{LIGHT, svg_reading};
 
     fn chart() -> HistogramChart {
         HistogramChart {
@@ -208,14 +208,10 @@ mod tests {
     #[test]
     fn a_bar_per_bin_with_draws_taller_for_more_draws() {
         let out = svg(&chart());
-        let heights: Vec<f64> = out
-            .lines()
-            .filter(|line| line.contains("<rect") && line.contains("fill=\"#0B5CAD\""))
+        let heights: Vec<f64> = svg_reading::rects(&out, "#0B5CAD")
+            .into_iter()
             .skip(1)
-            .map(|line| {
-                let start = line.find(" height=\"").unwrap() + 9;
-                line[start..].split('"').next().unwrap().parse().unwrap()
-            })
+            .map(|[_, _, _, height]| height)
             .collect();
         assert_eq!(heights.len(), 4);
         assert!(heights[1] > heights[2] && heights[2] > heights[0] && heights[0] > heights[3]);

@@ -250,6 +250,25 @@ pub(crate) fn px(value: f64) -> i32 {
     }
 }
 
+/// What native chart tests read from an SVG drawing.
+#[cfg(test)]
+pub(crate) mod svg_reading {
+    /// Each `<rect>` filled with `colour` (`#0B5CAD`), in drawing order: `[x, y, width,
+    /// height]`.
+    pub(crate) fn rects(svg: &str, colour: &str) -> Vec<[f64; 4]> {
+        svg.lines()
+            .filter(|line| line.contains("<rect") && line.contains(&format!("fill=\"{colour}\"")))
+            .map(|line| {
+                let attr = |name: &str| -> f64 {
+                    let start = line.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+                    line[start..].split('"').next().unwrap().parse().unwrap()
+                };
+                [attr("x"), attr("y"), attr("width"), attr("height")]
+            })
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -281,7 +281,7 @@ fn month_labels<DB: DrawingBackend>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::LIGHT;
+    use crate::chart::{LIGHT, svg_reading};
 
     fn month(text: &str) -> YearMonth {
         YearMonth::parse(text).unwrap()
@@ -325,9 +325,7 @@ mod tests {
     }
 
     fn count_rects(svg: &str, colour: &str) -> usize {
-        svg.lines()
-            .filter(|line| line.contains("<rect") && line.contains(&format!("fill=\"{colour}\"")))
-            .count()
+        svg_reading::rects(svg, colour).len()
     }
 
     #[test]

@@ -6,17 +6,10 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::funnel::fit;
+use super::funnel::{AXIS, LEGEND, ROW, fit};
 use super::{
     Error, Palette, Swatch, json_numbers, json_strings, legend, px, text_style, text_width,
 };
-
-/// Height of the legend above the bars, in CSS pixels.
-const LEGEND: i32 = 26;
-/// Height of one lever's row.
-const ROW: i32 = 34;
-/// Height of the tick labels under the bars.
-const AXIS: i32 = 22;
 
 /// One lever's two bars, in percent.
 #[derive(Clone, Debug, PartialEq)]
@@ -176,7 +169,7 @@ pub fn draw<DB: DrawingBackend>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::LIGHT;
+    use crate::chart::{LIGHT, svg_reading};
 
     fn tornado() -> Tornado {
         let bar = |name: &str, lead_change: f64, revenue_change: f64| TornadoBar {
@@ -210,16 +203,10 @@ mod tests {
 
     /// The `x` and `width` of each `<rect>` filled with `colour`, after the legend's.
     fn bars(svg: &str, colour: &str) -> Vec<(f64, f64)> {
-        svg.lines()
-            .filter(|line| line.contains("<rect") && line.contains(&format!("fill=\"{colour}\"")))
-            .map(|line| {
-                let attr = |name: &str| -> f64 {
-                    let start = line.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
-                    line[start..].split('"').next().unwrap().parse().unwrap()
-                };
-                (attr("x"), attr("width"))
-            })
+        svg_reading::rects(svg, colour)
+            .into_iter()
             .skip(1)
+            .map(|[x, _, width, _]| (x, width))
             .collect()
     }
 

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::chart_canvas::{ChartText, chart_canvas, show_data};
+use super::check_box::CheckBox;
 use super::state::Planner;
 use crate::chart::funnel::{self, FunnelChart, FunnelWords};
 use crate::model::wording::{charts, labels};
@@ -47,12 +48,7 @@ pub fn FunnelChartPanel(
         <section class="result-section chart-section" aria-labelledby="funnel-chart-heading">
             <div class="chart-head">
                 <h3 id="funnel-chart-heading">{labels::funnel_chart::FUNNEL_CHART}</h3>
-                <label class="check">
-                    <input type="checkbox" data-testid="funnel-log"
-                        prop:checked=move || log.get()
-                        on:change=move |event| log.set(event_target_checked(&event))/>
-                    {labels::funnel_chart::LOG_SCALE}
-                </label>
+                <CheckBox testid="funnel-log" checked=log label=labels::funnel_chart::LOG_SCALE/>
             </div>
             {canvas}
             {show_data(table)}

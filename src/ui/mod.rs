@@ -7,6 +7,7 @@ pub mod capacity_panel;
 pub mod channel_editor;
 pub mod channel_table;
 pub mod chart_canvas;
+pub mod check_box;
 pub mod cohort_editor;
 pub mod costs_panel;
 pub mod field_input;

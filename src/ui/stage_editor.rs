@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::check_box::CheckBox;
 use super::rows::rows;
 use super::stage_row::StageRow;
 use super::state::Planner;
@@ -32,12 +33,7 @@ pub fn StageEditor(
         <section class="panel" aria-labelledby="stages-heading">
             <h2 id="stages-heading">{labels::stage_editor::FUNNEL_STAGES}</h2>
             <p class="hint">{wording::STAGES_HELP}</p>
-            <label class="check">
-                <input type="checkbox" data-testid="show-ranges"
-                    prop:checked=move || ranges.get()
-                    on:change=move |event| ranges.set(event_target_checked(&event))/>
-                {labels::stage_editor::SHOW_RANGES}
-            </label>
+            <CheckBox testid="show-ranges" checked=ranges label=labels::stage_editor::SHOW_RANGES/>
             <ol class="stages">
                 {rows(count, move |index| view! { <StageRow planner index ranges/> }.into_any())}
             </ol>
