@@ -87,6 +87,20 @@ impl FunnelChart {
         out
     }
 
+    /// The volume axis's ticks and its top: the largest tick, or its log10 on a log scale.
+    fn axis(&self) -> (Vec<f64>, f64) {
+        let max = self.max();
+        if self.log {
+            let ticks = super::log_ticks(max);
+            let top = ticks.last().copied().unwrap_or(1.0).log10().max(1.0);
+            (ticks, top)
+        } else {
+            let ticks = super::linear_ticks(max, 4);
+            let top = ticks.last().copied().unwrap_or(1.0).max(1.0);
+            (ticks, top)
+        }
+    }
+
     /// The largest plotted value.
     fn max(&self) -> f64 {
         self.bars
@@ -142,16 +156,7 @@ pub fn draw<DB: DrawingBackend>(
     let (left, right) = (label_width, (width - value_width).max(label_width + 40));
     let span = f64::from(right - left);
 
-    let max = chart.max();
-    let (ticks, top) = if chart.log {
-        let ticks = super::log_ticks(max);
-        let top = ticks.last().copied().unwrap_or(1.0).log10().max(1.0);
-        (ticks, top)
-    } else {
-        let ticks = super::linear_ticks(max, 4);
-        let top = ticks.last().copied().unwrap_or(1.0).max(1.0);
-        (ticks, top)
-    };
+    let (ticks, top) = chart.axis();
     let x = |value: f64| -> i32 {
         let share = if chart.log {
             value.max(1.0).log10() / top
