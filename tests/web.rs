@@ -50,6 +50,23 @@ async fn settle() {
     }
 }
 
+/// Waits until the whole page is mounted: the headline and the stage table come first, the
+/// rest (inputs, panels) a frame later.
+async fn mounted() {
+    until(|| {
+        window()
+            .document()
+            .and_then(|document| {
+                document
+                    .query_selector("[data-testid=\"quota\"]")
+                    .ok()
+                    .flatten()
+            })
+            .is_some()
+    })
+    .await;
+}
+
 /// Waits until `done` holds, checking every 20 ms for at most 5 s.
 async fn until(done: impl Fn() -> bool) {
     for _ in 0..250 {
@@ -120,6 +137,7 @@ fn storage_keeps_unreadable_text_and_reads_back_saved_plans() {
 async fn app_shows_a_linked_plan_and_follows_typing() {
     local_storage().clear().unwrap();
     let handle = mount_with_fragment("quota=1000000&deal=30000&stages=SQLs,Won:25");
+    mounted().await;
     settle().await;
     assert_eq!(value_of("deals-needed"), "34");
     assert_eq!(value_of("need-0"), "136");
@@ -179,6 +197,7 @@ async fn app_shows_a_linked_plan_and_follows_typing() {
 async fn stage_buttons_add_move_and_remove_stages() {
     local_storage().clear().unwrap();
     let handle = mount_with_fragment("stages=Leads,MQLs:20,Won:10&quota=100&deal=1");
+    mounted().await;
     settle().await;
     let click = |testid: &str| {
         let button: web_sys::HtmlElement = by_testid(testid).dyn_into().unwrap();
