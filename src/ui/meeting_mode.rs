@@ -48,7 +48,8 @@ pub fn MeetingMode(
     )
 }
 
-/// The meeting view itself: built when meeting mode starts, so "before" is the plan then.
+/// The meeting view itself: built when meeting mode starts, so "before" is the plan then,
+/// until the room chooses to compare from the plan as it stands.
 #[component]
 fn Meeting(
     /// The planner's state.
@@ -61,9 +62,9 @@ fn Meeting(
             .stages()
             .with(|s| s.get(lead).map_or(0.0, |s| s.marketing))
     });
-    let before = headline.get_untracked();
+    let before = RwSignal::new(headline.get_untracked());
     let lead = Memo::new(move |_| planner.lead_stage_name());
-    let change = move || headline.get() - before;
+    let change = move || headline.get() - before.get();
     let (names, stages) = (planner.names(), planner.stages());
     let chart = Memo::new(move |_| {
         names.with(|names| stages.with(|stages| FunnelChart::of_plan(names, stages, true)))
@@ -119,6 +120,9 @@ fn Meeting(
                     <p class="meeting-change" data-testid="meeting-change" data-value=move || format::plain(change())>
                         {move || style.with(|style| meeting::change_text(style, change(), &lead.get()))}
                     </p>
+                    <button type="button" class="secondary" data-testid="meeting-rebase"
+                        disabled=move || change() == 0.0
+                        on:click=move |_| before.set(headline.get_untracked())>{words::COMPARE_FROM_HERE}</button>
                     <p class="meeting-sla" data-testid="meeting-sla">{sla}</p>
                     <h3>{words::TOP_LEVERS}</h3>
                     <ol class="meeting-levers" data-testid="meeting-levers">{top_levers}</ol>

@@ -33,6 +33,20 @@ test('present=1 opens meeting mode with the headline, and a stepper shows what i
   const change = Number(await page.getAttribute('[data-testid="meeting-change"]', 'data-value'));
   assert.equal(change, now - start);
   assert.equal(await page.textContent('[data-testid="meeting-change"]'), `−${(start - now).toLocaleString('en-US')} Leads vs. before`);
+  // Compare from here: the plan as it stands becomes "before"; the next step is counted from it.
+  assert.equal(await page.isDisabled('[data-testid="meeting-rebase"]'), false);
+  await page.click('[data-testid="meeting-rebase"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="meeting-change"]').dataset.value === '0');
+  assert.equal(await page.textContent('[data-testid="meeting-change"]'), 'No change vs. before');
+  assert.equal(await page.isDisabled('[data-testid="meeting-rebase"]'), true);
+  await page.focus('[data-testid="stepper-stage-rate-3"]');
+  await page.keyboard.press('ArrowUp');
+  await page.waitForFunction((s) => Number(document.querySelector('[data-testid="meeting-headline"]').dataset.value) !== s, now);
+  const further = await headline();
+  assert.ok(further < now);
+  assert.equal(Number(await page.getAttribute('[data-testid="meeting-change"]', 'data-value')), further - now);
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction((s) => Number(document.querySelector('[data-testid="meeting-headline"]').dataset.value) === s, now);
   // The plan itself changed: the rate field and the link say 42 %, and the link keeps present=1.
   assert.equal(await page.inputValue('[data-testid="stage-rate-3"]'), '42');
   assert.match(await address(page), /MQLs:20,SQLs:42,.*&present=1$/);

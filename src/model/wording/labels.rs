@@ -76,7 +76,8 @@ pub mod meeting_mode {
     pub const PRESENT: &str = "Present";
     pub const TOP_LEVERS: &str = "Top three levers, +10\u{a0}% each";
     pub const TRY: &str = "Try it";
-    pub const TRY_HINT: &str = "Step an assumption with its buttons, or focus it and use the arrow keys. Each step changes the plan itself; the headline shows the change since the meeting started.";
+    pub const TRY_HINT: &str = "Step an assumption with its buttons, or focus it and use the arrow keys. Each step changes the plan itself; the headline shows the change since the meeting started, or since Compare from here.";
+    pub const COMPARE_FROM_HERE: &str = "Compare from here";
     pub const DEAL_SIZE: &str = "Deal size";
     pub const MINUS: &str = "\u{2212}";
     pub const PLUS: &str = "+";
