@@ -121,7 +121,7 @@ fn Meeting(
                         {move || style.with(|style| meeting::change_text(style, change(), &lead.get()))}
                     </p>
                     <button type="button" class="secondary" data-testid="meeting-rebase"
-                        disabled=move || change() == 0.0
+                        disabled=move || meeting::is_no_change(change())
                         on:click=move |_| before.set(headline.get_untracked())>{words::COMPARE_FROM_HERE}</button>
                     <p class="meeting-sla" data-testid="meeting-sla">{sla}</p>
                     <h3>{words::TOP_LEVERS}</h3>

@@ -8,13 +8,19 @@ use crate::model::format::NumberStyle;
 #[must_use]
 pub fn change_text(style: &NumberStyle, change: f64, lead: &str) -> String {
     let units = style.count(change.abs());
-    if change.abs() < 0.5 {
+    if is_no_change(change) {
         "No change vs. before".to_owned()
     } else if change < 0.0 {
         format!("\u{2212}{units} {lead} vs. before")
     } else {
         format!("+{units} {lead} vs. before")
     }
+}
+
+/// Whether a change of the headline shows as none: less than half a unit, which rounds to 0.
+#[must_use]
+pub fn is_no_change(change: f64) -> bool {
+    change.abs() < 0.5
 }
 
 /// One of the top levers: "Leads → MQLs +10 %: −9.1% Leads (379 fewer)".
