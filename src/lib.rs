@@ -41,6 +41,7 @@ use crate::ui::solve_panel::SolvePanel;
 use crate::ui::stage_costs_table::StageCostsTable;
 use crate::ui::stage_editor::StageEditor;
 use crate::ui::state::Planner;
+use crate::ui::table_export::StageTableExport;
 use crate::ui::targets_panel::TargetsPanel;
 use crate::ui::team_panel::TeamPanel;
 use crate::ui::theme_toggle::ThemeToggle;
@@ -103,6 +104,7 @@ pub fn App() -> impl IntoView {
                 <Headline planner/>
                 <ResultsTable planner/>
                 {after_first(|planner| view! {
+                    <StageTableExport planner/>
                     <RoundingChoice planner/>
                     <PlanSummary planner/>
                     <FunnelChartPanel planner/>

@@ -1,4 +1,5 @@
-//! Codecs for the scenario's two homes outside memory: the link and the browser's storage.
+//! Codecs for the scenario's two homes outside memory (the link and the browser's storage),
+//! and for the tables it exports to spreadsheets.
 //!
 //! Pure like the model: raw text in, a DTO, then a validated [`crate::model::Scenario`] out,
 //! with typed errors for anything unusable. No browser API is touched here.
@@ -11,3 +12,4 @@ pub mod link;
 pub mod opening;
 pub mod percent;
 pub mod saved;
+pub mod table;

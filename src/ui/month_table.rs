@@ -5,6 +5,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::month_chart::MonthChartView;
+use super::month_export::MonthTableExport;
 use super::month_sentences::MonthSentences;
 use super::rows::rows;
 use super::state::Planner;
@@ -96,6 +97,7 @@ pub fn MonthTable(
                     </tfoot>
                 </table>
             </div>
+            <MonthTableExport planner sources/>
         </section>
     }
 }

@@ -605,4 +605,9 @@ impl<T: PlanPart> Part<T> {
     pub fn with<R>(self, read: impl FnOnce(&T) -> R) -> R {
         self.plan.with(|plan| read(T::of(plan)))
     }
+
+    /// Reads the part without tracking it, for event handlers.
+    pub fn with_untracked<R>(self, read: impl FnOnce(&T) -> R) -> R {
+        self.plan.with_untracked(|plan| read(T::of(plan)))
+    }
 }

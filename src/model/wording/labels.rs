@@ -192,6 +192,28 @@ pub mod results_table {
     pub const WEEK: &str = "/ week";
 }
 
+/// Words of the `table_export` component and of the exported tables' columns.
+pub mod table_export {
+    pub const DOWNLOAD_STAGE_CSV: &str = "Download stage table (CSV)";
+    pub const COPY_STAGE_TABLE: &str = "Copy stage table";
+    pub const DOWNLOAD_MONTH_CSV: &str = "Download month plan (CSV)";
+    pub const STAGE_FILE: &str = "funnel-plan-stages.csv";
+    pub const MONTH_FILE: &str = "funnel-plan-months.csv";
+    pub const MONTH: &str = "Month";
+    pub const TOTAL: &str = "Total";
+    pub const STAGE_COLUMNS: [&str; 9] = [
+        "Stage",
+        "Rate from stage above (%)",
+        "Needed, all sources (period)",
+        "Needed, all sources (per month)",
+        "Needed, all sources (per week)",
+        "Marketing must source (period)",
+        "Marketing must source (per month)",
+        "Marketing must source (per week)",
+        "Forecast from planned traffic",
+    ];
+}
+
 /// Words of the `rounding_choice` component.
 pub mod rounding_choice {
     pub const ROUNDING: &str = "Rounding";

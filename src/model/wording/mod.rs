@@ -362,6 +362,24 @@ pub fn copy_outcome(result: Result<(), String>, left_out: &str) -> String {
     }
 }
 
+/// Copy stage table's outcome: copied as tab-separated text, or why not.
+#[must_use]
+pub fn table_copy_outcome(result: Result<(), String>) -> String {
+    match result {
+        Ok(()) => "Stage table copied: paste it into a spreadsheet.".to_owned(),
+        Err(reason) => format!("Could not copy ({reason}): download the CSV instead."),
+    }
+}
+
+/// A download's outcome: started, or why not.
+#[must_use]
+pub fn download_outcome(file_name: &str, result: Result<(), String>) -> String {
+    match result {
+        Ok(()) => format!("Downloaded {file_name}."),
+        Err(reason) => format!("Could not download {file_name} ({reason})."),
+    }
+}
+
 /// A stage menu's default option: "Default (2: Leads)", numbered from 1 as the page does.
 #[must_use]
 pub fn default_stage_option(index: usize, name: &str) -> String {
