@@ -27,15 +27,23 @@ const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 #[must_use]
 pub fn neutralise(cell: &str) -> String {
     let risky = cell.starts_with(FORMULA_STARTS);
-    let number = cell.parse::<f64>().is_ok_and(f64::is_finite)
-        && cell
-            .bytes()
-            .all(|b| b.is_ascii_digit() || b == b'-' || b == b'.');
+    let number = is_plain_number(cell);
     if risky && !number {
         format!("'{cell}")
     } else {
         cell.to_owned()
     }
+}
+
+/// Whether `cell` is a plain decimal number: an optional `-`, digits, and at most one `.`
+/// between digits. (Checked by hand: core's float parser would add kilobytes to the wasm.)
+fn is_plain_number(cell: &str) -> bool {
+    let digits = cell.strip_prefix('-').unwrap_or(cell);
+    let mut parts = digits.split('.');
+    let whole = parts.next().unwrap_or_default();
+    let fraction = parts.next();
+    let all_digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    parts.next().is_none() && all_digits(whole) && fraction.is_none_or(all_digits)
 }
 
 impl Table {
@@ -185,6 +193,7 @@ mod tests {
         check(&["=SUM(A1)", "+1"], "'=SUM(A1),'+1", "'=SUM(A1)\t'+1");
         check(&["@cmd", "-2+3"], "'@cmd,'-2+3", "'@cmd\t'-2+3");
         check(&["-12.5", "-3"], "-12.5,-3", "-12.5\t-3");
+        check(&["-0.25", "-100"], "-0.25,-100", "-0.25\t-100");
         check(&["\tx", "\rx"], "'\tx,\"'\rx\"", "' x\t' x");
         check(&["=1,2", "a"], "\"'=1,2\",a", "'=1,2\ta");
     }
@@ -229,7 +238,9 @@ mod tests {
         for safe in ["Leads", "12", "0.5", "Q1 2027", "", "a=b"] {
             assert_eq!(neutralise(safe), safe);
         }
-        for risky in ["=A1", "+A1", "-A1", "@A1", "-", "-1e5", "- 1"] {
+        for risky in [
+            "=A1", "+A1", "-A1", "@A1", "-", "-1e5", "- 1", "-1.", "-.5", "-1.2.3", "--1",
+        ] {
             assert_eq!(neutralise(risky), format!("'{risky}"));
         }
     }
