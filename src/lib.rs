@@ -48,6 +48,7 @@ use crate::ui::theme_toggle::ThemeToggle;
 use crate::ui::timing_panel::TimingPanel;
 use crate::ui::uncertainty_inputs::UncertaintyInputs;
 use crate::ui::uncertainty_panel::UncertaintyPanel;
+use crate::ui::undo_buttons::UndoButtons;
 
 /// The planner page: inputs on one side, the plan on the other. The plan comes first in the
 /// page, so that a phone shows the headline and the stage table on its first screen; on wider
@@ -90,6 +91,7 @@ pub fn App() -> impl IntoView {
                 <p class="tagline">{labels::app::HOW_MANY_LEADS_MUST_MARKETING}</p>
             </div>
             <div class="top-actions">
+                <UndoButtons planner/>
                 <button type="button" class="secondary" data-testid="present"
                     on:click=move |_| planner.present.set(true)>{labels::meeting_mode::PRESENT}</button>
                 <ThemeToggle dark/>

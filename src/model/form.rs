@@ -99,6 +99,20 @@ pub enum Edit {
     Apply(Setting),
 }
 
+impl Edit {
+    /// What an undo step of this edit merges on: typing into a text field joins the typing
+    /// before it in the same field, until the field loses focus. A menu choice and every
+    /// whole edit (a stage added, a solved value applied) are a step of their own.
+    #[must_use]
+    pub fn merges_on(&self) -> Option<FieldKey> {
+        match self {
+            Self::Type(FieldKey::Field(field), _) if field.spec().kind == FieldKind::Choice => None,
+            Self::Type(key, _) => Some(*key),
+            _ => None,
+        }
+    }
+}
+
 /// Rate given to a stage added with [`Edit::AddStage`].
 const NEW_STAGE_RATE_PPM: u32 = 500_000;
 

@@ -13,6 +13,7 @@ pub mod field;
 pub mod form;
 pub mod format;
 pub mod handoff;
+pub mod history;
 pub mod levers;
 pub mod monthly;
 pub mod number;

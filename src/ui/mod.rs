@@ -46,4 +46,5 @@ pub mod theme_toggle;
 pub mod timing_panel;
 pub mod uncertainty_inputs;
 pub mod uncertainty_panel;
+pub mod undo_buttons;
 pub mod velocity_figures;

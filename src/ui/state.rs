@@ -31,6 +31,7 @@ use crate::model::budget::BudgetPlan;
 use crate::model::capacity::Capacity;
 use crate::model::format::NumberStyle;
 use crate::model::handoff::HandoffPlan;
+use crate::model::history::{self, FormHistory};
 use crate::model::monthly::MonthPlan;
 use crate::model::wording;
 use crate::model::{Currency, Edit, FieldKey, Form, Plan, Scenario, StagePlan, compute};
@@ -100,6 +101,10 @@ pub struct Planner {
     pub present: RwSignal<bool>,
     /// The text this tab last saved or read, to tell its own saves from another tab's.
     last_saved: StoredValue<String>,
+    /// The plan's undo history.
+    history: StoredValue<FormHistory>,
+    /// Whether there is a step to undo, and one to redo.
+    pub undoable: RwSignal<(bool, bool)>,
 }
 
 impl Planner {
@@ -146,6 +151,8 @@ impl Planner {
             autosave: RwSignal::new(opening.autosave),
             present: RwSignal::new(PageParams::read(&address::current_params()).present),
             last_saved: StoredValue::new(stored_text.unwrap_or_default()),
+            history: StoredValue::new(FormHistory::default()),
+            undoable: RwSignal::new((false, false)),
         };
         planner.sync_outward();
         planner
@@ -309,15 +316,52 @@ impl Planner {
             self.saved_offer.set(None);
         }
         self.change_form(|form| {
-            form.apply(edit);
+            self.history
+                .update_value(|history| _ = history::apply(form, history, edit));
+        });
+        self.show_undoable();
+    }
+
+    /// Ends the edit under way in a field (it lost focus), and so its undo step. Nothing on
+    /// screen changes.
+    pub fn commit(self, key: FieldKey) {
+        self.form.update_untracked(|form| {
+            self.history
+                .update_value(|history| _ = history::apply(form, history, Edit::Commit(key)));
         });
     }
 
-    /// Ends the edit under way in a field (it lost focus). Nothing on screen changes.
-    pub fn commit(self, key: FieldKey) {
-        self.form.update_untracked(|form| {
-            form.apply(Edit::Commit(key));
-        });
+    /// Undoes the last step of the plan, if there is one.
+    pub fn undo(self) {
+        self.step(FormHistory::undo);
+    }
+
+    /// Redoes the last undone step, if there is one.
+    pub fn redo(self) {
+        self.step(FormHistory::redo);
+    }
+
+    /// Replaces the form with the state `take` gives from the history for the current one.
+    fn step(self, take: fn(&mut FormHistory, Form) -> Option<Form>) {
+        let current = self.form.get_untracked();
+        let Some(Some(form)) = self
+            .history
+            .try_update_value(|history| take(history, current))
+        else {
+            return;
+        };
+        self.change_form(|old| *old = form);
+        self.show_undoable();
+    }
+
+    /// Sets [`Planner::undoable`] from the history, when it changed.
+    fn show_undoable(self) {
+        let now = self
+            .history
+            .with_value(|history| (history.can_undo(), history.can_redo()));
+        if self.undoable.get_untracked() != now {
+            self.undoable.set(now);
+        }
     }
 
     /// Shows a whole plan in place of the current one (the form's text is reset).
@@ -328,6 +372,10 @@ impl Planner {
             locale::number_locale(),
         );
         self.change_form(|old| *old = form);
+        // Another plan begins its own history: undo never brings back, and so autosaves,
+        // a plan this tab has replaced (it is kept aside in storage instead).
+        self.history.set_value(FormHistory::default());
+        self.show_undoable();
         self.notices.set(opening.notices);
         self.saved_offer.set(opening.saved_offer);
         if !opening.autosave {

@@ -80,6 +80,11 @@ export async function waitForValue(page, testid, expected) {
   }
 }
 
+/** Opens the collapsed input section `name` (its `section-{name}` hook). */
+export async function openSection(page, name) {
+  await page.evaluate((id) => { document.querySelector(`[data-testid="section-${id}"]`).open = true; }, name);
+}
+
 /** Replaces the text of the input `testid` as a user would: select all, type. */
 export async function typeInto(page, testid, text) {
   const input = page.locator(`[data-testid="${testid}"]`);

@@ -2,7 +2,7 @@
 // The page's calendar is fixed at 2026-11-23 (Playwright's clock), so "today" never drifts.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { address, assertNoNonsense, openFresh, start, typeInto, values, waitForValue, seen } from './helpers.mjs';
+import { address, assertNoNonsense, openFresh, start, typeInto, values, waitForValue, seen, openSection } from './helpers.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -15,10 +15,6 @@ function openAt(suffix = '', when = TODAY) {
   return openFresh(env, suffix, (page) => page.clock.setFixedTime(new Date(when)));
 }
 
-/** Opens a collapsible input section. */
-async function openSection(page, name) {
-  await page.evaluate((id) => { document.querySelector(`[data-testid="section-${id}"]`).open = true; }, name);
-}
 
 /** The month table's month labels, earliest first. */
 function monthLabels(page) {

@@ -1,16 +1,11 @@
 // End-to-end tests of the planning depth (issue 3) in real Chromium.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { address, assertNoNonsense, openFresh, ready, start, typeInto, values, waitForValue, seen } from './helpers.mjs';
+import { address, assertNoNonsense, openFresh, ready, start, typeInto, values, waitForValue, seen, openSection } from './helpers.mjs';
 
 let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.close(); });
-
-/** Opens a collapsible input section. */
-async function openSection(page, name) {
-  await page.evaluate((id) => { document.querySelector(`[data-testid="section-${id}"]`).open = true; }, name);
-}
 
 test('the headline is marketing’s volume at the lead stage, after existing revenue and sourcing', async () => {
   const page = await openFresh(env, '#quota=1000000&deal=25000&existing=200000&share=70&start=2027-01');

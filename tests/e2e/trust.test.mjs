@@ -2,7 +2,7 @@
 // channels are never dropped, figures compare like with like, wording, and storage faults.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { address, openFresh, ready, start, typeInto, values, waitForValue, written, seen } from './helpers.mjs';
+import { address, openFresh, ready, start, typeInto, values, waitForValue, written, seen, openSection } from './helpers.mjs';
 
 const PLAN_KEY = 'funnel-planner.plan';
 const PREVIOUS_KEY = 'funnel-planner.plan.previous';
@@ -10,11 +10,6 @@ const PREVIOUS_KEY = 'funnel-planner.plan.previous';
 let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.close(); });
-
-/** Opens a collapsible input section. */
-async function openSection(page, name) {
-  await page.evaluate((id) => { document.querySelector(`[data-testid="section-${id}"]`).open = true; }, name);
-}
 
 /** Types `text` key by key at the end of a field that was emptied, calling `each` after each key. */
 async function typeKeys(page, testid, text, each) {

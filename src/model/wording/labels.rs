@@ -284,6 +284,15 @@ pub mod velocity_figures {
     pub const SALES_VELOCITY_PER_MONTH: &str = "Sales velocity per month";
 }
 
+/// Words of the `undo_buttons` component.
+pub mod undo_buttons {
+    pub const HISTORY: &str = "Undo and redo";
+    pub const UNDO: &str = "Undo";
+    pub const REDO: &str = "Redo";
+    pub const UNDO_TITLE: &str = "Undo the last change (Ctrl+Z or \u{2318}Z)";
+    pub const REDO_TITLE: &str = "Redo what was undone (Ctrl+Shift+Z, \u{2318}\u{21e7}Z or Ctrl+Y)";
+}
+
 /// Words of the `app` component.
 pub mod app {
     pub const FUNNEL_PLANNER: &str = "Funnel Planner";
