@@ -32,6 +32,7 @@ use crate::ui::month_table::MonthTable;
 use crate::ui::notice_area::NoticeArea;
 use crate::ui::period_panel::PeriodPanel;
 use crate::ui::plan_summary::PlanSummary;
+use crate::ui::preset_picker::PresetPicker;
 use crate::ui::results_table::ResultsTable;
 use crate::ui::rounding_choice::RoundingChoice;
 use crate::ui::share_link::ShareLink;
@@ -122,6 +123,7 @@ pub fn App() -> impl IntoView {
             </section>
             <div class="inputs">
                 {after_first(|planner| view! {
+                    <PresetPicker planner/>
                     <TargetsPanel planner/>
                     <StageEditor planner/>
                     <PeriodPanel planner/>

@@ -11,5 +11,6 @@ mod checks;
 pub mod link;
 pub mod opening;
 pub mod percent;
+pub mod presets;
 pub mod saved;
 pub mod table;

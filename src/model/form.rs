@@ -75,7 +75,7 @@ pub struct ChannelText {
 }
 
 /// A change to the form, as data.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
     /// New text in a field (a keystroke, a paste, or a menu choice).
     Type(FieldKey, String),
@@ -97,6 +97,8 @@ pub enum Edit {
     ScaleChannels,
     /// Writes a solved lever's value into the plan (see [`crate::model::levers::solve`]).
     Apply(Setting),
+    /// Replaces the whole plan, as a preset does; every field shows the new plan's value.
+    Replace(Box<Scenario>),
 }
 
 impl Edit {
@@ -388,6 +390,12 @@ impl Form {
             Edit::RemoveChannel(c) => self.remove_channel(c),
             Edit::ScaleChannels => self.scale_channels(),
             Edit::Apply(setting) => self.apply_setting(setting),
+            Edit::Replace(scenario) => {
+                let next = Self::new(&scenario).with_locale(self.locale);
+                let changed = next != *self;
+                *self = next;
+                changed
+            }
         }
     }
 

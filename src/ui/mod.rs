@@ -26,6 +26,7 @@ pub mod notice_area;
 pub mod number_field;
 pub mod period_panel;
 pub mod plan_summary;
+pub mod preset_picker;
 pub mod results_table;
 pub mod rounding_choice;
 pub mod rows;

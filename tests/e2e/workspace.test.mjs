@@ -108,3 +108,32 @@ test('applying a solved lever and moving a stage are undoable', async () => {
   }
   await page.context().close();
 });
+
+test('a preset sets stages, rates, deal size, cycle and cost per lead, cites its source, keeps the targets, and undoes', async () => {
+  const page = await openFresh(env, `${PLAN}&period=year`);
+  const start = await values(page);
+  const names = await page.$$eval('[data-testid="preset"] option', (options) => options.map((o) => o.textContent));
+  assert.equal(names.length, 7);
+  for (const name of ['SMB', 'mid-market', 'enterprise', 'Product-led', 'E-commerce', 'Agency', 'waterfall']) {
+    assert.ok(names.some((n) => n.includes(name)), `a ${name} preset`);
+  }
+  await page.selectOption('[data-testid="preset"]', { label: 'Demand waterfall' });
+  assert.match(await page.textContent('[data-testid="preset-source"]'), /mv3marketing/);
+  await page.click('[data-testid="preset-apply"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="stage-name-3"]')?.value === 'SALs');
+  assert.match(await page.textContent('[data-testid="preset-status"]'), /Demand waterfall/);
+  assert.equal(await page.inputValue('[data-testid="stage-rate-3"]'), '50');
+  assert.equal(await page.inputValue('[data-testid="cycle"]'), '84');
+  const applied = await values(page);
+  // The quota and the yearly period stay; the deal size is the preset's, so 40 deals a year
+  // (1,000,000 ÷ 25,000), and with won 25 % there are 160 SQLs, as a hand check gives.
+  assert.equal(await page.inputValue('[data-testid="period"]'), 'year');
+  assert.equal(applied['deals-needed'], '40');
+  assert.equal(applied['need-4'], '160');
+  assert.match(await address(page), /stages=Visitors,Inquiries:2,MQLs:15,SALs:50,SQLs:60,Won:25/);
+  await page.click('[data-testid="undo"]');
+  await waitForValue(page, 'headline-value', start['headline-value']);
+  assert.equal(await page.inputValue('[data-testid="stage-name-3"]'), 'SQLs');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

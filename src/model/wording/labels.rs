@@ -284,6 +284,23 @@ pub mod velocity_figures {
     pub const SALES_VELOCITY_PER_MONTH: &str = "Sales velocity per month";
 }
 
+/// Words of the `preset_picker` component.
+pub mod preset_picker {
+    pub const START_FROM: &str = "Start from a preset";
+    pub const STARTING_POINTS: &str = "Published benchmarks, as starting points, not truths: \
+        put in your own figures as soon as you have them. Applying a preset replaces the stages, \
+        rates, deal size, sales cycle and cost per lead, and keeps your quota, period, team and \
+        traffic.";
+    pub const PRESET: &str = "Preset";
+    pub const APPLY: &str = "Apply preset";
+
+    /// What the status line says once a preset is applied.
+    #[must_use]
+    pub fn applied(name: &str) -> String {
+        format!("Applied \u{201c}{name}\u{201d}. Undo brings back the plan before it.")
+    }
+}
+
 /// Words of the `undo_buttons` component.
 pub mod undo_buttons {
     pub const HISTORY: &str = "Undo and redo";
