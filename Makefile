@@ -24,7 +24,7 @@ PORT ?= 8080
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-SOURCES := $(shell find src style -type f) index.html boot.js sw.js Cargo.toml Cargo.lock Trunk.toml .ci/minify-js.mjs
+SOURCES := $(shell find src style -type f) index.html boot.js sw.js Cargo.toml Cargo.lock Trunk.toml .ci/minify-js.mjs .ci/stamp-sw.mjs
 
 .PHONY: help tools tool-rust tool-nightly tool-trunk tool-wasm-bindgen tool-node tool-chromium \
 	serve dist test test-native test-wasm test-e2e size bench lint fmt clean screenshot
@@ -96,6 +96,7 @@ dist/index.html: $(SOURCES) | tool-rust tool-nightly tool-trunk tool-wasm-bindge
 		|| $(RELEASE_WASM_ENV) cargo fetch --target $(WASM_TARGET)
 	$(RELEASE_WASM_ENV) trunk build --release
 	node .ci/minify-js.mjs dist
+	node .ci/stamp-sw.mjs dist
 
 serve: dist
 	node tests/e2e/serve.mjs dist $(PORT)

@@ -5,8 +5,25 @@
 // hashed names of the wasm-bindgen module and of the wasm file in `data-js` and `data-wasm`;
 // Trunk also preloads both with Subresource Integrity.
 if ('serviceWorker' in navigator && location.protocol !== 'file:') {
-  // Offline once loaded: see sw.js.
-  navigator.serviceWorker.register('./sw.js').catch(() => {});
+  // Offline once loaded: see sw.js. A page that was already controlled when a new worker
+  // takes over runs the version before a deploy: it is marked (`data-update` on <html>, and
+  // a `funnel-planner-update` event), and the app offers a reload. It never reloads itself.
+  let wasControlled = navigator.serviceWorker.controller !== null;
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (wasControlled) {
+      document.documentElement.dataset.update = 'ready';
+      dispatchEvent(new Event('funnel-planner-update'));
+    }
+    wasControlled = true;
+  });
+  navigator.serviceWorker.register('./sw.js').then((registration) => {
+    // A tab left open all day looks for a deploy when it is shown again, and hourly.
+    const check = () => registration.update().catch(() => {});
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') check();
+    });
+    setInterval(check, 60 * 60 * 1000);
+  }).catch(() => {});
 }
 
 // A theme picked with the toggle (src/browser/theme.rs), applied before the app starts.

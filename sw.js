@@ -1,13 +1,21 @@
 // Funnel Planner's service worker: the page keeps working offline once loaded.
 //
 // On install it caches the page and the assets the page names (Trunk gives them hashed
-// names), dropping anything older. Every same-origin GET then goes to the network first and
-// falls back to the cache. Plans never sit in this cache: entries are keyed by origin and
+// names), dropping anything older. The page itself (and any file without a hash in its name)
+// goes to the network first and falls back to the cache, so a deployed version is picked up
+// on the next load; hashed assets come from the cache first, since a hashed name never
+// changes content. `make dist` stamps BUILD with the build's wasm name (.ci/stamp-sw.mjs), so
+// every deploy changes this file's bytes: the browser installs the new worker, which takes
+// over at once (it only serves files), and the page, told by boot.js, offers a reload. Plans never sit in this cache: entries are keyed by origin and
 // path alone, never by query or fragment, so a link opened as `?quota=…` is stored as the
 // bare page. On activation, entries an older worker keyed with a query or fragment are
 // deleted. (The plan itself lives in the URL fragment, which is never part of a request, and
 // in localStorage.)
 const CACHE = 'funnel-planner';
+/** The build this worker belongs to; stamped by `make dist`. */
+const BUILD = 'dev';
+/** Trunk's hashed file names: `name-<16 hex digits>` with `_bg` for the wasm. */
+const HASHED = /-[0-9a-f]{16}(?:_bg)?\.(?:js|wasm|css)$/;
 
 /** The cache key for `url`: its origin and path, without query or fragment. */
 function keyOf(url) {
@@ -69,6 +77,10 @@ self.addEventListener('fetch', (event) => {
   const key = keyOf(url);
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
+    if (HASHED.test(url.pathname)) {
+      const cached = await cache.match(key);
+      if (cached) return cached;
+    }
     try {
       const response = await fetch(request);
       if (response.ok && response.type === 'basic') {

@@ -50,6 +50,7 @@ use crate::ui::timing_panel::TimingPanel;
 use crate::ui::uncertainty_inputs::UncertaintyInputs;
 use crate::ui::uncertainty_panel::UncertaintyPanel;
 use crate::ui::undo_buttons::UndoButtons;
+use crate::ui::update_prompt::UpdatePrompt;
 
 /// The planner page: inputs on one side, the plan on the other. The plan comes first in the
 /// page, so that a phone shows the headline and the stage table on its first screen; on wider
@@ -99,6 +100,7 @@ pub fn App() -> impl IntoView {
                 <ShareLink planner/>
             </div>
         </header>
+        <UpdatePrompt/>
         <NoticeArea planner/>
         <main class="layout" inert=move || planner.present.get()>
             <section class="panel plan" aria-labelledby="plan-heading">

@@ -48,4 +48,5 @@ pub mod timing_panel;
 pub mod uncertainty_inputs;
 pub mod uncertainty_panel;
 pub mod undo_buttons;
+pub mod update_prompt;
 pub mod velocity_figures;

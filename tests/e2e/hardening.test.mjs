@@ -2,7 +2,7 @@
 // Content-Security-Policy (no 'unsafe-inline') with no violation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -125,6 +125,85 @@ test('a new service worker deletes cache entries an older one keyed with a query
   } finally {
     await rm(root, { recursive: true, force: true });
   }
+});
+
+/** Copies dist/ to a temporary directory for `body(root)`, which may change it as a deploy would. */
+async function withCopy(body) {
+  const root = await mkdtemp(join(tmpdir(), 'funnel-dist-'));
+  try {
+    await cp(DIST, root, { recursive: true });
+    await body(root);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+/** Marks the served page as a new version: a `<meta name="build">` the old one lacks. */
+async function markPage(root, build) {
+  const path = join(root, 'index.html');
+  const html = await readFile(path, 'utf8');
+  const marked = html.replace('<meta charset=utf-8>', `<meta charset=utf-8><meta name="build" content="${build}">`);
+  assert.notEqual(marked, html, 'the page was marked');
+  await writeFile(path, marked);
+}
+
+test('hashed assets come from the cache first and the page from the network first', async () => {
+  await withCopy(async (root) => {
+    await withServer(root, {}, async (base) => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${base}#quota=500000&deal=5000`);
+      await ready(page);
+      await controlled(page);
+      // The server loses the wasm file and serves a changed page: the page is the new one,
+      // and it still boots, from the cached wasm.
+      const wasm = (await readdir(root)).find((name) => name.endsWith('_bg.wasm'));
+      await rm(join(root, wasm));
+      await markPage(root, 'fresh');
+      await page.reload();
+      await ready(page);
+      await waitForValue(page, 'deals-needed', 100); // 500,000 ÷ 5,000
+      assert.equal(await page.getAttribute('meta[name="build"]', 'content'), 'fresh');
+      await context.close();
+    });
+  });
+});
+
+test('a deployed version brings a quiet reload prompt, and the page never reloads itself mid-edit', async () => {
+  await withCopy(async (root) => {
+    await withServer(root, {}, async (base) => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${base}#quota=500000&deal=5000`);
+      await ready(page);
+      await controlled(page);
+      assert.equal(await page.locator('[data-testid="update-available"]').count(), 0);
+      await page.evaluate(() => { window.sameDocument = true; });
+      // Mid-edit: the quota field is focused with text typed.
+      await typeInto(page, 'quota', '600000');
+
+      // Deploy: a new page and a worker stamped with another build; the open page looks.
+      await markPage(root, 'next');
+      const sw = join(root, 'sw.js');
+      await writeFile(sw, (await readFile(sw, 'utf8')).replace(/const BUILD = '[^']*';/, "const BUILD = 'next';"));
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+      await page.waitForSelector('[data-testid="update-available"]', { timeout: 10000 });
+      assert.match(await page.textContent('[data-testid="update-available"]'), /new version/);
+      assert.equal(await page.evaluate(() => window.sameDocument), true, 'the page did not reload itself');
+      assert.equal(await page.inputValue('[data-testid="quota"]'), '600000');
+      assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'quota');
+      await waitForValue(page, 'deals-needed', 120);
+
+      // Reloading is the user's choice; the plan comes back, in the new version.
+      await page.click('[data-testid="update-reload"]');
+      await page.waitForFunction(() => window.sameDocument === undefined, null, { timeout: 10000 });
+      await ready(page);
+      await waitForValue(page, 'deals-needed', 120);
+      assert.equal(await page.getAttribute('meta[name="build"]', 'content'), 'next');
+      assert.equal(await page.locator('[data-testid="update-available"]').count(), 0);
+      await context.close();
+    });
+  });
 });
 
 test('the page boots and works under a Content-Security-Policy without unsafe-inline', async () => {

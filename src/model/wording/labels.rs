@@ -301,6 +301,13 @@ pub mod preset_picker {
     }
 }
 
+/// Words of the `update_prompt` component.
+pub mod update_prompt {
+    pub const UPDATE_AVAILABLE: &str = "A new version of Funnel Planner is available: \
+        reload when you are ready.";
+    pub const RELOAD: &str = "Reload";
+}
+
 /// Words of the `undo_buttons` component.
 pub mod undo_buttons {
     pub const HISTORY: &str = "Undo and redo";
