@@ -14,3 +14,4 @@ pub mod percent;
 pub mod presets;
 pub mod saved;
 pub mod table;
+pub mod workspace;

@@ -382,7 +382,7 @@ impl Json for SerdeJson {
 
 /// Reads a plan from its link's parameters (raw values, as links write them), as every saved
 /// version is read: each unusable value falls back to its default alone, with a problem.
-fn from_params<'a>(
+pub(super) fn from_params<'a>(
     plan: impl IntoIterator<Item = (&'a str, &'a str)>,
     drafts: Vec<(String, String)>,
     local: Local,

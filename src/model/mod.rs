@@ -28,6 +28,7 @@ pub mod stage_plan;
 pub mod steps;
 pub mod uncertainty;
 pub mod wording;
+pub mod workspace;
 
 pub use amount::{MAX_WHOLE_UNITS, Money, Volume};
 pub use assumptions::{Channel, ChannelError, Costs, Handoff, Season, SeasonError, Team, Timing};

@@ -39,6 +39,13 @@ impl fmt::Display for NameError {
 
 impl std::error::Error for NameError {}
 
+/// The first character a name may not hold: a control or invisible character, `<` or `>`.
+#[must_use]
+pub fn forbidden_in_name(name: &str) -> Option<char> {
+    name.chars()
+        .find(|&c| c.is_control() || is_invisible(c) || c == '<' || c == '>')
+}
+
 /// Whether a character is invisible yet changes how text reads: bidirectional controls
 /// (U+202E can show a name backwards) and zero-width characters (two names that look equal).
 #[must_use]
@@ -64,10 +71,7 @@ impl StageName {
         if name.is_empty() {
             return Err(NameError::Empty);
         }
-        if let Some(c) = name
-            .chars()
-            .find(|&c| c.is_control() || is_invisible(c) || c == '<' || c == '>')
-        {
+        if let Some(c) = forbidden_in_name(name) {
             return Err(NameError::Forbidden(c));
         }
         if name.chars().count() > MAX_NAME_CHARS {
