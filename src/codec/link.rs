@@ -14,6 +14,7 @@ use crate::model::assumptions::MAX_CHANNELS;
 use crate::model::field::{FIELDS, Field, FieldError, FieldSpec, bounds_plain, channel_name};
 use crate::model::form::join_days;
 use crate::model::uncertainty::{self, Bounds, Side};
+use crate::model::workspace::{ScenarioName, ScenarioNameError};
 use crate::model::{
     Channel, Funnel, FunnelError, Local, Money, NameError, NumberError, Rate, Scenario, Share,
     StageName,
@@ -26,9 +27,10 @@ pub const VERSION: &str = "1";
 /// Longest raw value quoted back in a problem message.
 const QUOTE_CHARS: usize = 24;
 
-/// Parameters a link carries beside the inputs of [`FIELDS`]: the format version, the stages
-/// and the channels.
-const LIST_PARAMS: [&str; 3] = ["v", "stages", "channels"];
+/// Parameters a link carries beside the inputs of [`FIELDS`]: the format version, the stages,
+/// the channels and the scenario's name (`name`, percent-encoded like stage names; read when
+/// a link is opened as a scenario, see [`scenario_name`]).
+const LIST_PARAMS: [&str; 4] = ["v", "stages", "channels", "name"];
 
 /// Page parameters: how the page shows the plan, never part of the plan. They are kept apart
 /// from the scenario's parameters ([`LinkParams::page`]), never saved, and written after them.
@@ -243,6 +245,13 @@ pub enum LinkProblem {
     UnknownParam(String),
     /// A parameter given more than once; the last is used.
     Repeated(String),
+    /// `name` cannot name a scenario; the plan is named by date instead.
+    Name {
+        /// The name as given, shortened.
+        text: String,
+        /// What is wrong with it.
+        error: ScenarioNameError,
+    },
 }
 
 /// What is wrong with a link's `stages` parameter.
@@ -363,6 +372,10 @@ impl LinkProblem {
             Self::Repeated(name) => {
                 format!("The {source} gives {name} more than once; using the last one.")
             }
+            Self::Name { text, error } => format!(
+                "The {source}'s name \u{201c}{text}\u{201d} is not usable: {error} Naming the \
+                 plan by date instead."
+            ),
         }
     }
 }
@@ -589,6 +602,33 @@ pub fn encode(scenario: &Scenario) -> String {
         link.push_str(&items.join(","));
     }
     link
+}
+
+/// Writes a scenario's link with its name, so that the link opens as a scenario of that name.
+#[must_use]
+pub fn encode_named(scenario: &Scenario, name: &ScenarioName) -> String {
+    format!(
+        "{}&name={}",
+        encode(scenario),
+        percent::encode(name.as_str())
+    )
+}
+
+/// Reads the scenario name a link carries, if it carries one.
+///
+/// # Errors
+/// Returns a [`LinkProblem`] when `name` is garbled or cannot name a scenario.
+pub fn scenario_name(params: &LinkParams) -> Result<Option<ScenarioName>, LinkProblem> {
+    let Some(raw) = params.get("name") else {
+        return Ok(None);
+    };
+    let text = percent::decode(raw).ok_or(LinkProblem::BadEncoding { param: "name" })?;
+    ScenarioName::new(&text)
+        .map(Some)
+        .map_err(|error| LinkProblem::Name {
+            text: quote(&text),
+            error,
+        })
 }
 
 /// Decodes the `stages` parameter into a funnel: items `Name` (the top), then `Name:rate` or

@@ -3,6 +3,7 @@
 
 use super::link::{self, LinkParams};
 use super::saved::{SavedPlan, Stored};
+use crate::model::workspace::{ScenarioName, Workspace};
 use crate::model::{Local, Scenario};
 
 /// Storage key named in messages about unreadable saved text (see `browser::storage`).
@@ -170,6 +171,55 @@ pub fn resolve(params: &LinkParams, stored: Stored, local: impl Into<Local>) -> 
     }
 }
 
+/// The name a shared link's plan takes when the link names none: `Shared plan 2026-11-23`,
+/// for the day it was opened (`local`'s month, and `day` of it).
+#[must_use]
+pub fn shared_plan_name(local: impl Into<Local>, day: u8) -> ScenarioName {
+    let text = format!("Shared plan {}-{day:02}", local.into().today);
+    ScenarioName::new(&text).unwrap_or_else(|_| ScenarioName::untitled())
+}
+
+/// Opens a link's plan in the workspace, as a scenario: the one holding the same plan becomes
+/// current (opening a link twice never duplicates it), or else the plan is added, named by
+/// the link's `name` or [`shared_plan_name`]. Nothing already there is replaced. Returns
+/// what to tell the user, or `None` when the link carries no plan.
+pub fn open_link(
+    workspace: &mut Workspace,
+    params: &LinkParams,
+    local: impl Into<Local>,
+    day: u8,
+) -> Option<Vec<Notice>> {
+    if !params.has_scenario() {
+        return None;
+    }
+    let local = local.into();
+    let decoded = link::decode(params, local);
+    let mut notices: Vec<Notice> = decoded
+        .problems
+        .iter()
+        .map(|problem| Notice::problem(problem.to_string()))
+        .collect();
+    let name = match link::scenario_name(params) {
+        Ok(Some(name)) => name,
+        Ok(None) => shared_plan_name(local, day),
+        Err(problem) => {
+            notices.push(Notice::problem(problem.to_string()));
+            shared_plan_name(local, day)
+        }
+    };
+    let (index, added) = workspace.open(name, decoded.scenario);
+    let shown = &workspace.entries()[index].name;
+    notices.push(Notice::info(if added {
+        format!(
+            "The link\u{2019}s plan is open as a new scenario, \u{201c}{shown}\u{201d}. Your \
+             other scenarios are as they were."
+        )
+    } else {
+        format!("The link\u{2019}s plan is already here, as \u{201c}{shown}\u{201d}: it is open.")
+    }));
+    Some(notices)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,6 +233,63 @@ mod tests {
 
     fn linked(text: &str) -> LinkParams {
         LinkParams::parse(text)
+    }
+
+    #[test]
+    fn a_link_opens_as_a_new_scenario_once_named_by_its_name_or_the_date() {
+        let mine = ScenarioName::new("Mine").unwrap();
+        let mut workspace = Workspace::new(mine, plan(5));
+        let notices = open_link(
+            &mut workspace,
+            &linked("quota=7&name=Stretch%2C%20EU"),
+            today(),
+            3,
+        )
+        .unwrap();
+        assert_eq!(workspace.current().name.as_str(), "Stretch, EU");
+        assert_eq!(workspace.current().plan, plan(7));
+        assert!(notices[0].text.contains("new scenario"));
+        // The same link again: no copy, it is simply open.
+        workspace.switch(0);
+        let again = open_link(
+            &mut workspace,
+            &linked("quota=7&name=Stretch%2C%20EU"),
+            today(),
+            3,
+        )
+        .unwrap();
+        assert_eq!(workspace.entries().len(), 2);
+        assert_eq!(workspace.current().plan, plan(7));
+        assert!(again[0].text.contains("already here"));
+        // Unnamed, or badly named: named by the day it was opened.
+        open_link(&mut workspace, &linked("quota=8"), today(), 23).unwrap();
+        assert_eq!(workspace.current().name.as_str(), "Shared plan 2026-11-23");
+        let bad = open_link(
+            &mut workspace,
+            &linked("quota=9&name=%E2%80%AEx"),
+            today(),
+            23,
+        )
+        .unwrap();
+        assert_eq!(
+            workspace.current().name.as_str(),
+            "Shared plan 2026-11-23 (2)"
+        );
+        assert!(bad[0].text.contains("name"), "{bad:?}");
+        assert_eq!(bad[0].tone, Tone::Problem);
+        // The scenario opened first is untouched, and a link without a plan opens nothing.
+        assert_eq!(workspace.entries()[0].plan, plan(5));
+        assert!(open_link(&mut workspace, &linked("v=1"), today(), 1).is_none());
+    }
+
+    #[test]
+    fn a_named_link_reads_back_its_name() {
+        let name = ScenarioName::new("Q1 \u{2013} stretch: 20 %").unwrap();
+        let text = link::encode_named(&plan(7), &name);
+        let params = linked(&text);
+        assert_eq!(link::scenario_name(&params), Ok(Some(name)));
+        assert_eq!(link::decode(&params, today()).scenario, plan(7));
+        assert_eq!(link::decode(&params, today()).problems, []);
     }
 
     fn plan(quota: u64) -> Scenario {

@@ -71,6 +71,12 @@ impl ScenarioName {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// `Untitled scenario`: the name given when no other can be.
+    #[must_use]
+    pub fn untitled() -> Self {
+        Self("Untitled scenario".to_owned())
+    }
 }
 
 impl fmt::Display for ScenarioName {
