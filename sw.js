@@ -14,8 +14,8 @@
 const CACHE = 'funnel-planner';
 /** The build this worker belongs to; stamped by `make dist`. */
 const BUILD = 'dev';
-/** Trunk's hashed file names: `name-<16 hex digits>` with `_bg` for the wasm. */
-const HASHED = /-[0-9a-f]{16}(?:_bg)?\.(?:js|wasm|css)$/;
+/** Trunk's hashed file names: `name-<hash>`, the hash up to 16 hex digits, `_bg` for the wasm. */
+const HASHED = /-[0-9a-f]{8,16}(?:_bg)?\.(?:js|wasm|css)$/;
 
 /** The cache key for `url`: its origin and path, without query or fragment. */
 function keyOf(url) {

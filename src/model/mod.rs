@@ -4,6 +4,7 @@
 //! [`Funnel`]), plain functions ([`compute`]) and typed errors. Everything here is tested
 //! natively with `cargo test`.
 
+pub mod actuals;
 pub mod amount;
 pub mod assumptions;
 pub mod budget;

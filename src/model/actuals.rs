@@ -1,0 +1,255 @@
+//! Plan against actual: what each month of the plan really brought, stage by stage, and
+//! what follows from it.
+//!
+//! Rules (to be stated in the README with the page that shows them):
+//! - Actuals are counts of all sources (a CRM reports every lead, not marketing's alone), so
+//!   they are compared with the month plan's all-source volumes.
+//! - **Pace** per stage: the actuals of the months that have one, against the plan's volumes
+//!   of the same months: ahead or behind, in units and in percent of the plan.
+//! - **Observed rate** of a step: the stage's actuals ÷ the stage above's, over the months
+//!   that record both; none when the stage above recorded none. Months are added up before
+//!   dividing, so a quiet month weighs less than a busy one.
+//! - **Re-forecast**: each stage's remaining need is its need for the whole plan less what
+//!   the actuals delivered (never below 0), spread over the months after the last month with
+//!   actuals by the plan's own proportions for them (evenly when the plan gives them none).
+
+use super::monthly::MonthPlan;
+
+/// Actual volumes per month of a month plan: `volumes[month][stage]`, months in the plan's
+/// order, `None` where nothing was recorded.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Actuals {
+    /// Recorded volumes, by month of the plan and stage; rows or cells may be missing.
+    pub volumes: Vec<Vec<Option<f64>>>,
+}
+
+impl Actuals {
+    /// The recorded volume of `stage` in month `month`, if any.
+    #[must_use]
+    pub fn get(&self, month: usize, stage: usize) -> Option<f64> {
+        self.volumes.get(month)?.get(stage).copied().flatten()
+    }
+
+    /// Whether any volume is recorded in `month`.
+    #[must_use]
+    pub fn has_month(&self, month: usize) -> bool {
+        self.volumes
+            .get(month)
+            .is_some_and(|row| row.iter().any(Option::is_some))
+    }
+
+    /// The last month with any volume recorded.
+    #[must_use]
+    pub fn last_month(&self) -> Option<usize> {
+        (0..self.volumes.len()).rev().find(|&m| self.has_month(m))
+    }
+}
+
+/// One stage's pace: actual against plan over the months with actuals for it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pace {
+    /// What the months with actuals brought.
+    pub actual: f64,
+    /// What the plan asked of the same months.
+    pub planned: f64,
+    /// Actual − planned: above 0 ahead, below 0 behind.
+    pub ahead: f64,
+    /// `ahead` in percent of `planned`; `None` when the plan asked nothing of those months.
+    pub percent: Option<f64>,
+    /// How many months recorded this stage.
+    pub months: usize,
+}
+
+/// A step's observed conversion against the assumed one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Observed {
+    /// The observed rate in percent; `None` when no month records both stages, or the stage
+    /// above recorded none.
+    pub rate: Option<f64>,
+    /// The rate the plan assumes, in percent.
+    pub assumed: f64,
+}
+
+/// The plan against its actuals.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlanVsActual {
+    /// Pace per stage, top first; `None` for a stage with no actuals.
+    pub pace: Vec<Option<Pace>>,
+    /// Observed rates, one per step: index 0 is the step into stage 1.
+    pub observed: Vec<Observed>,
+    /// What each stage still needs, over the whole plan: need − actual, at least 0.
+    pub remaining: Vec<f64>,
+    /// The months after the last month with actuals: index of the first, and how many.
+    pub months_left: (usize, usize),
+    /// The re-forecast: `per_month[month][stage]` for the months left, in the plan's order.
+    pub per_month: Vec<Vec<f64>>,
+}
+
+/// Compares `plan` with `actuals`; `rates` are the assumed step rates in percent (into stage
+/// 1, 2, …).
+#[must_use]
+pub fn compare(plan: &MonthPlan, actuals: &Actuals, rates: &[f64]) -> PlanVsActual {
+    let stages = plan.volumes.first().map_or(0, Vec::len);
+    let months = plan.volumes.len();
+    let pace = (0..stages)
+        .map(|stage| {
+            let recorded: Vec<usize> = (0..months)
+                .filter(|&m| actuals.get(m, stage).is_some())
+                .collect();
+            if recorded.is_empty() {
+                return None;
+            }
+            let actual: f64 = recorded.iter().filter_map(|&m| actuals.get(m, stage)).sum();
+            let planned: f64 = recorded.iter().map(|&m| plan.volumes[m][stage]).sum();
+            let ahead = actual - planned;
+            Some(Pace {
+                actual,
+                planned,
+                ahead,
+                percent: (planned > 0.0).then(|| ahead / planned * 100.0),
+                months: recorded.len(),
+            })
+        })
+        .collect();
+    let observed = (1..stages)
+        .map(|stage| {
+            let both = (0..months)
+                .filter_map(|m| Some((actuals.get(m, stage - 1)?, actuals.get(m, stage)?)));
+            let (above, here) = both.fold((0.0, 0.0), |(a, h), (x, y)| (a + x, h + y));
+            Observed {
+                rate: (above > 0.0).then(|| here / above * 100.0),
+                assumed: rates.get(stage - 1).copied().unwrap_or(0.0),
+            }
+        })
+        .collect();
+    let remaining: Vec<f64> = (0..stages)
+        .map(|stage| {
+            let need: f64 = plan.volumes.iter().map(|row| row[stage]).sum();
+            let done: f64 = (0..months).filter_map(|m| actuals.get(m, stage)).sum();
+            (need - done).max(0.0)
+        })
+        .collect();
+    let first_left = actuals.last_month().map_or(0, |m| m + 1).min(months);
+    let left = months - first_left;
+    let per_month = (first_left..months)
+        .map(|m| {
+            (0..stages)
+                .map(|stage| {
+                    let weights: f64 = (first_left..months).map(|k| plan.volumes[k][stage]).sum();
+                    let share = if weights > 0.0 {
+                        plan.volumes[m][stage] / weights
+                    } else {
+                        1.0 / f64::from(u32::try_from(left).unwrap_or(u32::MAX))
+                    };
+                    remaining[stage] * share
+                })
+                .collect()
+        })
+        .collect();
+    PlanVsActual {
+        pace,
+        observed,
+        remaining,
+        months_left: (first_left, left),
+        per_month,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::period::YearMonth;
+
+    /// A three-month plan of three stages: 100 leads, 20 SQLs and 5 deals a month.
+    fn plan() -> MonthPlan {
+        let month = |m| YearMonth::new(2027, m).unwrap();
+        MonthPlan {
+            months: vec![month(1), month(2), month(3)],
+            volumes: vec![vec![100.0, 20.0, 5.0]; 3],
+            marketing: vec![vec![70.0, 14.0, 3.5]; 3],
+            lags: vec![0, 0, 0],
+            lead_stage: 0,
+            lead_window: (month(1), month(3)),
+            season_ignored: false,
+            stage_days_mismatch: None,
+        }
+    }
+
+    fn row(values: &[Option<f64>]) -> Vec<Option<f64>> {
+        values.to_vec()
+    }
+
+    #[test]
+    fn pace_compares_the_months_with_actuals_only() {
+        let actuals = Actuals {
+            volumes: vec![
+                row(&[Some(90.0), Some(24.0), Some(4.0)]),
+                row(&[Some(80.0), None, None]),
+            ],
+        };
+        let result = compare(&plan(), &actuals, &[20.0, 25.0]);
+        let leads = result.pace[0].clone().unwrap();
+        // 170 leads in two months against 200 planned: 30 behind, −15 %.
+        assert_eq!(
+            (leads.actual, leads.planned, leads.ahead),
+            (170.0, 200.0, -30.0)
+        );
+        assert_eq!(leads.percent, Some(-15.0));
+        assert_eq!(leads.months, 2);
+        // SQLs recorded in January only: 24 against 20, 20 % ahead.
+        let sqls = result.pace[1].clone().unwrap();
+        assert_eq!(
+            (sqls.ahead, sqls.percent, sqls.months),
+            (4.0, Some(20.0), 1)
+        );
+    }
+
+    #[test]
+    fn observed_rates_add_months_up_before_dividing() {
+        let actuals = Actuals {
+            volumes: vec![
+                row(&[Some(100.0), Some(30.0), Some(3.0)]),
+                row(&[Some(300.0), Some(50.0), None]),
+                row(&[None, Some(10.0), Some(9.0)]),
+            ],
+        };
+        let result = compare(&plan(), &actuals, &[20.0, 25.0]);
+        // Leads → SQLs over January and February: 80 ÷ 400 = 20 %.
+        assert_eq!(
+            result.observed[0],
+            Observed {
+                rate: Some(20.0),
+                assumed: 20.0
+            }
+        );
+        // SQLs → deals over January and March: 12 ÷ 40 = 30 %.
+        assert_eq!(result.observed[1].rate, Some(30.0));
+        let none = compare(&plan(), &Actuals::default(), &[20.0, 25.0]);
+        assert_eq!(none.observed[0].rate, None);
+        assert!(none.pace.iter().all(Option::is_none));
+    }
+
+    #[test]
+    fn the_reforecast_spreads_what_is_left_over_the_months_left() {
+        let actuals = Actuals {
+            volumes: vec![row(&[Some(60.0), Some(20.0), Some(8.0)])],
+        };
+        let result = compare(&plan(), &actuals, &[20.0, 25.0]);
+        // 300 leads needed, 60 delivered: 240 over February and March, 120 each.
+        assert_eq!(result.remaining, [240.0, 40.0, 7.0]);
+        assert_eq!(result.months_left, (1, 2));
+        assert_eq!(result.per_month, [[120.0, 20.0, 3.5], [120.0, 20.0, 3.5]]);
+        // Ahead of the whole plan: nothing is left, never a negative need.
+        let done = Actuals {
+            volumes: vec![row(&[Some(400.0), None, None])],
+        };
+        assert!(compare(&plan(), &done, &[20.0, 25.0]).remaining[0] <= 0.0);
+        // Every month recorded: no months left, nothing to spread.
+        let all = Actuals {
+            volumes: vec![row(&[Some(1.0)]); 3],
+        };
+        let result = compare(&plan(), &all, &[20.0, 25.0]);
+        assert_eq!(result.months_left, (3, 0));
+        assert!(result.per_month.is_empty());
+    }
+}
