@@ -512,4 +512,32 @@ mod tests {
         );
         assert!(!depth_over(&quoted, MAX_IMPORT_DEPTH));
     }
+
+    #[test]
+    fn fifty_large_scenarios_fit_in_storage_many_times_over() {
+        // The benchmark's large plan (tests/bench/plans.mjs): 12 stages, 6 channels, a year.
+        let large = "quota=24000000&deal=30000&period=year&start=2027-01&cycle=180\
+            &stages=Visitors,Leads:3,MQLs:40,SQLs:50,Discovery:70,Demo:60,Trial:50,Proposal:60,\
+            Negotiation:70,Legal:90,Signed:95,Won:90\
+            &channels=Search:30:50,Social:20:40,Events:10:300,Content:15:20,Partners:15:80,\
+            Outbound:10:120&season=5,6,8,9,9,8,7,6,9,10,11,12";
+        let plan =
+            crate::codec::link::decode(&crate::codec::link::LinkParams::parse(large), local());
+        assert_eq!(plan.problems, []);
+        let mut workspace =
+            Workspace::new(ScenarioName::new("Plan").unwrap(), plan.scenario.clone());
+        for n in 1..50 {
+            let mut copy = plan.scenario.clone();
+            copy.quota = Money::from_units(24_000_000 + n).unwrap();
+            workspace.add(ScenarioName::new("Plan").unwrap(), copy, Vec::new());
+        }
+        let text = encode(&SerdeJson, &workspace);
+        println!("50 large scenarios: {} bytes of JSON", text.len());
+        // Browsers allow about 5 MB per origin, counted in UTF-16 code units (2 bytes each).
+        assert!(text.len() * 2 < 1024 * 1024, "{} bytes", text.len());
+        assert_eq!(
+            decode(&SerdeJson, &text, local()).unwrap().workspace,
+            workspace
+        );
+    }
 }
