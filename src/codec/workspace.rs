@@ -368,14 +368,6 @@ mod tests {
         Local::from(YearMonth::new(2026, 11).unwrap())
     }
 
-    fn names(workspace: &Workspace) -> Vec<&str> {
-        workspace
-            .entries()
-            .iter()
-            .map(|e| e.name.as_str())
-            .collect()
-    }
-
     /// A version-3 plan as issue 6's page saved it: quota 2,000,000 with a draft deal size.
     const V3: &str = r#"{"version":3,"plan":{"quota":"2000000","deal":"40000","stages":"Visitors,Leads:2,MQLs:25,Won:10","start":"2027-01","currency":"EUR"},"drafts":{"deal":"450%"}}"#;
     /// A version-2 plan (issue 3's page).
@@ -388,7 +380,7 @@ mod tests {
         for (text, quota) in [(V1, 500_000), (V2, 3_000_000), (V3, 2_000_000)] {
             let direct = saved::decode(&SerdeJson, text, local()).unwrap();
             let read = decode(&SerdeJson, text, local()).unwrap();
-            assert_eq!(names(&read.workspace), [MIGRATED_NAME]);
+            assert_eq!(read.workspace.names(), [MIGRATED_NAME]);
             let entry = read.workspace.current();
             assert_eq!(
                 entry.plan, direct.scenario,
@@ -409,13 +401,13 @@ mod tests {
     fn the_saved_plan_and_its_kept_copies_become_scenarios() {
         let read = migrate(&SerdeJson, Some(V3), [V2, V1, V3, "not json"], local()).unwrap();
         assert_eq!(
-            names(&read.workspace),
+            read.workspace.names(),
             [MIGRATED_NAME, PREVIOUS_NAME, "Previous plan (2)"],
             "a copy equal to the plan is not added twice; unreadable text is left out"
         );
         assert_eq!(read.workspace.current().name.as_str(), MIGRATED_NAME);
         let only_copy = migrate(&SerdeJson, None, [V1], local()).unwrap();
-        assert_eq!(names(&only_copy.workspace), [PREVIOUS_NAME]);
+        assert_eq!(only_copy.workspace.names(), [PREVIOUS_NAME]);
         assert!(migrate(&SerdeJson, Some("{"), [], local()).is_none());
     }
 
@@ -442,7 +434,7 @@ mod tests {
     fn stored_scenarios_fall_back_alone_and_say_so() {
         let text = r#"{"version":4,"current":"s9","scenarios":[{"id":"s1","name":"Good","plan":{"quota":"abc","deal":"1000"}},{"id":"s2","plan":{}},{"id":"s3","name":"Bad\u202ename"}]}"#;
         let read = decode(&SerdeJson, text, local()).unwrap();
-        assert_eq!(names(&read.workspace), ["Good", "Scenario 2", "Scenario 3"]);
+        assert_eq!(read.workspace.names(), ["Good", "Scenario 2", "Scenario 3"]);
         assert_eq!(read.workspace.current().name.as_str(), "Good");
         assert_eq!(
             read.workspace.entries()[0].plan.deal_size,

@@ -160,6 +160,12 @@ impl Workspace {
         &self.entries
     }
 
+    /// The scenarios' names, in order.
+    #[must_use]
+    pub fn names(&self) -> Vec<&str> {
+        self.entries.iter().map(|e| e.name.as_str()).collect()
+    }
+
     /// The current scenario.
     #[must_use]
     pub fn current(&self) -> &Entry {
@@ -315,14 +321,6 @@ mod tests {
         ScenarioName::new(text).unwrap()
     }
 
-    fn names(workspace: &Workspace) -> Vec<&str> {
-        workspace
-            .entries()
-            .iter()
-            .map(|e| e.name.as_str())
-            .collect()
-    }
-
     #[test]
     fn names_follow_the_stage_name_rules_with_room_for_sixty_characters() {
         assert_eq!(name("  Stretch Q1  ").as_str(), "Stretch Q1");
@@ -350,7 +348,7 @@ mod tests {
         workspace.add(name("Stretch"), plan(1_300_000), Vec::new());
         workspace.add(name("Stretch"), plan(1_400_000), Vec::new());
         assert_eq!(
-            names(&workspace),
+            workspace.names(),
             ["Baseline", "Stretch", "Stretch (2)", "Stretch (3)"]
         );
         assert_eq!(workspace.current().name.as_str(), "Stretch (3)");
@@ -380,14 +378,14 @@ mod tests {
             workspace.open(name("Shared plan"), plan(1_000_000)),
             (0, false)
         );
-        assert_eq!(names(&workspace), ["Mine", "Shared plan"]);
+        assert_eq!(workspace.names(), ["Mine", "Shared plan"]);
     }
 
     #[test]
     fn duplicate_rename_delete_and_switch() {
         let mut workspace = Workspace::new(name("Baseline"), plan(1_000_000));
         assert_eq!(workspace.duplicate(0), Some(1));
-        assert_eq!(names(&workspace), ["Baseline", "Baseline (2)"]);
+        assert_eq!(workspace.names(), ["Baseline", "Baseline (2)"]);
         assert_eq!(workspace.current().plan, plan(1_000_000));
         assert_eq!(
             workspace.rename(1, &name("Baseline")).unwrap().as_str(),
@@ -424,7 +422,7 @@ mod tests {
             "s7",
         )
         .unwrap();
-        assert_eq!(names(&workspace), ["A", "A (2)", "B"]);
+        assert_eq!(workspace.names(), ["A", "A (2)", "B"]);
         let ids: Vec<&str> = workspace.entries().iter().map(|e| e.id.as_str()).collect();
         assert_eq!(ids[0], "s7");
         assert!(ids[1] != "s7" && ids[2] != ids[1] && !ids[2].is_empty());

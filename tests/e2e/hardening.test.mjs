@@ -138,6 +138,16 @@ async function withCopy(body) {
   }
 }
 
+/** Opens a 500,000 ÷ 5,000 plan at `base` in a new context, once a service worker controls it. */
+async function openControlled(base) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${base}#quota=500000&deal=5000`);
+  await ready(page);
+  await controlled(page);
+  return { context, page };
+}
+
 /** Marks the served page as a new version: a `<meta name="build">` the old one lacks. */
 async function markPage(root, build) {
   const path = join(root, 'index.html');
@@ -150,11 +160,7 @@ async function markPage(root, build) {
 test('hashed assets come from the cache first and the page from the network first', async () => {
   await withCopy(async (root) => {
     await withServer(root, {}, async (base) => {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      await page.goto(`${base}#quota=500000&deal=5000`);
-      await ready(page);
-      await controlled(page);
+      const { context, page } = await openControlled(base);
       // The server loses the wasm file and serves a changed page: the page is the new one,
       // and it still boots, from the cached wasm.
       const wasm = (await readdir(root)).find((name) => name.endsWith('_bg.wasm'));
@@ -172,11 +178,7 @@ test('hashed assets come from the cache first and the page from the network firs
 test('a deployed version brings a quiet reload prompt, and the page never reloads itself mid-edit', async () => {
   await withCopy(async (root) => {
     await withServer(root, {}, async (base) => {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      await page.goto(`${base}#quota=500000&deal=5000`);
-      await ready(page);
-      await controlled(page);
+      const { context, page } = await openControlled(base);
       assert.equal(await page.locator('[data-testid="update-available"]').count(), 0);
       await page.evaluate(() => { window.sameDocument = true; });
       // Mid-edit: the quota field is focused with text typed.
