@@ -18,6 +18,14 @@ pub fn download_csv(file_name: &str, text: &str) -> Result<(), String> {
     download(file_name, text, "text/csv;charset=utf-8")
 }
 
+/// Offers JSON `text` as a download named `file_name`.
+///
+/// # Errors
+/// Says why when the browser refuses.
+pub fn download_json(file_name: &str, text: &str) -> Result<(), String> {
+    download(file_name, text, "application/json")
+}
+
 /// Offers `text` as a download of type `mime` named `file_name`.
 fn download(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
     let fail = |_: JsValue| "the browser refused the download".to_owned();

@@ -487,6 +487,14 @@ mod tests {
     }
 
     #[test]
+    fn an_exported_plan_imports_as_it_was() {
+        let read = decode(&SerdeJson, V3, local()).unwrap();
+        let entry = read.workspace.current().clone();
+        let text = encode_entries(&SerdeJson, std::slice::from_ref(&entry), &entry.id);
+        assert_eq!(import(&SerdeJson, &text, local()), Ok(vec![entry]));
+    }
+
+    #[test]
     fn huge_or_deeply_nested_files_are_refused_before_parsing() {
         let huge = format!(
             r#"{{"version":4,"pad":"{}"}}"#,

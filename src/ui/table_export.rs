@@ -1,13 +1,16 @@
-//! Taking the stage table to a spreadsheet: as a CSV file, or as tab-separated text on the
-//! clipboard.
+//! Taking the plan elsewhere: the stage table as a CSV file or as tab-separated text on the
+//! clipboard, and the whole plan as a JSON file in the workspace format.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::state::Planner;
+use crate::browser::json::BrowserJson;
 use crate::browser::{clipboard, download};
 use crate::codec::table::{self, Table};
+use crate::codec::workspace::{self, MIGRATED_NAME};
 use crate::model::wording::{self, labels::table_export as labels};
+use crate::model::workspace::{Entry, ScenarioName};
 
 /// The stage table as the page shows it now.
 fn stage_table(planner: Planner) -> Table {
@@ -18,7 +21,22 @@ fn stage_table(planner: Planner) -> Table {
     })
 }
 
-/// Downloads `text` as `file_name` and says how it went in `status`.
+/// The plan, with the text of its invalid fields, as the workspace format's JSON of one
+/// scenario.
+fn plan_json(planner: Planner) -> String {
+    let (plan, drafts) = planner
+        .form
+        .with_untracked(|form| (form.scenario().clone(), form.drafts()));
+    let entry = Entry {
+        id: "s1".to_owned(),
+        name: ScenarioName::new(MIGRATED_NAME).unwrap_or_else(|_| ScenarioName::untitled()),
+        plan,
+        drafts,
+    };
+    workspace::encode_entries(&BrowserJson, &[entry], "s1")
+}
+
+/// Downloads CSV `text` as `file_name` and says how it went in `status`.
 pub(super) fn offer(status: RwSignal<String>, file_name: &'static str, text: &str) {
     status.set(wording::download_outcome(
         file_name,
@@ -34,6 +52,13 @@ pub fn StageTableExport(
 ) -> impl IntoView {
     let status = RwSignal::new(String::new());
     let export = move |_| offer(status, labels::STAGE_FILE, &stage_table(planner).csv());
+    let export_json = move |_| {
+        let file = labels::PLAN_FILE;
+        status.set(wording::download_outcome(
+            file,
+            download::download_json(file, &plan_json(planner)),
+        ));
+    };
     let copy = move |_| {
         let text = stage_table(planner).tsv();
         status.set(wording::COPYING.to_owned());
@@ -45,6 +70,7 @@ pub fn StageTableExport(
         <div class="table-export">
             <button type="button" data-testid="export-csv" on:click=export>{labels::DOWNLOAD_STAGE_CSV}</button>
             <button type="button" data-testid="copy-table" on:click=copy>{labels::COPY_STAGE_TABLE}</button>
+            <button type="button" data-testid="export-json" on:click=export_json>{labels::DOWNLOAD_PLAN_JSON}</button>
             <span class="copy-status" data-testid="table-export-status" role="status">{status}</span>
         </div>
     }

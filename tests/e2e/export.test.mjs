@@ -119,3 +119,28 @@ test('the month plan downloads for the volumes shown, each cell as on the page',
   }
   await context.close();
 });
+
+test('the plan downloads as JSON in the workspace format: the link’s values, and text not yet valid', async () => {
+  const context = await env.browser.newContext({ acceptDownloads: true });
+  const page = await open(context);
+  await typeInto(page, 'deal', '450%');
+  await page.keyboard.press('Tab');
+  const { name, text } = await download(page, 'export-json');
+  assert.equal(name, 'funnel-plan.json');
+  assert.match(await page.textContent('[data-testid="table-export-status"]'), /Downloaded funnel-plan\.json/);
+  const file = JSON.parse(text);
+  assert.equal(file.version, 4);
+  assert.equal(file.scenarios.length, 1);
+  const [scenario] = file.scenarios;
+  assert.equal(scenario.name, 'My plan');
+  assert.equal(file.current, scenario.id);
+  // Every value is the link's raw text, as the page wrote it to the address bar.
+  const hash = await page.evaluate(() => location.hash);
+  const link = new Map(hash.slice(1).split('&').map((pair) => pair.split('=')));
+  for (const [key, value] of Object.entries(scenario.plan)) assert.equal(value, link.get(key), key);
+  assert.equal(Object.keys(scenario.plan).length, link.size, 'every parameter of the link');
+  assert.equal(scenario.plan.deal, '25000', 'the plan keeps the value before the typo');
+  assert.equal(scenario.drafts.deal, '450%', 'the typo travels beside it, as storage keeps it');
+  assert.match(scenario.plan.stages, /HYPERLINK/);
+  await context.close();
+});

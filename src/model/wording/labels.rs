@@ -197,6 +197,8 @@ pub mod table_export {
     pub const DOWNLOAD_STAGE_CSV: &str = "Download stage table (CSV)";
     pub const COPY_STAGE_TABLE: &str = "Copy stage table";
     pub const DOWNLOAD_MONTH_CSV: &str = "Download month plan (CSV)";
+    pub const DOWNLOAD_PLAN_JSON: &str = "Download plan (JSON)";
+    pub const PLAN_FILE: &str = "funnel-plan.json";
     pub const STAGE_FILE: &str = "funnel-plan-stages.csv";
     pub const MONTH_FILE: &str = "funnel-plan-months.csv";
     pub const MONTH: &str = "Month";
