@@ -238,7 +238,7 @@ mod tests {
     #[test]
     fn a_link_opens_as_a_new_scenario_once_named_by_its_name_or_the_date() {
         let mine = ScenarioName::new("Mine").unwrap();
-        let mut workspace = Workspace::new(mine, plan(5));
+        let mut workspace = Workspace::new(mine, plan(5), Vec::new());
         let notices = open_link(
             &mut workspace,
             &linked("quota=7&name=Stretch%2C%20EU"),

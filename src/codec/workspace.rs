@@ -93,20 +93,21 @@ impl StoredEntry {
     }
 }
 
-/// Writes a workspace as stored JSON text.
+/// Writes a workspace as stored JSON text (the whole workspace's JSON export too).
 #[must_use]
 pub fn encode(json: &impl Json, workspace: &Workspace) -> String {
-    encode_entries(json, workspace.entries(), &workspace.current().id)
-}
-
-/// Writes scenarios as the envelope (the whole workspace, or one scenario for an export).
-#[must_use]
-pub fn encode_entries(json: &impl Json, entries: &[Entry], current: &str) -> String {
     json.write(&WorkspaceEnvelope {
         version: VERSION,
-        current: current.to_owned(),
-        scenarios: entries.iter().map(StoredEntry::new).collect(),
+        current: workspace.current().id.clone(),
+        scenarios: workspace.entries().iter().map(StoredEntry::new).collect(),
     })
+}
+
+/// Writes one plan, with the text of its fields that is not valid yet, as a workspace of one
+/// scenario named [`MIGRATED_NAME`]: the plan's JSON export.
+#[must_use]
+pub fn encode_plan(json: &impl Json, plan: Scenario, drafts: Vec<(String, String)>) -> String {
+    encode(json, &Workspace::new(named(MIGRATED_NAME), plan, drafts))
 }
 
 /// Reads one stored scenario, the `position`-th (from 1): its name, or `Scenario n` with a
@@ -151,6 +152,21 @@ fn read_entry(stored: StoredEntry, position: usize, local: Local) -> (Entry, Vec
     (entry, problems)
 }
 
+/// Reads stored scenarios in order, with every problem found in any of them.
+fn read_entries(stored: Vec<StoredEntry>, local: Local) -> (Vec<Entry>, Vec<String>) {
+    let mut problems = Vec::new();
+    let entries = stored
+        .into_iter()
+        .enumerate()
+        .map(|(index, stored)| {
+            let (entry, more) = read_entry(stored, index + 1, local);
+            problems.extend(more);
+            entry
+        })
+        .collect();
+    (entries, problems)
+}
+
 /// `Scenario n`, always a valid name.
 fn fallback_name(position: usize) -> ScenarioName {
     ScenarioName::new(&format!("Scenario {position}")).unwrap_or_else(|_| named(IMPORTED_NAME))
@@ -187,13 +203,7 @@ pub fn decode(
     match version(json, text)? {
         VERSION => {
             let envelope: WorkspaceEnvelope = json.read(text).map_err(SavedError::Format)?;
-            let mut problems = Vec::new();
-            let mut entries = Vec::new();
-            for (index, stored) in envelope.scenarios.into_iter().enumerate() {
-                let (entry, more) = read_entry(stored, index + 1, local);
-                entries.push(entry);
-                problems.extend(more);
-            }
+            let (entries, problems) = read_entries(envelope.scenarios, local);
             let workspace = Workspace::from_entries(entries, &envelope.current)
                 .ok_or_else(|| SavedError::Format("it holds no scenario".to_owned()))?;
             Ok(ReadWorkspace {
@@ -216,8 +226,7 @@ fn single(name: &str, plan: SavedPlan) -> ReadWorkspace {
         .iter()
         .map(|problem| format!("\u{201c}{name}\u{201d}: {problem}"))
         .collect();
-    let mut workspace = Workspace::new(named(name), plan.scenario.clone());
-    workspace.set_current(plan.scenario, plan.drafts);
+    let workspace = Workspace::new(named(name), plan.scenario, plan.drafts);
     ReadWorkspace {
         workspace,
         problems,
@@ -248,14 +257,15 @@ pub fn migrate<'a>(
             None => read = Some(single(PREVIOUS_NAME, copy)),
             Some(read) => {
                 if read.workspace.find_plan(&copy.scenario).is_none() {
-                    let current = read.workspace.current().id.clone();
                     read.workspace
                         .add(named(PREVIOUS_NAME), copy.scenario, copy.drafts);
-                    let index = read.workspace.find(&current).unwrap_or(0);
-                    read.workspace.switch(index);
                 }
             }
         }
+    }
+    // The first scenario (the saved plan, when it could be read) stays current.
+    if let Some(read) = read.as_mut() {
+        read.workspace.switch(0);
     }
     read
 }
@@ -326,17 +336,7 @@ pub fn import(
             if envelope.scenarios.is_empty() {
                 return Err(vec!["The file holds no scenario.".to_owned()]);
             }
-            let mut problems = Vec::new();
-            let entries: Vec<Entry> = envelope
-                .scenarios
-                .into_iter()
-                .enumerate()
-                .map(|(index, stored)| {
-                    let (entry, more) = read_entry(stored, index + 1, local);
-                    problems.extend(more);
-                    entry
-                })
-                .collect();
+            let (entries, problems) = read_entries(envelope.scenarios, local);
             if problems.is_empty() {
                 Ok(entries)
             } else {
@@ -490,7 +490,7 @@ mod tests {
     fn an_exported_plan_imports_as_it_was() {
         let read = decode(&SerdeJson, V3, local()).unwrap();
         let entry = read.workspace.current().clone();
-        let text = encode_entries(&SerdeJson, std::slice::from_ref(&entry), &entry.id);
+        let text = encode_plan(&SerdeJson, entry.plan.clone(), entry.drafts.clone());
         assert_eq!(import(&SerdeJson, &text, local()), Ok(vec![entry]));
     }
 
@@ -524,8 +524,11 @@ mod tests {
         let plan =
             crate::codec::link::decode(&crate::codec::link::LinkParams::parse(large), local());
         assert_eq!(plan.problems, []);
-        let mut workspace =
-            Workspace::new(ScenarioName::new("Plan").unwrap(), plan.scenario.clone());
+        let mut workspace = Workspace::new(
+            ScenarioName::new("Plan").unwrap(),
+            plan.scenario.clone(),
+            Vec::new(),
+        );
         for n in 1..50 {
             let mut copy = plan.scenario.clone();
             copy.quota = Money::from_units(24_000_000 + n).unwrap();

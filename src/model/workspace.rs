@@ -110,15 +110,15 @@ pub struct Workspace {
 }
 
 impl Workspace {
-    /// A workspace of one scenario.
+    /// A workspace of one scenario, with the text of its fields that was not valid when saved.
     #[must_use]
-    pub fn new(name: ScenarioName, plan: Scenario) -> Self {
+    pub fn new(name: ScenarioName, plan: Scenario, drafts: Vec<(String, String)>) -> Self {
         let mut workspace = Self {
             entries: Vec::new(),
             current: 0,
             next_id: 1,
         };
-        workspace.add(name, plan, Vec::new());
+        workspace.add(name, plan, drafts);
         workspace
     }
 
@@ -142,6 +142,7 @@ impl Workspace {
         if workspace.entries.is_empty() {
             return None;
         }
+        // New identities follow the stored ones.
         workspace.next_id = workspace.entries.len() as u64 + 1;
         while workspace
             .entries
@@ -343,7 +344,7 @@ mod tests {
 
     #[test]
     fn adding_never_replaces_and_names_get_a_suffix() {
-        let mut workspace = Workspace::new(name("Baseline"), plan(1_000_000));
+        let mut workspace = Workspace::new(name("Baseline"), plan(1_000_000), Vec::new());
         workspace.add(name("Stretch"), plan(1_200_000), Vec::new());
         workspace.add(name("Stretch"), plan(1_300_000), Vec::new());
         workspace.add(name("Stretch"), plan(1_400_000), Vec::new());
@@ -364,7 +365,7 @@ mod tests {
 
     #[test]
     fn opening_the_same_plan_twice_switches_to_it() {
-        let mut workspace = Workspace::new(name("Mine"), plan(1_000_000));
+        let mut workspace = Workspace::new(name("Mine"), plan(1_000_000), Vec::new());
         assert_eq!(
             workspace.open(name("Shared plan"), plan(2_000_000)),
             (1, true)
@@ -383,7 +384,7 @@ mod tests {
 
     #[test]
     fn duplicate_rename_delete_and_switch() {
-        let mut workspace = Workspace::new(name("Baseline"), plan(1_000_000));
+        let mut workspace = Workspace::new(name("Baseline"), plan(1_000_000), Vec::new());
         assert_eq!(workspace.duplicate(0), Some(1));
         assert_eq!(workspace.names(), ["Baseline", "Baseline (2)"]);
         assert_eq!(workspace.current().plan, plan(1_000_000));

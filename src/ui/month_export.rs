@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::state::Planner;
 use super::table_export::offer;
+use crate::browser::download;
 use crate::codec::table;
 use crate::model::monthly::Sources;
 use crate::model::wording::labels::table_export as labels;
@@ -26,7 +27,7 @@ pub fn MonthTableExport(
                 })
             })
         });
-        offer(status, labels::MONTH_FILE, &text);
+        offer(status, labels::MONTH_FILE, &text, download::download_csv);
     };
     view! {
         <div class="table-export">

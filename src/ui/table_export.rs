@@ -8,9 +8,8 @@ use super::state::Planner;
 use crate::browser::json::BrowserJson;
 use crate::browser::{clipboard, download};
 use crate::codec::table::{self, Table};
-use crate::codec::workspace::{self, MIGRATED_NAME};
+use crate::codec::workspace;
 use crate::model::wording::{self, labels::table_export as labels};
-use crate::model::workspace::{Entry, ScenarioName};
 
 /// The stage table as the page shows it now.
 fn stage_table(planner: Planner) -> Table {
@@ -21,26 +20,17 @@ fn stage_table(planner: Planner) -> Table {
     })
 }
 
-/// The plan, with the text of its invalid fields, as the workspace format's JSON of one
-/// scenario.
-fn plan_json(planner: Planner) -> String {
-    let (plan, drafts) = planner
-        .form
-        .with_untracked(|form| (form.scenario().clone(), form.drafts()));
-    let entry = Entry {
-        id: "s1".to_owned(),
-        name: ScenarioName::new(MIGRATED_NAME).unwrap_or_else(|_| ScenarioName::untitled()),
-        plan,
-        drafts,
-    };
-    workspace::encode_entries(&BrowserJson, &[entry], "s1")
-}
-
-/// Downloads CSV `text` as `file_name` and says how it went in `status`.
-pub(super) fn offer(status: RwSignal<String>, file_name: &'static str, text: &str) {
+/// Downloads `text` as `file_name` through `download` (CSV or JSON) and says how it went in
+/// `status`.
+pub(super) fn offer(
+    status: RwSignal<String>,
+    file_name: &'static str,
+    text: &str,
+    download: fn(&str, &str) -> Result<(), String>,
+) {
     status.set(wording::download_outcome(
         file_name,
-        download::download_csv(file_name, text),
+        download(file_name, text),
     ));
 }
 
@@ -51,13 +41,17 @@ pub fn StageTableExport(
     planner: Planner,
 ) -> impl IntoView {
     let status = RwSignal::new(String::new());
-    let export = move |_| offer(status, labels::STAGE_FILE, &stage_table(planner).csv());
+    let export = move |_| {
+        let text = stage_table(planner).csv();
+        offer(status, labels::STAGE_FILE, &text, download::download_csv);
+    };
+    // The plan and the text of its fields that is not valid yet, as storage keeps them.
     let export_json = move |_| {
-        let file = labels::PLAN_FILE;
-        status.set(wording::download_outcome(
-            file,
-            download::download_json(file, &plan_json(planner)),
-        ));
+        let (plan, drafts) = planner
+            .form
+            .with_untracked(|form| (form.scenario().clone(), form.drafts()));
+        let text = workspace::encode_plan(&BrowserJson, plan, drafts);
+        offer(status, labels::PLAN_FILE, &text, download::download_json);
     };
     let copy = move |_| {
         let text = stage_table(planner).tsv();
