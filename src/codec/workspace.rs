@@ -107,7 +107,18 @@ pub fn encode(json: &impl Json, workspace: &Workspace) -> String {
 /// scenario named [`MIGRATED_NAME`]: the plan's JSON export.
 #[must_use]
 pub fn encode_plan(json: &impl Json, plan: Scenario, drafts: Vec<(String, String)>) -> String {
-    encode(json, &Workspace::new(named(MIGRATED_NAME), plan, drafts))
+    // Written directly, not through a `Workspace`, which the page does not carry yet.
+    let entry = Entry {
+        id: "s1".to_owned(),
+        name: named(MIGRATED_NAME),
+        plan,
+        drafts,
+    };
+    json.write(&WorkspaceEnvelope {
+        version: VERSION,
+        current: entry.id.clone(),
+        scenarios: vec![StoredEntry::new(&entry)],
+    })
 }
 
 /// Reads one stored scenario, the `position`-th (from 1): its name, or `Scenario n` with a
