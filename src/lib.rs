@@ -35,6 +35,7 @@ use crate::ui::plan_summary::PlanSummary;
 use crate::ui::preset_picker::PresetPicker;
 use crate::ui::results_table::ResultsTable;
 use crate::ui::rounding_choice::RoundingChoice;
+use crate::ui::scenario_bar::ScenarioBar;
 use crate::ui::share_link::ShareLink;
 use crate::ui::shown::shown;
 use crate::ui::sla_panel::SlaPanel;
@@ -61,6 +62,7 @@ pub fn App() -> impl IntoView {
         &browser::address::current_params(),
         browser::storage::load(),
         browser::locale::local(),
+        browser::clock::day_of_month(),
     ));
     ui::figure::provide_style(planner.style());
     // Light or dark: the remembered choice, else the system's, followed as it changes.
@@ -73,11 +75,13 @@ pub fn App() -> impl IntoView {
     });
     provide_context(Dark(dark.into()));
     // A link pasted into the address bar of an open page arrives as a hash change.
-    let _ = window_event_listener(leptos::ev::hashchange, move |_| planner.follow_address());
-    // Another tab saved: offer its plan rather than let either tab overwrite the other.
+    let _ = window_event_listener(leptos::ev::hashchange, move |event| {
+        planner.follow_address(&event.new_url());
+    });
+    // Another tab saved: its changes are merged in, so neither tab overwrites the other.
     let _ = window_event_listener(leptos::ev::storage, move |event| {
-        if event.key().as_deref() == Some(browser::storage::PLAN_KEY) {
-            planner.other_tab_saved(event.new_value());
+        if event.key().as_deref() == Some(browser::storage::WORKSPACE_KEY) {
+            planner.other_tab_saved();
         }
     });
     // The headline and the stage table mount first; everything else (charts, levers, the
@@ -101,6 +105,7 @@ pub fn App() -> impl IntoView {
             </div>
         </header>
         <UpdatePrompt/>
+        <ScenarioBar planner/>
         <NoticeArea planner/>
         <main class="layout" inert=move || planner.present.get()>
             <section class="panel plan" aria-labelledby="plan-heading">

@@ -19,6 +19,16 @@ pub fn current_params() -> LinkParams {
     )
 }
 
+/// Reads the scenario parameters of an address the page navigated to (a hash change's new
+/// address): its fragment's. The address bar may already hold another by the time the event
+/// is handled, so the event's own address is read.
+#[must_use]
+pub fn params_of(url: &str) -> LinkParams {
+    url.split_once('#')
+        .map(|(_, fragment)| LinkParams::parse(fragment))
+        .unwrap_or_default()
+}
+
 /// Returns the page's address without query string or fragment.
 fn page_address() -> String {
     let href = web_sys::window()

@@ -23,3 +23,9 @@ pub fn today_iso() -> String {
         now.get_date()
     )
 }
+
+/// Returns today's day of the month on this computer's calendar (1 to 31).
+#[must_use]
+pub fn day_of_month() -> u8 {
+    u8::try_from(js_sys::Date::new_0().get_date()).unwrap_or(1)
+}

@@ -2,12 +2,12 @@
 //! plan, or the default, and what to tell the user about it.
 
 use super::link::{self, LinkParams};
-use super::saved::{SavedPlan, Stored};
+use super::saved::Stored;
 use crate::model::workspace::{ScenarioName, Workspace};
 use crate::model::{Local, Scenario};
 
 /// Storage key named in messages about unreadable saved text (see `browser::storage`).
-pub const UNREADABLE_KEY: &str = "funnel-planner.plan.unreadable";
+pub const UNREADABLE_KEY: &str = "funnel-planner.workspace.unreadable";
 
 /// How a message should look.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,125 +50,148 @@ impl Notice {
 /// The page's state on opening.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Opening {
-    /// The plan to show.
-    pub scenario: Scenario,
-    /// Field text that was not valid when the plan was saved, keyed by `data-testid`.
-    pub drafts: Vec<(String, String)>,
+    /// The scenarios, the one to show current.
+    pub workspace: Workspace,
     /// What to tell the user.
     pub notices: Vec<Notice>,
-    /// The plan saved in this browser, when a link's different plan is shown instead: the page
-    /// offers to bring it back, and does not overwrite it until the user edits.
-    pub saved_offer: Option<SavedPlan>,
+    /// The scenario that was current before an opened link's plan took its place: the page
+    /// offers to switch back to it.
+    pub back_to: Option<String>,
     /// Whether the page may save to storage. It may not when storage is blocked, when the
-    /// saved plan could not be read, or when unreadable saved text could not be backed up:
-    /// nothing is ever written over what could not be read.
+    /// saved workspace could not be read, or when unreadable saved text could not be backed
+    /// up: nothing is ever written over what could not be read.
     pub autosave: bool,
 }
 
-impl Opening {
-    /// Opens a plan with nothing to say about it.
-    #[must_use]
-    pub fn plan(scenario: Scenario) -> Self {
-        Self {
-            scenario,
-            drafts: Vec::new(),
-            notices: Vec::new(),
-            saved_offer: None,
-            autosave: true,
+/// What to say when storage holds something the page cannot use, and whether it may save.
+fn storage_notice(stored: &Stored) -> Option<(Notice, bool)> {
+    let (text, autosave) = match stored {
+        Stored::Workspace(_) | Stored::Empty => return None,
+        Stored::Unavailable => (
+            "This browser blocks local storage, so your scenarios will not be saved here. \
+             Use Copy link or Download plan (JSON) to keep them."
+                .to_owned(),
+            false,
+        ),
+        Stored::ReadFailed(reason) => (
+            format!(
+                "Your saved scenarios could not be read from this browser's storage \
+                 ({reason}). So that nothing saved is lost, this page will not save here: \
+                 changes stay in this tab. Use Copy link to keep them."
+            ),
+            false,
+        ),
+        Stored::Unreadable { error, kept } => {
+            let (kept, autosave) = if *kept {
+                (
+                    format!(
+                        " The unreadable data is kept in local storage under \u{201c}{UNREADABLE_KEY}\u{201d}."
+                    ),
+                    true,
+                )
+            } else {
+                (
+                    " There is no room to keep a copy of it, so this page will not save over \
+                     it: changes stay in this tab. Download the unreadable data, then clear it \
+                     to save here again."
+                        .to_owned(),
+                    false,
+                )
+            };
+            (
+                format!(
+                    "Your saved scenarios could not be read: {error}. Starting from the default \
+                     plan.{kept}"
+                ),
+                autosave,
+            )
         }
-    }
+    };
+    Some((Notice::problem(text), autosave))
 }
 
-/// Decides what to show from the address's parameters and the browser's saved plan, at
-/// `local`: this month (which sets the default first month) and the reader's currency.
+/// Decides what to show from the address's parameters and the browser's saved workspace, at
+/// `local` (this month, which sets the default first month, and the reader's currency), on
+/// `day` of the month (which names a shared plan).
 ///
-/// A link with scenario parameters wins, and a different saved plan is offered back; without
-/// one, the saved plan is shown; without that, the default. Storage that cannot be read, or
-/// unreadable text that could not be backed up, turns autosave off and is reported.
+/// A link with scenario parameters opens as a scenario of the saved workspace (see
+/// [`open_link`]), and the scenario it replaced on screen is offered back. Without a link the
+/// saved current scenario opens; without a saved workspace, the link's plan or the default
+/// is the only scenario. Storage that cannot be read, or unreadable text that could not be
+/// backed up, turns autosave off and is reported.
 #[must_use]
-pub fn resolve(params: &LinkParams, stored: Stored, local: impl Into<Local>) -> Opening {
+pub fn resolve(params: &LinkParams, stored: Stored, local: impl Into<Local>, day: u8) -> Opening {
     let local = local.into();
     let mut notices = Vec::new();
     let mut autosave = true;
+    if let Some((notice, may_save)) = storage_notice(&stored) {
+        notices.push(notice);
+        autosave = may_save;
+    }
     let saved = match stored {
-        Stored::Plan(plan) => Some(*plan),
-        Stored::Empty => None,
-        Stored::Unavailable => {
-            autosave = false;
-            notices.push(Notice::problem(
-                "This browser blocks local storage, so the plan will not be saved here. \
-                 Use Copy link to keep it.",
-            ));
-            None
+        Stored::Workspace(read) => {
+            notices.extend(read.problems.iter().cloned().map(Notice::problem));
+            if read.migrated {
+                notices.push(Notice::info(MIGRATED_NOTICE));
+            }
+            Some(read.workspace)
         }
-        Stored::ReadFailed(reason) => {
-            autosave = false;
-            notices.push(Notice::problem(format!(
-                "Your saved plan could not be read from this browser's storage ({reason}). \
-                 So that nothing saved is lost, this page will not save here: changes stay in \
-                 this tab. Use Copy link to keep them."
-            )));
-            None
-        }
-        Stored::Unreadable { error, kept } => {
-            let kept = if kept {
-                format!(
-                    " The unreadable data is kept in local storage under \u{201c}{UNREADABLE_KEY}\u{201d}."
-                )
-            } else {
-                autosave = false;
-                " There is no room to keep a copy of it, so this page will not save over it: \
-                 changes stay in this tab. Download the unreadable data, then clear it to save \
-                 here again."
-                    .to_owned()
-            };
-            notices.push(Notice::problem(format!(
-                "Your saved plan could not be read: {error}. Starting from the default plan.{kept}"
-            )));
-            None
-        }
+        _ => None,
     };
-    if params.has_scenario() {
-        let decoded = link::decode(params, local);
-        notices.extend(
-            decoded
-                .problems
-                .iter()
-                .map(|problem| Notice::problem(problem.to_string())),
-        );
-        // The same plan as the saved one (a reload): its drafts come back too.
-        let (drafts, saved_offer) = match saved {
-            Some(saved) if saved.scenario == decoded.scenario => (saved.drafts, None),
-            other => (Vec::new(), other),
+    let Some(mut workspace) = saved else {
+        // Nothing saved: the link's plan, or the default, is the only scenario.
+        let workspace = if params.has_scenario() {
+            let decoded = link::decode(params, local);
+            notices.extend(
+                decoded
+                    .problems
+                    .iter()
+                    .map(|p| Notice::problem(p.to_string())),
+            );
+            let name = match link::scenario_name(params) {
+                Ok(Some(name)) => name,
+                Ok(None) => shared_plan_name(local, day),
+                Err(problem) => {
+                    notices.push(Notice::problem(problem.to_string()));
+                    shared_plan_name(local, day)
+                }
+            };
+            Workspace::new(name, decoded.scenario, Vec::new())
+        } else {
+            Workspace::new(first_name(), Scenario::starting(local), Vec::new())
         };
-        Opening {
-            scenario: decoded.scenario,
-            drafts,
+        return Opening {
+            workspace,
             notices,
-            saved_offer,
+            back_to: None,
             autosave,
-        }
-    } else if let Some(saved) = saved {
-        notices.extend(
-            saved
-                .problems
-                .iter()
-                .map(|problem| Notice::problem(problem.message("saved plan"))),
-        );
-        Opening {
-            scenario: saved.scenario,
-            drafts: saved.drafts,
-            notices,
-            saved_offer: None,
-            autosave,
-        }
-    } else {
-        Opening {
-            notices,
-            autosave,
-            ..Opening::plan(Scenario::starting(local))
+        };
+    };
+    let before = workspace.current().id.clone();
+    let mut back_to = None;
+    if let Some(more) = open_link(&mut workspace, params, local, day) {
+        notices.extend(more);
+        if workspace.current().id != before {
+            back_to = Some(before);
         }
     }
+    Opening {
+        workspace,
+        notices,
+        back_to,
+        autosave,
+    }
+}
+
+/// Told once, when the page first opens a plan saved by an earlier version.
+pub const MIGRATED_NOTICE: &str = "Your saved plan is now the scenario \u{201c}My plan\u{201d}; \
+     a plan kept aside earlier is \u{201c}Previous plan\u{201d}. The earlier saved data is left \
+     in storage as it was.";
+
+/// The name of the first scenario of a new workspace.
+#[must_use]
+pub fn first_name() -> ScenarioName {
+    ScenarioName::new(super::workspace::MIGRATED_NAME).unwrap_or_else(|_| ScenarioName::untitled())
 }
 
 /// The name a shared link's plan takes when the link names none: `Shared plan 2026-11-23`,
@@ -207,7 +230,12 @@ pub fn open_link(
             shared_plan_name(local, day)
         }
     };
+    let before = workspace.current_index();
     let (index, added) = workspace.open(name, decoded.scenario);
+    if !added && index == before {
+        // The scenario on screen already (a reload of its own address): nothing to say.
+        return Some(notices);
+    }
     let shown = &workspace.entries()[index].name;
     notices.push(Notice::info(if added {
         format!(
@@ -224,6 +252,7 @@ pub fn open_link(
 mod tests {
     use super::*;
     use crate::codec::saved::SavedError;
+    use crate::codec::workspace::ReadWorkspace;
     use crate::model::Money;
     use crate::model::YearMonth;
 
@@ -299,40 +328,59 @@ mod tests {
         }
     }
 
+    fn saved(workspace: Workspace) -> Stored {
+        Stored::Workspace(Box::new(ReadWorkspace {
+            workspace,
+            problems: Vec::new(),
+            migrated: false,
+        }))
+    }
+
+    fn two() -> Workspace {
+        let mut workspace = Workspace::new(ScenarioName::new("Mine").unwrap(), plan(5), Vec::new());
+        workspace.add(ScenarioName::new("Other").unwrap(), plan(6), Vec::new());
+        workspace.switch(0);
+        workspace
+    }
+
     #[test]
-    fn no_link_and_no_saved_plan_opens_the_default_quietly() {
-        let opening = resolve(&linked(""), Stored::Empty, today());
-        assert_eq!(opening.scenario, Scenario::starting(today()));
+    fn no_link_and_nothing_saved_opens_the_default_quietly() {
+        let opening = resolve(&linked(""), Stored::Empty, today(), 3);
+        assert_eq!(opening.workspace.names(), ["My plan"]);
+        assert_eq!(
+            opening.workspace.current().plan,
+            Scenario::starting(today())
+        );
         assert_eq!(opening.notices, []);
-        assert_eq!(opening.saved_offer, None);
+        assert_eq!(opening.back_to, None);
+        assert!(opening.autosave);
     }
 
     #[test]
-    fn saved_plan_opens_without_a_link() {
-        let opening = resolve(
-            &linked("v=1"),
-            Stored::Plan(Box::new(SavedPlan::clean(plan(5)))),
-            today(),
-        );
-        assert_eq!(opening.scenario, plan(5));
-        assert_eq!(opening.saved_offer, None);
+    fn the_saved_current_scenario_opens_without_a_link() {
+        let mut workspace = two();
+        workspace.switch(1);
+        let opening = resolve(&linked("v=1"), saved(workspace.clone()), today(), 3);
+        assert_eq!(opening.workspace, workspace);
+        assert_eq!(opening.notices, []);
     }
 
     #[test]
-    fn link_wins_and_a_different_saved_plan_is_offered_back() {
-        let opening = resolve(
-            &linked("quota=7"),
-            Stored::Plan(Box::new(SavedPlan::clean(plan(5)))),
-            today(),
+    fn a_link_opens_as_a_scenario_and_the_one_it_replaced_is_offered_back() {
+        let opening = resolve(&linked("quota=7"), saved(two()), today(), 3);
+        assert_eq!(
+            opening.workspace.names(),
+            ["Mine", "Other", "Shared plan 2026-11-03"]
         );
-        assert_eq!(opening.scenario, plan(7));
-        assert_eq!(opening.saved_offer, Some(SavedPlan::clean(plan(5))));
-        let same = resolve(
-            &linked("quota=5"),
-            Stored::Plan(Box::new(SavedPlan::clean(plan(5)))),
-            today(),
-        );
-        assert_eq!(same.saved_offer, None);
+        assert_eq!(opening.workspace.current().plan, plan(7));
+        assert_eq!(opening.back_to.as_deref(), Some("s1"));
+        // A reload of the page's own address: the same scenario, nothing said.
+        let again = resolve(&linked("quota=5&name=Mine"), saved(two()), today(), 3);
+        assert_eq!(again.workspace, two());
+        assert_eq!((again.notices, again.back_to), (Vec::new(), None));
+        // With nothing saved, the link's plan is the only scenario.
+        let fresh = resolve(&linked("quota=7&name=Stretch"), Stored::Empty, today(), 3);
+        assert_eq!(fresh.workspace.names(), ["Stretch"]);
     }
 
     #[test]
@@ -341,8 +389,11 @@ mod tests {
             error: SavedError::Format("EOF".into()),
             kept: true,
         };
-        let opening = resolve(&linked(""), stored, today());
-        assert_eq!(opening.scenario, Scenario::starting(today()));
+        let opening = resolve(&linked(""), stored, today(), 3);
+        assert_eq!(
+            opening.workspace.current().plan,
+            Scenario::starting(today())
+        );
         assert_eq!(opening.notices.len(), 1);
         assert_eq!(opening.notices[0].tone, Tone::Problem);
         assert!(opening.notices[0].text.contains(UNREADABLE_KEY));
@@ -350,7 +401,7 @@ mod tests {
 
     #[test]
     fn link_problems_become_notices() {
-        let opening = resolve(&linked("quota=abc"), Stored::Unavailable, today());
+        let opening = resolve(&linked("quota=abc"), Stored::Unavailable, today(), 3);
         assert_eq!(opening.notices.len(), 2);
         assert!(opening.notices[0].text.contains("blocks local storage"));
         assert!(opening.notices[1].text.contains("\u{201c}abc\u{201d}"));
@@ -362,6 +413,7 @@ mod tests {
             &linked(""),
             Stored::ReadFailed("SecurityError".into()),
             today(),
+            3,
         );
         assert!(!failed.autosave);
         assert!(failed.notices[0].text.contains("SecurityError"));
@@ -370,7 +422,7 @@ mod tests {
             error: SavedError::Format("EOF".into()),
             kept: false,
         };
-        let opening = resolve(&linked(""), unkept, today());
+        let opening = resolve(&linked(""), unkept, today(), 3);
         assert!(!opening.autosave);
         assert!(
             opening.notices[0]
@@ -381,24 +433,21 @@ mod tests {
             error: SavedError::Format("EOF".into()),
             kept: true,
         };
-        assert!(resolve(&linked(""), kept, today()).autosave);
-        assert!(!resolve(&linked("quota=5"), Stored::Unavailable, today()).autosave);
+        assert!(resolve(&linked(""), kept, today(), 3).autosave);
+        assert!(!resolve(&linked("quota=5"), Stored::Unavailable, today(), 3).autosave);
     }
 
     #[test]
-    fn a_saved_plan_opens_with_its_drafts_and_its_problems() {
-        let saved = SavedPlan {
-            scenario: plan(5),
-            drafts: vec![("deal".into(), "450%".into())],
-            problems: link::decode(&linked("quota=abc"), today()).problems,
+    fn saved_problems_and_a_migration_are_told() {
+        let read = ReadWorkspace {
+            workspace: two(),
+            problems: vec!["Scenario 2 (\u{201c}Other\u{201d}): its quota fell back.".into()],
+            migrated: true,
         };
-        let opening = resolve(&linked(""), Stored::Plan(Box::new(saved)), today());
-        assert_eq!(opening.drafts, [("deal".to_owned(), "450%".to_owned())]);
-        assert!(
-            opening.notices[0]
-                .text
-                .starts_with("The saved plan's quota")
-        );
+        let opening = resolve(&linked(""), Stored::Workspace(Box::new(read)), today(), 3);
+        assert_eq!(opening.notices[0].tone, Tone::Problem);
+        assert!(opening.notices[0].text.starts_with("Scenario 2"));
+        assert_eq!(opening.notices[1], Notice::info(MIGRATED_NOTICE));
         assert!(opening.autosave);
     }
 }

@@ -205,10 +205,11 @@ impl std::error::Error for SavedError {}
 /// What the browser's storage holds, as read by the page.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Stored {
-    /// No saved plan.
+    /// No saved workspace, and no earlier saved plan to migrate.
     Empty,
-    /// A saved plan, read and validated.
-    Plan(Box<SavedPlan>),
+    /// The saved workspace (or the earlier saved plans migrated into one), read and
+    /// validated.
+    Workspace(Box<super::workspace::ReadWorkspace>),
     /// Saved text that could not be read.
     Unreadable {
         /// Why it could not be read.
@@ -218,7 +219,7 @@ pub enum Stored {
     },
     /// Storage cannot be used in this browser (blocked or disabled).
     Unavailable,
-    /// Storage is there, but reading the saved plan failed; holds the browser's reason.
+    /// Storage is there, but reading the saved workspace failed; holds the browser's reason.
     ReadFailed(String),
 }
 

@@ -1,7 +1,8 @@
 //! The workspace as stored and exported: storage format version 4, a versioned JSON envelope
 //! of named scenarios, each held as its link's parameters (as version 3 holds one plan):
 //! `{"version":4,"current":"s2","scenarios":[{"id":"s1","name":"Baseline",
-//! "plan":{"quota":"1000000",…},"drafts":{"deal":"450%"}},…]}`.
+//! "plan":{"quota":"1000000",…},"drafts":{"deal":"450%"}},…],"next":3}`, where `next` is the
+//! number the next new scenario's identity takes (so that none is ever given twice).
 //!
 //! Reading takes the same two steps as every stored version: JSON text into the envelope
 //! (every field of a scenario optional, so that what is missing is listed, not only the
@@ -67,6 +68,9 @@ pub struct WorkspaceEnvelope {
     /// The scenarios, in order.
     #[serde(default)]
     pub scenarios: Vec<StoredEntry>,
+    /// The number the next new identity takes, so that identities are never given twice.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub next: u64,
 }
 
 /// A workspace as read back, with what had to be fixed to read it.
@@ -77,6 +81,14 @@ pub struct ReadWorkspace {
     /// What could not be used, each in plain words naming its scenario; each fell back
     /// alone (a value to its default, a name to `Scenario n`).
     pub problems: Vec<String>,
+    /// Whether it was migrated from an earlier version (storage has not got it yet).
+    pub migrated: bool,
+}
+
+/// Whether a stored number is zero (and so left out).
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_zero(number: &u64) -> bool {
+    *number == 0
 }
 
 impl StoredEntry {
@@ -99,6 +111,7 @@ pub fn encode(json: &impl Json, workspace: &Workspace) -> String {
     json.write(&WorkspaceEnvelope {
         version: VERSION,
         current: workspace.current().id.clone(),
+        next: workspace.next_number(),
         scenarios: workspace.entries().iter().map(StoredEntry::new).collect(),
     })
 }
@@ -117,6 +130,7 @@ pub fn encode_plan(json: &impl Json, plan: Scenario, drafts: Vec<(String, String
     json.write(&WorkspaceEnvelope {
         version: VERSION,
         current: entry.id.clone(),
+        next: 0,
         scenarios: vec![StoredEntry::new(&entry)],
     })
 }
@@ -215,11 +229,13 @@ pub fn decode(
         VERSION => {
             let envelope: WorkspaceEnvelope = json.read(text).map_err(SavedError::Format)?;
             let (entries, problems) = read_entries(envelope.scenarios, local);
-            let workspace = Workspace::from_entries(entries, &envelope.current)
+            let mut workspace = Workspace::from_entries(entries, &envelope.current)
                 .ok_or_else(|| SavedError::Format("it holds no scenario".to_owned()))?;
+            workspace.continue_from(envelope.next);
             Ok(ReadWorkspace {
                 workspace,
                 problems,
+                migrated: false,
             })
         }
         1..=3 => {
@@ -241,6 +257,7 @@ fn single(name: &str, plan: SavedPlan) -> ReadWorkspace {
     ReadWorkspace {
         workspace,
         problems,
+        migrated: true,
     }
 }
 

@@ -100,6 +100,27 @@ impl<T, M: PartialEq> History<T, M> {
         Some(after)
     }
 
+    /// Drops the next step to undo (`undo`) or redo, which no longer applies.
+    pub fn drop_next(&mut self, undo: bool) {
+        if undo {
+            self.undo.pop_back();
+        } else {
+            self.redo.pop();
+        }
+    }
+
+    /// The state the next undo returns.
+    #[must_use]
+    pub fn next_undo(&self) -> Option<&T> {
+        self.undo.back()
+    }
+
+    /// The state the next redo returns.
+    #[must_use]
+    pub fn next_redo(&self) -> Option<&T> {
+        self.redo.last()
+    }
+
     /// Whether there is a step to undo.
     #[must_use]
     pub fn can_undo(&self) -> bool {
@@ -113,19 +134,32 @@ impl<T, M: PartialEq> History<T, M> {
     }
 }
 
-/// A plan's undo history: whole forms, merging typing by field.
-pub type FormHistory = History<Form, FieldKey>;
+/// A state with the moment its step began, as a count of the tab's steps: undo takes the
+/// latest step of the plan's history or the workspace's, whichever began later.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stamped<T> {
+    /// The state.
+    pub state: T,
+    /// When its step began.
+    pub at: u64,
+}
 
-/// Applies a user's `edit` to `form` and records it in `history`; returns whether the form
-/// changed. Leaving a field ([`Edit::Commit`]) ends the typing step; an edit that changes
-/// nothing records nothing.
-pub fn apply(form: &mut Form, history: &mut FormHistory, edit: Edit) -> bool {
+/// A plan's undo history: whole forms, merging typing by field.
+pub type FormHistory = History<Stamped<Form>, FieldKey>;
+
+/// Applies a user's `edit` to `form` and records it in `history`, a step beginning at `at`;
+/// returns whether the form changed. Leaving a field ([`Edit::Commit`]) ends the typing step;
+/// an edit that changes nothing records nothing.
+pub fn apply(form: &mut Form, history: &mut FormHistory, edit: Edit, at: u64) -> bool {
     if let Edit::Commit(_) = edit {
         history.close();
         return form.apply(edit);
     }
     let merge = edit.merges_on();
-    let before = (!history.joins(merge.as_ref())).then(|| form.clone());
+    let before = (!history.joins(merge.as_ref())).then(|| Stamped {
+        state: form.clone(),
+        at,
+    });
     let changed = form.apply(edit);
     if changed {
         match before {
@@ -246,10 +280,17 @@ mod tests {
         assert!(!history.can_undo() && !history.can_redo());
     }
 
+    fn stamp(form: &Form) -> Stamped<Form> {
+        Stamped {
+            state: form.clone(),
+            at: 0,
+        }
+    }
+
     /// Types `texts` into `key` one after another, as keystrokes do.
     fn type_keys(form: &mut Form, history: &mut FormHistory, key: FieldKey, texts: &[&str]) {
         for text in texts {
-            apply(form, history, Edit::Type(key, (*text).to_owned()));
+            apply(form, history, Edit::Type(key, (*text).to_owned()), 0);
         }
     }
 
@@ -260,22 +301,22 @@ mod tests {
         let quota = FieldKey::Field(Field::Quota);
         let (mut form, mut history) = (start.clone(), FormHistory::default());
         type_keys(&mut form, &mut history, deal, &["4", "45", "450", "4500"]);
-        apply(&mut form, &mut history, Edit::Commit(deal));
+        apply(&mut form, &mut history, Edit::Commit(deal), 0);
         let typed = form.clone();
         type_keys(&mut form, &mut history, quota, &["9", "90"]);
-        apply(&mut form, &mut history, Edit::AddStage);
+        apply(&mut form, &mut history, Edit::AddStage, 1);
         let added = form.clone();
         // Add stage, the quota's typing, the deal's typing: three steps.
         let mut seen = Vec::new();
-        while let Some(before) = history.undo(form.clone()) {
-            form = before;
+        while let Some(before) = history.undo(stamp(&form)) {
+            form = before.state;
             seen.push(form.clone());
         }
         assert_eq!(seen.len(), 3);
         assert_eq!(seen[1], typed);
         assert_eq!(seen[2], start);
-        while let Some(after) = history.redo(form.clone()) {
-            form = after;
+        while let Some(after) = history.redo(stamp(&form)) {
+            form = after.state;
         }
         assert_eq!(form, added);
     }
@@ -289,17 +330,24 @@ mod tests {
             &mut form,
             &mut history,
             Edit::Type(period, "month".to_owned()),
+            0,
         );
         apply(
             &mut form,
             &mut history,
             Edit::Type(period, "year".to_owned()),
+            1,
         );
         let year = form.clone();
         // Moving the top stage up changes nothing, and is no step.
-        assert!(!apply(&mut form, &mut history, Edit::MoveStageUp(0)));
-        let before = history.undo(form.clone()).unwrap();
-        assert_ne!(before, year);
+        assert!(!apply(&mut form, &mut history, Edit::MoveStageUp(0), 2));
+        assert_eq!(
+            history.next_undo().map(|s| s.at),
+            Some(1),
+            "when the step began"
+        );
+        let before = history.undo(stamp(&form)).unwrap();
+        assert_ne!(before.state, year);
         assert!(history.undo(before).is_some());
         assert!(!history.can_undo());
     }

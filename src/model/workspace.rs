@@ -225,6 +225,22 @@ impl Workspace {
         }
     }
 
+    /// A scenario with a new identity and a free name, not yet added (see
+    /// [`ScenarioStep::Insert`]).
+    pub fn new_entry(
+        &mut self,
+        name: ScenarioName,
+        plan: Scenario,
+        drafts: Vec<(String, String)>,
+    ) -> Entry {
+        Entry {
+            id: self.new_id(),
+            name: self.free_name(&name),
+            plan,
+            drafts,
+        }
+    }
+
     /// Adds a scenario at the end, its name made unique, and makes it current; returns its
     /// index. Nothing already there is replaced.
     pub fn add(
@@ -249,7 +265,13 @@ impl Workspace {
     /// holds the same plan becomes current, or else the plan is added under `name`. Returns
     /// its index and whether it was added.
     pub fn open(&mut self, name: ScenarioName, plan: Scenario) -> (usize, bool) {
-        if let Some(index) = self.find_plan(&plan) {
+        // The same plan under the same name first: a duplicate not yet changed holds the
+        // same plan as its original.
+        let named = self
+            .entries
+            .iter()
+            .position(|e| e.plan == plan && e.name == name);
+        if let Some(index) = named.or_else(|| self.find_plan(&plan)) {
             self.current = index;
             return (index, false);
         }
@@ -304,6 +326,226 @@ impl Workspace {
         let entry = &mut self.entries[self.current];
         entry.plan = plan;
         entry.drafts = drafts;
+    }
+
+    /// Index of the current scenario.
+    #[must_use]
+    pub fn current_index(&self) -> usize {
+        self.current
+    }
+
+    /// The number the next new identity takes (stored, so that a deleted scenario's
+    /// identity is never given again).
+    #[must_use]
+    pub fn next_number(&self) -> u64 {
+        self.next_id
+    }
+
+    /// Gives new identities from `number` on, unless that would repeat one.
+    pub fn continue_from(&mut self, number: u64) {
+        self.next_id = self.next_id.max(number);
+    }
+
+    /// Applies a step to the scenarios and returns the step that undoes it, or `None` when
+    /// it no longer applies (the scenario it names is gone, or it would delete the last).
+    pub fn apply(&mut self, step: ScenarioStep) -> Option<ScenarioStep> {
+        match step {
+            ScenarioStep::Insert { index, entry } => {
+                if self.find(&entry.id).is_some() {
+                    return None;
+                }
+                let back_to = self.current().id.clone();
+                let index = index.min(self.entries.len());
+                let id = entry.id.clone();
+                let name = self.free_name(&entry.name);
+                self.entries.insert(index, Entry { name, ..*entry });
+                self.current = index;
+                Some(ScenarioStep::Remove { id, back_to })
+            }
+            ScenarioStep::Remove { id, back_to } => {
+                let index = self.find(&id)?;
+                let entry = self.delete(index)?;
+                // Else `delete` chose the neighbour.
+                if let Some(back) = self.find(&back_to) {
+                    self.current = back;
+                }
+                Some(ScenarioStep::Insert {
+                    index,
+                    entry: Box::new(entry),
+                })
+            }
+            ScenarioStep::Rename { id, name } => {
+                let index = self.find(&id)?;
+                let before = self.entries[index].name.clone();
+                self.rename(index, &name)?;
+                self.current = index;
+                Some(ScenarioStep::Rename { id, name: before })
+            }
+        }
+    }
+
+    /// Adds a copy of `entry` under a new identity just after position `index`, named
+    /// `name (2)` or the next free suffix, without changing which scenario is current.
+    /// Returns the copy's name.
+    fn add_copy(&mut self, index: usize, entry: &Entry) -> ScenarioName {
+        let name = self.free_name(&entry.name);
+        let id = self.new_id();
+        let at = (index + 1).min(self.entries.len());
+        self.entries.insert(
+            at,
+            Entry {
+                id,
+                name: name.clone(),
+                ..entry.clone()
+            },
+        );
+        if self.current >= at {
+            self.current += 1;
+        }
+        name
+    }
+}
+
+/// A change to the list of scenarios, as data: what the page does, and what undoes it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ScenarioStep {
+    /// Puts a scenario back at a position and makes it current.
+    Insert {
+        /// Where it goes (at most the end).
+        index: usize,
+        /// The scenario, as it was.
+        entry: Box<Entry>,
+    },
+    /// Deletes a scenario and makes another current.
+    Remove {
+        /// The scenario deleted.
+        id: String,
+        /// The scenario current afterwards, if it is still there.
+        back_to: String,
+    },
+    /// Renames a scenario (a taken name gets a suffix) and makes it current.
+    Rename {
+        /// The scenario renamed.
+        id: String,
+        /// Its new name.
+        name: ScenarioName,
+    },
+}
+
+/// What came of merging another tab's saved workspace into this tab's.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Merged {
+    /// Both tabs' changes together.
+    pub workspace: Workspace,
+    /// Scenarios both tabs changed differently: the other tab's version keeps the name
+    /// (first), this tab's is kept as a copy (second).
+    pub copies: Vec<(ScenarioName, ScenarioName)>,
+    /// This tab's current scenario, when the other tab deleted it and this tab had not
+    /// changed it: another is current now.
+    pub gone: Option<ScenarioName>,
+}
+
+/// Whether two entries hold the same plan and the same not-yet-valid text.
+fn same_content(a: &Entry, b: &Entry) -> bool {
+    a.plan == b.plan && a.drafts == b.drafts
+}
+
+/// Merges what another tab saved (`theirs`) into this tab's workspace (`mine`), both
+/// changed from `base`, the workspace as this tab last saved or read it. Nothing either tab
+/// changed is lost:
+///
+/// - a scenario only one side changed takes that side's version;
+/// - one both changed differently keeps the other tab's version under its name, and this
+///   tab's as a copy beside it (current, if it was);
+/// - a deletion stands unless the other side changed the scenario meanwhile, which brings
+///   it back;
+/// - scenarios either side added are kept, in the other tab's order, then this tab's.
+///
+/// This tab's current scenario stays current; if the other tab deleted it, theirs becomes
+/// current.
+#[must_use]
+pub fn merge(base: &Workspace, mine: &Workspace, theirs: &Workspace) -> Merged {
+    fn find<'a>(workspace: &'a Workspace, id: &str) -> Option<&'a Entry> {
+        workspace.entries.iter().find(|e| e.id == id)
+    }
+    let mut entries: Vec<Entry> = Vec::new();
+    // This tab's changes that must be kept as copies, after the entry they copy.
+    let mut conflicts: Vec<(String, Entry)> = Vec::new();
+    for their in &theirs.entries {
+        let was = find(base, &their.id);
+        match (was, find(mine, &their.id)) {
+            // Deleted here: the deletion stands unless they changed it.
+            (Some(was), None) => {
+                if !same_content(was, their) || was.name != their.name {
+                    entries.push(their.clone());
+                }
+            }
+            (None, None) => entries.push(their.clone()),
+            (Some(was), Some(my)) => {
+                let name = if my.name == was.name {
+                    their.name.clone()
+                } else {
+                    my.name.clone()
+                };
+                if same_content(my, was) || same_content(my, their) {
+                    entries.push(Entry {
+                        name,
+                        ..their.clone()
+                    });
+                } else if same_content(their, was) {
+                    entries.push(Entry { name, ..my.clone() });
+                } else {
+                    entries.push(their.clone());
+                    conflicts.push((their.id.clone(), my.clone()));
+                }
+            }
+            // Both added a scenario under one identity: theirs keeps it.
+            (None, Some(my)) => {
+                entries.push(their.clone());
+                if !same_content(my, their) {
+                    conflicts.push((their.id.clone(), my.clone()));
+                }
+            }
+        }
+    }
+    let mut gone = None;
+    for my in &mine.entries {
+        if theirs.find(&my.id).is_some() {
+            continue;
+        }
+        match find(base, &my.id) {
+            // Deleted there: the deletion stands unless this tab changed it.
+            Some(was) if same_content(was, my) && was.name == my.name => {
+                if my.id == mine.current().id {
+                    gone = Some(my.name.clone());
+                }
+            }
+            _ => entries.push(my.clone()),
+        }
+    }
+    let current = if gone.is_some() {
+        theirs.current().id.clone()
+    } else {
+        mine.current().id.clone()
+    };
+    let mut workspace = Workspace::from_entries(entries, &current).unwrap_or_else(|| mine.clone());
+    workspace.continue_from(mine.next_id.max(theirs.next_id));
+    let mut copies = Vec::new();
+    for (id, my) in conflicts {
+        let Some(index) = workspace.find(&id) else {
+            continue;
+        };
+        let theirs_name = workspace.entries[index].name.clone();
+        let copy = workspace.add_copy(index, &my);
+        if my.id == mine.current().id {
+            workspace.current = index + 1;
+        }
+        copies.push((theirs_name, copy));
+    }
+    Merged {
+        workspace,
+        copies,
+        gone,
     }
 }
 
@@ -435,5 +677,185 @@ mod tests {
         all.dedup();
         assert_eq!(all.len(), 4, "ids stay unique");
         assert!(Workspace::from_entries(Vec::new(), "").is_none());
+    }
+
+    #[test]
+    fn every_step_returns_the_step_that_undoes_it() {
+        let mut workspace = Workspace::new(name("Baseline"), plan(1), Vec::new());
+        workspace.add(name("Stretch"), plan(2), Vec::new());
+        workspace.switch(0);
+        let start = workspace.clone();
+        let steps = [
+            ScenarioStep::Remove {
+                id: "s2".into(),
+                back_to: "s1".into(),
+            },
+            ScenarioStep::Rename {
+                id: "s2".into(),
+                name: name("Baseline"),
+            },
+            ScenarioStep::Insert {
+                index: 1,
+                entry: Box::new(Entry {
+                    id: "s9".into(),
+                    name: name("Stretch"),
+                    plan: plan(3),
+                    drafts: Vec::new(),
+                }),
+            },
+        ];
+        for step in steps {
+            let mut changed = start.clone();
+            let undo = changed.apply(step.clone()).unwrap();
+            assert_ne!(changed, start, "{step:?} changes something");
+            let redo = changed.apply(undo).unwrap();
+            assert_eq!(changed.entries(), start.entries(), "undoing {step:?}");
+            changed.apply(redo).unwrap();
+            changed.switch(start.current_index());
+        }
+        let mut renamed = start.clone();
+        renamed.apply(ScenarioStep::Rename {
+            id: "s2".into(),
+            name: name("Baseline"),
+        });
+        assert_eq!(renamed.names(), ["Baseline", "Baseline (2)"]);
+        let mut last = Workspace::new(name("Only"), plan(1), Vec::new());
+        assert_eq!(
+            last.apply(ScenarioStep::Remove {
+                id: "s1".into(),
+                back_to: "s1".into()
+            }),
+            None,
+            "the last scenario stays"
+        );
+        assert_eq!(
+            last.apply(ScenarioStep::Rename {
+                id: "gone".into(),
+                name: name("X")
+            }),
+            None
+        );
+    }
+
+    /// A workspace of scenarios named `A`, `B`, … with the given quotas, the first current.
+    fn three() -> Workspace {
+        let mut workspace = Workspace::new(name("A"), plan(1), Vec::new());
+        workspace.add(name("B"), plan(2), Vec::new());
+        workspace.add(name("C"), plan(3), Vec::new());
+        workspace.switch(0);
+        workspace
+    }
+
+    fn quotas(workspace: &Workspace) -> Vec<(String, u64)> {
+        workspace
+            .entries()
+            .iter()
+            .map(|e| (e.name.to_string(), e.plan.quota.cents() / 100))
+            .collect()
+    }
+
+    fn pairs(list: &[(&str, u64)]) -> Vec<(String, u64)> {
+        list.iter().map(|&(n, q)| (n.to_owned(), q)).collect()
+    }
+
+    /// A change one tab makes.
+    type Change = fn(&mut Workspace);
+
+    /// What was done, this tab's change, the other's, the merged list and current name.
+    type MergeCase = (
+        &'static str,
+        Change,
+        Change,
+        &'static [(&'static str, u64)],
+        &'static str,
+    );
+
+    #[test]
+    fn merging_keeps_what_each_tab_changed() {
+        let base = three();
+        // Each case: what this tab did, what the other did, the merged list, and this
+        // tab's current scenario afterwards.
+        let cases: [MergeCase; 6] = [
+            (
+                "the other tab edited the scenario shown here",
+                |_| {},
+                |w| w.set_current(plan(10), Vec::new()),
+                &[("A", 10), ("B", 2), ("C", 3)],
+                "A",
+            ),
+            (
+                "each tab edited a different scenario",
+                |w| w.set_current(plan(10), Vec::new()),
+                |w| {
+                    w.switch(1);
+                    w.set_current(plan(20), Vec::new());
+                },
+                &[("A", 10), ("B", 20), ("C", 3)],
+                "A",
+            ),
+            (
+                "both edited the same scenario: this tab's edit is kept as a copy",
+                |w| w.set_current(plan(10), Vec::new()),
+                |w| w.set_current(plan(11), Vec::new()),
+                &[("A", 11), ("A (2)", 10), ("B", 2), ("C", 3)],
+                "A (2)",
+            ),
+            (
+                "the other tab deleted the scenario shown here",
+                |_| {},
+                |w| {
+                    w.switch(1);
+                    w.delete(0);
+                },
+                &[("B", 2), ("C", 3)],
+                "B",
+            ),
+            (
+                "deleted there, but edited here: it comes back",
+                |w| w.set_current(plan(10), Vec::new()),
+                |w| _ = w.delete(0),
+                &[("B", 2), ("C", 3), ("A", 10)],
+                "A",
+            ),
+            (
+                "both added a scenario",
+                |w| _ = w.add(name("Mine"), plan(7), Vec::new()),
+                |w| _ = w.add(name("Theirs"), plan(8), Vec::new()),
+                &[("A", 1), ("B", 2), ("C", 3), ("Theirs", 8), ("Mine", 7)],
+                "Mine",
+            ),
+        ];
+        for (what, here, there, want, current) in cases {
+            let (mut mine, mut theirs) = (base.clone(), base.clone());
+            here(&mut mine);
+            there(&mut theirs);
+            let merged = merge(&base, &mine, &theirs);
+            assert_eq!(quotas(&merged.workspace), pairs(want), "{what}");
+            assert_eq!(merged.workspace.current().name.as_str(), current, "{what}");
+            let ids: Vec<&str> = merged
+                .workspace
+                .entries()
+                .iter()
+                .map(|e| e.id.as_str())
+                .collect();
+            let mut unique = ids.clone();
+            unique.sort_unstable();
+            unique.dedup();
+            assert_eq!(unique.len(), ids.len(), "{what}: identities stay unique");
+        }
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        mine.set_current(plan(10), Vec::new());
+        theirs.set_current(plan(11), Vec::new());
+        let merged = merge(&base, &mine, &theirs);
+        assert_eq!(merged.copies, [(name("A"), name("A (2)"))]);
+        let mut theirs = base.clone();
+        theirs.switch(1);
+        theirs.delete(0);
+        assert_eq!(merge(&base, &base, &theirs).gone, Some(name("A")));
+        assert_eq!(
+            merge(&base, &base, &base).workspace.entries(),
+            base.entries(),
+            "nothing changed, nothing merged"
+        );
     }
 }

@@ -30,6 +30,7 @@ pub mod preset_picker;
 pub mod results_table;
 pub mod rounding_choice;
 pub mod rows;
+pub mod scenario_bar;
 pub mod share_link;
 pub mod shown;
 pub mod sla_panel;

@@ -1,4 +1,5 @@
-//! Messages about the opened link and the saved plan, and the offer to bring a saved plan back.
+//! Messages about the opened link and the saved scenarios, and the offer to switch back to the
+//! scenario a link's plan took the place of.
 
 use leptos::prelude::*;
 
@@ -8,7 +9,7 @@ use super::state::Planner;
 use crate::codec::opening::Tone;
 use crate::model::wording::{self, labels};
 
-/// The notice area: link and storage problems, the bring-back offer, invalid-field count.
+/// The notice area: link and storage problems, the switch-back offer, invalid-field count.
 #[component]
 pub fn NoticeArea(
     /// The planner's state.
@@ -16,27 +17,22 @@ pub fn NoticeArea(
 ) -> impl IntoView {
     let notices = planner.notices;
     let count = Memo::new(move |_| notices.with(Vec::len));
-    let offer = Memo::new(move |_| planner.saved_offer.with(Option::is_some));
+    // The name of the scenario an opened link's plan took the place of.
+    let back = Memo::new(move |_| {
+        let id = planner.back_to.get()?;
+        planner.listing().with(|list| {
+            list.iter()
+                .find(|(i, _)| *i == id)
+                .map(|(_, name)| name.clone())
+        })
+    });
     let invalid = Memo::new(move |_| planner.form.with(crate::model::Form::invalid_count));
     view! {
         <div class="notices" data-testid="notice" role="status" aria-live="polite">
-            {shown(move || offer.get(), move || view! {
+            {shown(move || back.get().is_some(), move || view! {
                 <div class="notice info offer">
-                    <p>{wording::storage_notices::SHARED_PLAN_OPENED}</p>
-                    <button type="button" data-testid="restore-saved" on:click=move |_| planner.restore_saved()>
-                        {labels::notice_area::BRING_BACK_MY_SAVED_PLAN}
-                    </button>
-                </div>
-            }.into_any())}
-            {shown(move || planner.other_tab.with(Option::is_some), move || view! {
-                <div class="notice info offer" data-testid="other-tab">
-                    <p>{wording::storage_notices::OTHER_TAB_SAVED}</p>
-                    <button type="button" data-testid="load-other-tab" on:click=move |_| planner.load_other_tab()>
-                        {labels::notice_area::LOAD_THE_OTHER_TAB_S}
-                    </button>
-                    " "
-                    <button type="button" data-testid="keep-this-tab" on:click=move |_| planner.keep_this_tab()>
-                        {labels::notice_area::KEEP_THIS_PLAN}
+                    <button type="button" data-testid="restore-saved" on:click=move |_| planner.go_back()>
+                        {move || back.get().map(|name| wording::storage_notices::back_to(&name))}
                     </button>
                 </div>
             }.into_any())}

@@ -1,9 +1,10 @@
 //! The planner's root state: the form in one signal, everything else derived from it.
 //!
 //! [`Planner`] is `Copy` and passed to every component. Edits go through [`Planner::edit`] as
-//! [`Edit`] values; replacing the whole plan (a restored saved plan, a changed address, another
-//! tab's plan) goes through [`Planner::open`]. Effects only sync outward: storage and the
-//! address bar.
+//! [`Edit`] values; changes to the list of scenarios (new, duplicate, rename, delete) go
+//! through [`Planner::change_scenarios`] as [`ScenarioStep`] values, so both undo alike.
+//! The form holds the current scenario as typed; the workspace holds every scenario, the
+//! current one as last synced. Effects only sync outward: storage and the address bar.
 //!
 //! Components read the narrowest memo that holds what they show: a stage name from
 //! [`Planner::names`], a budget figure from [`Planner::budget`], an input's text from
@@ -12,8 +13,8 @@
 //! would make every re-run pay for the others (each reader leaves and rejoins the list).
 //!
 //! Storage is never written over what the page could not read: autosave is off when storage
-//! is blocked or unreadable, while an opened link's plan or another tab's plan is pending a
-//! choice, and when the copy that must precede a replacement could not be written.
+//! is blocked or unreadable. Another tab's saves are merged before each save (see
+//! [`workspace::merge`]), so two tabs never lose each other's changes.
 
 use std::marker::PhantomData;
 use std::sync::Arc;
@@ -23,18 +24,43 @@ use leptos::leptos_dom::helpers::window_event_listener_untyped;
 use leptos::prelude::*;
 
 use crate::browser::json::BrowserJson;
-use crate::browser::{address, download, locale, storage};
+use crate::browser::{address, clock, download, locale, storage};
 use crate::codec::link::{self, PageParams};
 use crate::codec::opening::{self, Notice, Opening};
-use crate::codec::saved::{self, SavedPlan, Stored};
+use crate::codec::workspace as stored_workspace;
 use crate::model::budget::BudgetPlan;
 use crate::model::capacity::Capacity;
 use crate::model::format::NumberStyle;
 use crate::model::handoff::HandoffPlan;
-use crate::model::history::{self, FormHistory};
+use crate::model::history::{self, FormHistory, History, Stamped};
 use crate::model::monthly::MonthPlan;
 use crate::model::wording;
+use crate::model::workspace::{self, Entry, ScenarioName, ScenarioStep, Workspace};
 use crate::model::{Currency, Edit, FieldKey, Form, Plan, Scenario, StagePlan, compute};
+
+/// The steps that undo changes to the list of scenarios (never merging).
+type ScenarioHistory = History<Stamped<ScenarioStep>, ()>;
+
+/// What this tab knows of storage: the text it last wrote or read, and that workspace.
+struct Synced {
+    /// The stored text, as last written or read here.
+    text: String,
+    /// The workspace that text holds: the base another tab's changes are merged against.
+    base: Workspace,
+}
+
+/// The undo histories of this tab.
+#[derive(Default)]
+struct Histories {
+    /// The current scenario's.
+    current: FormHistory,
+    /// The other scenarios', by identity, kept while this tab is open.
+    parked: Vec<(String, FormHistory)>,
+    /// The list of scenarios'.
+    scenarios: ScenarioHistory,
+    /// How many steps began in this tab: each step's moment.
+    clock: u64,
+}
 
 /// One input's text as typed and its message, each a signal set only when it changes.
 #[derive(Clone)]
@@ -74,6 +100,12 @@ struct Derived {
     style: Memo<NumberStyle>,
     /// The plan's currency.
     currency: Memo<Currency>,
+    /// The scenarios' identities and names, in order.
+    listing: Memo<Vec<(String, String)>>,
+    /// The current scenario's identity.
+    current_id: Memo<String>,
+    /// The current scenario's name.
+    current_name: Memo<String>,
 }
 
 /// The planner's state, shared by every component.
@@ -89,20 +121,22 @@ pub struct Planner {
     derived: StoredValue<Derived>,
     /// Messages about links and storage.
     pub notices: RwSignal<Vec<Notice>>,
-    /// The saved plan a link's plan is shown instead of, until the user edits.
-    pub saved_offer: RwSignal<Option<SavedPlan>>,
-    /// A different plan another tab saved, offered to load; saving waits for the choice.
-    pub other_tab: RwSignal<Option<SavedPlan>>,
+    /// Every scenario; the current one's plan as last synced (the form holds it live).
+    pub workspace: RwSignal<Workspace>,
+    /// The scenario an opened link's plan took the place of, offered back.
+    pub back_to: RwSignal<Option<String>>,
     /// Whether unreadable saved data is waiting to be downloaded before it may be cleared.
     pub unreadable_pending: RwSignal<bool>,
     /// Whether the page saves to storage.
     pub autosave: RwSignal<bool>,
     /// Meeting mode (`present=1`, a page parameter written after the plan's link).
     pub present: RwSignal<bool>,
-    /// The text this tab last saved or read, to tell its own saves from another tab's.
-    last_saved: StoredValue<String>,
-    /// The plan's undo history.
-    history: StoredValue<FormHistory>,
+    /// What this tab last wrote to or read from storage.
+    synced: StoredValue<Synced>,
+    /// The identity of the scenario the form shows.
+    shown_id: StoredValue<String>,
+    /// The undo histories.
+    histories: StoredValue<Histories>,
     /// Whether there is a step to undo, and one to redo.
     pub undoable: RwSignal<(bool, bool)>,
 }
@@ -112,11 +146,8 @@ impl Planner {
     /// address-bar effects.
     #[must_use]
     pub fn new(opening: Opening) -> Self {
-        let form = RwSignal::new(Form::with_drafts(
-            &opening.scenario,
-            opening.drafts.iter().map(|(k, v)| (k.as_str(), v.as_str())),
-            locale::number_locale(),
-        ));
+        let entry = opening.workspace.current().clone();
+        let form = RwSignal::new(form_of(&entry));
         let scenario = Memo::new(move |_| form.with(|form| form.scenario().clone()));
         let plan = Memo::new(move |_| Arc::new(scenario.with(compute)));
         let copy = move |_: Option<&Arc<Plan>>| plan.get();
@@ -124,8 +155,22 @@ impl Planner {
         let currency = Memo::new(move |_| scenario.with(|s| s.currency));
         let style = Memo::new(move |_| locale::number_style(currency.get()));
         // Read once: unreadable saved text can be millions of characters.
-        let stored_text = storage::raw_plan();
+        let stored_text = storage::raw_workspace();
         let unreadable_pending = !opening.autosave && stored_text.is_some();
+        // What storage holds now is the base of later merges; a migrated or new workspace
+        // is not stored yet, so its first save writes it.
+        let synced = match &stored_text {
+            Some(text) if opening.autosave => Synced {
+                text: text.clone(),
+                base: stored_workspace::decode(&BrowserJson, text, locale::local())
+                    .map_or_else(|_| opening.workspace.clone(), |read| read.workspace),
+            },
+            _ => Synced {
+                text: String::new(),
+                base: opening.workspace.clone(),
+            },
+        };
+        let workspace = RwSignal::new(opening.workspace);
         let planner = Self {
             form,
             scenario,
@@ -143,19 +188,48 @@ impl Planner {
                 shown: StoredValue::new(Vec::new()),
                 style,
                 currency,
+                listing: Memo::new(move |_| {
+                    workspace.with(|w| {
+                        w.entries()
+                            .iter()
+                            .map(|e| (e.id.clone(), e.name.to_string()))
+                            .collect()
+                    })
+                }),
+                current_id: Memo::new(move |_| workspace.with(|w| w.current().id.clone())),
+                current_name: Memo::new(move |_| workspace.with(|w| w.current().name.to_string())),
             }),
             notices: RwSignal::new(opening.notices),
-            saved_offer: RwSignal::new(opening.saved_offer),
-            other_tab: RwSignal::new(None),
+            workspace,
+            back_to: RwSignal::new(opening.back_to),
             unreadable_pending: RwSignal::new(unreadable_pending),
             autosave: RwSignal::new(opening.autosave),
             present: RwSignal::new(PageParams::read(&address::current_params()).present),
-            last_saved: StoredValue::new(stored_text.unwrap_or_default()),
-            history: StoredValue::new(FormHistory::default()),
+            synced: StoredValue::new(synced),
+            shown_id: StoredValue::new(entry.id),
+            histories: StoredValue::new(Histories::default()),
             undoable: RwSignal::new((false, false)),
         };
         planner.sync_outward();
         planner
+    }
+
+    /// The scenarios' identities and names, in order.
+    #[must_use]
+    pub fn listing(self) -> Memo<Vec<(String, String)>> {
+        self.derived.get_value().listing
+    }
+
+    /// The current scenario's identity.
+    #[must_use]
+    pub fn current_id(self) -> Memo<String> {
+        self.derived.get_value().current_id
+    }
+
+    /// The current scenario's name.
+    #[must_use]
+    pub fn current_name(self) -> Memo<String> {
+        self.derived.get_value().current_name
     }
 
     /// How numbers look: the reader's locale and the plan's currency.
@@ -303,21 +377,12 @@ impl Planner {
         }
     }
 
-    /// Applies a user's edit. The first edit of an opened link's plan lets autosave replace
-    /// the plan saved before, once a copy of it is kept; if the copy cannot be written, the
-    /// saved plan stays and this tab stops saving.
+    /// Applies a user's edit.
     pub fn edit(self, edit: Edit) {
-        if let Some(saved) = self.saved_offer.get_untracked() {
-            let text = saved::encode(&BrowserJson, &saved.scenario, &saved.drafts);
-            if let Err(reason) = storage::keep_copy(storage::PREVIOUS_KEY, &text) {
-                self.autosave.set(false);
-                self.tell(wording::storage_notices::saved_not_copied(&reason));
-            }
-            self.saved_offer.set(None);
-        }
+        let at = self.tick();
         self.change_form(|form| {
-            self.history
-                .update_value(|history| _ = history::apply(form, history, edit));
+            self.histories
+                .update_value(|h| _ = history::apply(form, &mut h.current, edit, at));
         });
         self.show_undoable();
     }
@@ -326,183 +391,325 @@ impl Planner {
     /// screen changes.
     pub fn commit(self, key: FieldKey) {
         self.form.update_untracked(|form| {
-            self.history
-                .update_value(|history| _ = history::apply(form, history, Edit::Commit(key)));
+            self.histories
+                .update_value(|h| _ = history::apply(form, &mut h.current, Edit::Commit(key), 0));
         });
     }
 
-    /// Undoes the last step of the plan, if there is one.
+    /// The moment a new step begins.
+    fn tick(self) -> u64 {
+        self.histories
+            .try_update_value(|h| {
+                h.clock += 1;
+                h.clock
+            })
+            .unwrap_or_default()
+    }
+
+    /// Undoes the latest step: the current scenario's last edit or the last change to the
+    /// list of scenarios, whichever began later.
     pub fn undo(self) {
-        self.step(FormHistory::undo);
+        let (plan, list) = self.histories.with_value(|h| {
+            (
+                h.current.next_undo().map(|s| s.at),
+                h.scenarios.next_undo().map(|s| s.at),
+            )
+        });
+        if list > plan {
+            self.step_scenarios(true);
+        } else {
+            self.step_form(true);
+        }
     }
 
-    /// Redoes the last undone step, if there is one.
+    /// Redoes the latest undone step, of the plan or of the list of scenarios: the one
+    /// undone last, which began earliest.
     pub fn redo(self) {
-        self.step(FormHistory::redo);
+        let (plan, list) = self.histories.with_value(|h| {
+            (
+                h.current.next_redo().map(|s| s.at),
+                h.scenarios.next_redo().map(|s| s.at),
+            )
+        });
+        if list.is_some() && (plan.is_none() || list < plan) {
+            self.step_scenarios(false);
+        } else {
+            self.step_form(false);
+        }
     }
 
-    /// Replaces the form with the state `take` gives from the history for the current one.
-    fn step(self, take: fn(&mut FormHistory, Form) -> Option<Form>) {
-        let current = self.form.get_untracked();
-        let Some(Some(form)) = self
-            .history
-            .try_update_value(|history| take(history, current))
-        else {
+    /// Replaces the form with the state before (`undo`) or after its history's next step.
+    fn step_form(self, undo: bool) {
+        let state = self.form.get_untracked();
+        let Some(Some(form)) = self.histories.try_update_value(|h| {
+            if undo {
+                let at = h.current.next_undo()?.at;
+                h.current.undo(Stamped { state, at })
+            } else {
+                let at = h.current.next_redo()?.at;
+                h.current.redo(Stamped { state, at })
+            }
+        }) else {
             return;
         };
-        self.change_form(|old| *old = form);
+        self.change_form(|old| *old = form.state);
         self.show_undoable();
     }
 
-    /// Sets [`Planner::undoable`] from the history, when it changed.
+    /// Applies the next step of the list's history (`undo`, or else redo), keeping the step
+    /// that reverses it for the other direction.
+    fn step_scenarios(self, undo: bool) {
+        let Some(next) = self.histories.with_value(|h| {
+            if undo {
+                h.scenarios.next_undo().cloned()
+            } else {
+                h.scenarios.next_redo().cloned()
+            }
+        }) else {
+            return;
+        };
+        self.capture();
+        let reverse = self.workspace.try_update(|w| w.apply(next.state)).flatten();
+        self.histories.update_value(|h| match reverse {
+            Some(state) => {
+                let reverse = Stamped { state, at: next.at };
+                _ = if undo {
+                    h.scenarios.undo(reverse)
+                } else {
+                    h.scenarios.redo(reverse)
+                };
+            }
+            // It no longer applies (another tab changed the list): dropped.
+            None => h.scenarios.drop_next(undo),
+        });
+        self.back_to.set(None);
+        self.show_current();
+        self.show_undoable();
+    }
+
+    /// Sets [`Planner::undoable`] from the histories, when it changed.
     fn show_undoable(self) {
-        let now = self
-            .history
-            .with_value(|history| (history.can_undo(), history.can_redo()));
+        let now = self.histories.with_value(|h| {
+            (
+                h.current.can_undo() || h.scenarios.can_undo(),
+                h.current.can_redo() || h.scenarios.can_redo(),
+            )
+        });
         if self.undoable.get_untracked() != now {
             self.undoable.set(now);
         }
     }
 
-    /// Shows a whole plan in place of the current one (the form's text is reset).
-    pub fn open(self, opening: Opening) {
-        let form = Form::with_drafts(
-            &opening.scenario,
-            opening.drafts.iter().map(|(k, v)| (k.as_str(), v.as_str())),
-            locale::number_locale(),
-        );
-        self.change_form(|old| *old = form);
-        // Another plan begins its own history: undo never brings back, and so autosaves,
-        // a plan this tab has replaced (it is kept aside in storage instead).
-        self.history.set_value(FormHistory::default());
+    /// Writes the form's plan into the workspace's current scenario, untracked: the
+    /// workspace then holds every scenario as it is.
+    fn capture(self) {
+        let (plan, drafts) = self
+            .form
+            .with_untracked(|form| (form.scenario().clone(), form.drafts()));
+        self.workspace.update_untracked(|w| {
+            let entry = w.current();
+            if entry.plan != plan || entry.drafts != drafts {
+                w.set_current(plan, drafts);
+            }
+        });
+    }
+
+    /// Shows the workspace's current scenario, if the form does not already: the form
+    /// takes its plan, and its own undo history comes back.
+    fn show_current(self) {
+        let entry = self.workspace.with_untracked(|w| w.current().clone());
+        let shown = self.shown_id.get_value();
+        let same = self.form.with_untracked(|form| {
+            shown == entry.id && *form.scenario() == entry.plan && form.drafts() == entry.drafts
+        });
+        if same {
+            return;
+        }
+        self.histories.update_value(|h| {
+            let mut parked = h
+                .parked
+                .iter()
+                .position(|(id, _)| *id == entry.id)
+                .map(|i| h.parked.swap_remove(i).1)
+                .unwrap_or_default();
+            if shown == entry.id {
+                // The same scenario, changed elsewhere: its history would undo that change.
+                parked = FormHistory::default();
+            }
+            let old = std::mem::replace(&mut h.current, parked);
+            if shown != entry.id {
+                h.parked.push((shown.clone(), old));
+            }
+            h.current.close();
+        });
+        self.shown_id.set_value(entry.id.clone());
+        self.change_form(|old| *old = form_of(&entry));
         self.show_undoable();
-        self.notices.set(opening.notices);
-        self.saved_offer.set(opening.saved_offer);
-        if !opening.autosave {
-            self.autosave.set(false);
+    }
+
+    /// Makes scenario `id` current (not an undo step: nothing changes).
+    pub fn switch_to(self, id: &str) {
+        self.capture();
+        let changed = self.workspace.try_update(|w| match w.find(id) {
+            Some(index) if index != w.current_index() => w.switch(index),
+            _ => false,
+        });
+        if changed == Some(true) {
+            self.back_to.set(None);
+            self.show_current();
         }
     }
 
-    /// Brings back the saved plan that an opened link replaced on screen.
-    pub fn restore_saved(self) {
-        if let Some(saved) = self.saved_offer.get_untracked() {
-            self.open(Opening {
-                scenario: saved.scenario,
-                drafts: saved.drafts,
-                notices: vec![Notice::info(wording::SAVED_PLAN_BACK)],
-                saved_offer: None,
-                autosave: true,
-            });
+    /// Changes the list of scenarios by one step, which undo reverses. Returns whether it
+    /// applied.
+    pub fn change_scenarios(self, step: ScenarioStep) -> bool {
+        self.capture();
+        let at = self.tick();
+        let Some(reverse) = self.workspace.try_update(|w| w.apply(step)).flatten() else {
+            return false;
+        };
+        self.histories.update_value(|h| {
+            h.current.close();
+            h.scenarios.record(Stamped { state: reverse, at }, None);
+        });
+        self.back_to.set(None);
+        self.show_current();
+        self.show_undoable();
+        true
+    }
+
+    /// Adds a scenario of the default plan after the current one.
+    pub fn new_scenario(self) {
+        let entry = self.new_entry(
+            ScenarioName::untitled(),
+            Scenario::starting(locale::local()),
+            Vec::new(),
+        );
+        let index = self.workspace.with_untracked(|w| w.current_index() + 1);
+        self.change_scenarios(ScenarioStep::Insert {
+            index,
+            entry: Box::new(entry),
+        });
+    }
+
+    /// Adds a copy of the current scenario after it, named with a suffix.
+    pub fn duplicate_scenario(self) {
+        self.capture();
+        let (index, source) = self
+            .workspace
+            .with_untracked(|w| (w.current_index() + 1, w.current().clone()));
+        let entry = self.new_entry(source.name, source.plan, source.drafts);
+        self.change_scenarios(ScenarioStep::Insert {
+            index,
+            entry: Box::new(entry),
+        });
+    }
+
+    /// Renames the current scenario; returns what is wrong with `text` as a name, if
+    /// anything.
+    pub fn rename_scenario(self, text: &str) -> Option<String> {
+        match ScenarioName::new(text) {
+            Ok(name) => {
+                let id = self.current_id().get_untracked();
+                self.change_scenarios(ScenarioStep::Rename { id, name });
+                None
+            }
+            Err(error) => Some(error.to_string()),
         }
     }
 
-    /// Reads the address again after the user changed its fragment by hand.
-    pub fn follow_address(self) {
-        let params = address::current_params();
+    /// Deletes the current scenario (never the last), which undo brings back.
+    pub fn delete_scenario(self) {
+        let (id, name, neighbour) = self.workspace.with_untracked(|w| {
+            let index = w.current_index();
+            let neighbour = w
+                .entries()
+                .get(if index == 0 { 1 } else { index - 1 })
+                .map(|e| e.id.clone())
+                .unwrap_or_default();
+            (
+                w.current().id.clone(),
+                w.current().name.to_string(),
+                neighbour,
+            )
+        });
+        if self.change_scenarios(ScenarioStep::Remove {
+            id,
+            back_to: neighbour,
+        }) {
+            self.notices
+                .update(|list| list.push(Notice::info(wording::storage_notices::deleted(&name))));
+        }
+    }
+
+    /// A scenario with a new identity (not yet in the workspace), its name made free.
+    fn new_entry(self, name: ScenarioName, plan: Scenario, drafts: Vec<(String, String)>) -> Entry {
+        self.workspace
+            .try_update_untracked(|w| w.new_entry(name, plan, drafts))
+            .unwrap_or_else(|| Entry {
+                id: String::new(),
+                name: ScenarioName::untitled(),
+                plan: Scenario::starting(locale::local()),
+                drafts: Vec::new(),
+            })
+    }
+
+    /// Switches back to the scenario an opened link's plan took the place of.
+    pub fn go_back(self) {
+        if let Some(id) = self.back_to.get_untracked() {
+            self.switch_to(&id);
+            self.back_to.set(None);
+        }
+    }
+
+    /// Follows the address the user navigated to (a changed fragment, `url`): a link's plan
+    /// opens as a scenario (or switches to the one holding it).
+    pub fn follow_address(self, url: &str) {
+        let params = address::params_of(url);
         let present = PageParams::read(&params).present;
         if self.present.get_untracked() != present {
             self.present.set(present);
         }
-        if !params.has_scenario() {
-            return;
-        }
-        let local = locale::local();
-        let decoded = link::decode(&params, local);
-        if decoded.scenario == self.scenario.get_untracked() && decoded.problems.is_empty() {
-            return;
-        }
-        // The plan on screen was autosaved unless a link's plan was pending, in which case the
-        // earlier offer still stands.
-        let stored = match self.saved_offer.get_untracked() {
-            Some(saved) => Stored::Plan(Box::new(saved)),
-            None => storage::load(),
-        };
-        self.open(opening::resolve(&params, stored, local));
-    }
-
-    /// Reacts to another tab saving: a different plan is offered, and this tab stops saving
-    /// until the user chooses.
-    pub fn other_tab_saved(self, text: Option<String>) {
-        let Some(text) = text else {
+        self.capture();
+        let before = self.current_id().get_untracked();
+        let Some(Some(notices)) = self
+            .workspace
+            .try_update(|w| opening::open_link(w, &params, locale::local(), clock::day_of_month()))
+        else {
             return;
         };
-        if text == self.last_saved.get_value() {
-            return;
+        if !notices.is_empty() {
+            self.notices.set(notices);
         }
-        match saved::decode(&BrowserJson, &text, locale::local()) {
-            Ok(plan) if plan.scenario == self.scenario.get_untracked() => {
-                // The same plan: nothing to choose, and nothing to save over.
-                self.last_saved.set_value(text);
-            }
-            Ok(plan) => self.other_tab.set(Some(plan)),
-            Err(_) => {}
+        if self.current_id().get_untracked() != before {
+            self.back_to.set(Some(before));
         }
+        self.show_current();
     }
 
-    /// Loads the plan another tab saved, after copying this tab's plan aside; if the copy
-    /// cannot be written, nothing is replaced.
-    pub fn load_other_tab(self) {
-        if let Some(plan) = self.other_tab.get_untracked() {
-            let (scenario, drafts) = self
-                .form
-                .with_untracked(|form| (form.scenario().clone(), form.drafts()));
-            let mine = saved::encode(&BrowserJson, &scenario, &drafts);
-            let kept = match storage::keep_copy(storage::PREVIOUS_KEY, &mine) {
-                Ok(key) => key,
-                Err(reason) => {
-                    self.tell(wording::storage_notices::this_tab_not_copied(&reason));
-                    return;
-                }
-            };
-            self.last_saved
-                .set_value(saved::encode(&BrowserJson, &plan.scenario, &plan.drafts));
-            self.other_tab.set(None);
-            self.open(Opening {
-                scenario: plan.scenario,
-                drafts: plan.drafts,
-                notices: vec![Notice::info(wording::storage_notices::other_tab_loaded(
-                    &kept,
-                ))],
-                saved_offer: None,
-                autosave: true,
-            });
-        }
-    }
-
-    /// Keeps this tab's plan: the other tab's plan is copied aside first, then this one is
-    /// saved. If the copy cannot be written, nothing is overwritten.
-    pub fn keep_this_tab(self) {
-        if let Some(plan) = self.other_tab.get_untracked() {
-            let text = saved::encode(&BrowserJson, &plan.scenario, &plan.drafts);
-            match storage::keep_copy(storage::PREVIOUS_KEY, &text) {
-                Ok(key) => {
-                    self.notices.update(|list| {
-                        list.push(Notice::info(wording::storage_notices::other_tab_kept(&key)));
-                    });
-                    self.last_saved.set_value(String::new());
-                }
-                Err(reason) => {
-                    self.autosave.set(false);
-                    self.tell(wording::storage_notices::other_tab_not_copied(&reason));
-                }
-            }
-            self.other_tab.set(None);
+    /// Reacts to another tab saving: its changes are merged in now, so that this tab shows
+    /// them (and saves nothing over them).
+    pub fn other_tab_saved(self) {
+        if self.autosave.get_untracked() {
+            self.capture();
+            self.sync_storage(false);
         }
     }
 
     /// Downloads the saved data that could not be read.
     pub fn download_unreadable(self) {
-        let text = storage::raw_plan().unwrap_or_default();
+        let text = storage::raw_workspace().unwrap_or_default();
         if let Err(reason) = download::download_text("funnel-planner-unreadable.txt", &text) {
             self.tell(wording::download_failed(&reason));
         }
     }
 
-    /// Clears the unreadable saved data and saves this plan in its place.
+    /// Clears the unreadable saved data and saves the workspace in its place.
     pub fn clear_unreadable(self) {
-        match storage::clear_plan() {
+        match storage::clear_workspace() {
             Ok(()) => {
                 self.unreadable_pending.set(false);
+                self.synced.update_value(|s| s.text.clear());
                 self.autosave.set(true);
             }
             Err(reason) => self.tell(wording::clear_failed(&reason)),
@@ -522,7 +729,7 @@ impl Planner {
         let flush = move || {
             // Disposed (a test unmounted the page): nothing is pending any more.
             if pending.try_update_value(std::mem::take) == Some(true) {
-                self.write_outward(drafts);
+                self.write_outward();
             }
         };
         Effect::new(move |ran: Option<()>| {
@@ -530,10 +737,9 @@ impl Planner {
             drafts.track();
             self.autosave.track();
             self.present.track();
-            self.saved_offer.track();
-            self.other_tab.track();
+            self.workspace.track();
             if ran.is_none() {
-                self.write_outward(drafts);
+                self.write_outward();
             } else if !pending.get_value() {
                 pending.set_value(true);
                 request_animation_frame(move || set_timeout(flush, Duration::ZERO));
@@ -544,40 +750,110 @@ impl Planner {
         }
     }
 
-    /// Writes the plan's link to the address bar and saves the plan, unless saving is off or
-    /// could destroy something.
-    fn write_outward(self, drafts: Memo<Vec<(String, String)>>) {
-        let Self {
-            scenario,
-            saved_offer,
-            other_tab,
-            autosave,
-            last_saved,
-            ..
-        } = self;
-        let current = scenario.get_untracked();
+    /// Writes the plan's link to the address bar and saves the workspace, unless saving is
+    /// off.
+    fn write_outward(self) {
+        let current = self.scenario.get_untracked();
+        let name = self.workspace.with_untracked(|w| w.current().name.clone());
         // Links carry valid values only; page parameters follow the plan's.
         let page = PageParams {
             present: self.present.get_untracked(),
         };
-        address::replace_fragment(&format!("{}{}", link::encode(&current), page.suffix()));
-        // Nothing is written while a choice about a saved plan is pending, or when saving
-        // could destroy something.
-        if !autosave.get_untracked()
-            || saved_offer.with_untracked(Option::is_some)
-            || other_tab.with_untracked(Option::is_some)
-        {
+        address::replace_fragment(&format!(
+            "{}{}",
+            link::encode_named(&current, &name),
+            page.suffix()
+        ));
+        if !self.autosave.get_untracked() {
             return;
         }
-        let text = drafts.with_untracked(|drafts| saved::encode(&BrowserJson, &current, drafts));
-        if last_saved.with_value(|last| *last == text) {
+        self.capture();
+        self.sync_storage(true);
+    }
+
+    /// Merges what another tab stored since this tab last wrote or read, then stores the
+    /// workspace if its scenarios differ from what is stored, or (for this tab's own
+    /// changes, `local`) its current scenario does. Another tab's save never makes this tab
+    /// write only to say which scenario it shows, so two tabs never answer each other.
+    fn sync_storage(self, local: bool) {
+        let stored = storage::raw_workspace().unwrap_or_default();
+        let changed_elsewhere = self.synced.with_value(|s| s.text != stored);
+        if changed_elsewhere && !stored.is_empty() {
+            if let Ok(read) = stored_workspace::decode(&BrowserJson, &stored, locale::local()) {
+                self.merge_in(read.workspace, stored);
+            } else {
+                // Never written over: kept aside first, or this tab stops saving.
+                if let Err(reason) = storage::keep_copy(storage::UNREADABLE_KEY, &stored) {
+                    self.autosave.set(false);
+                    self.tell(wording::storage_notices::not_saved(&reason));
+                    return;
+                }
+                self.synced.update_value(|s| s.text.clear());
+            }
+        }
+        let unchanged = self.synced.with_value(|synced| {
+            !synced.text.is_empty()
+                && self.workspace.with_untracked(|w| {
+                    w.entries() == synced.base.entries()
+                        && (!local || w.current().id == synced.base.current().id)
+                })
+        });
+        if unchanged {
             return;
         }
+        let text = self
+            .workspace
+            .with_untracked(|w| stored_workspace::encode(&BrowserJson, w));
         match storage::save(&text) {
-            Ok(()) => last_saved.set_value(text),
+            Ok(()) => {
+                let base = self.workspace.get_untracked();
+                self.synced.set_value(Synced { text, base });
+            }
             Err(reason) => self.tell(wording::storage_notices::not_saved(&reason)),
         }
     }
+
+    /// Merges another tab's stored workspace into this tab's, telling what had to be kept
+    /// as a copy, and shows the current scenario as merged.
+    fn merge_in(self, theirs: Workspace, text: String) {
+        let merged = self.synced.with_value(|synced| {
+            self.workspace
+                .with_untracked(|mine| workspace::merge(&synced.base, mine, &theirs))
+        });
+        self.synced.set_value(Synced { text, base: theirs });
+        let notices: Vec<Notice> = merged
+            .copies
+            .iter()
+            .map(|(theirs, copy)| {
+                Notice::problem(wording::storage_notices::kept_as_copy(
+                    theirs.as_str(),
+                    copy.as_str(),
+                ))
+            })
+            .chain(merged.gone.iter().map(|name| {
+                Notice::info(wording::storage_notices::deleted_elsewhere(
+                    name.as_str(),
+                    merged.workspace.current().name.as_str(),
+                ))
+            }))
+            .collect();
+        if self.workspace.with_untracked(|w| *w != merged.workspace) {
+            self.workspace.set(merged.workspace);
+        }
+        if !notices.is_empty() {
+            self.notices.update(|list| list.extend(notices));
+        }
+        self.show_current();
+    }
+}
+
+/// The form showing a scenario, with its not-yet-valid text.
+fn form_of(entry: &Entry) -> Form {
+    Form::with_drafts(
+        &entry.plan,
+        entry.drafts.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+        locale::number_locale(),
+    )
 }
 
 /// One part of the plan (its budget, its months, …), read like a memo: it wakes its readers

@@ -152,9 +152,6 @@ pub mod month_table {
 
 /// Words of the `notice_area` component.
 pub mod notice_area {
-    pub const BRING_BACK_MY_SAVED_PLAN: &str = "Bring back my saved plan";
-    pub const LOAD_THE_OTHER_TAB_S: &str = "Load the other tab's plan";
-    pub const KEEP_THIS_PLAN: &str = "Keep this plan";
     pub const DOWNLOAD_THE_UNREADABLE_DATA: &str = "Download the unreadable data";
     pub const CLEAR_IT_AND_SAVE_HERE: &str = "Clear it and save here";
     pub const DISMISS_MESSAGES: &str = "Dismiss messages";
@@ -317,6 +314,20 @@ pub mod undo_buttons {
     pub const REDO: &str = "Redo";
     pub const UNDO_TITLE: &str = "Undo the last change (Ctrl+Z or \u{2318}Z)";
     pub const REDO_TITLE: &str = "Redo what was undone (Ctrl+Shift+Z, \u{2318}\u{21e7}Z or Ctrl+Y)";
+}
+
+/// Words of the `scenario_bar` component.
+pub mod scenario_bar {
+    pub const SCENARIOS: &str = "Scenarios";
+    pub const ACTIONS: &str = "Scenario actions";
+    pub const NEW: &str = "New";
+    pub const DUPLICATE: &str = "Duplicate";
+    pub const RENAME: &str = "Rename";
+    pub const DELETE: &str = "Delete";
+    pub const DELETE_TITLE: &str = "Delete this scenario (Undo brings it back)";
+    pub const NAME: &str = "Scenario name";
+    pub const SAVE: &str = "Save";
+    pub const CANCEL: &str = "Cancel";
 }
 
 /// Words of the `app` component.

@@ -386,9 +386,6 @@ pub fn default_stage_option(index: usize, name: &str) -> String {
     format!("Default ({}: {name})", index + 1)
 }
 
-/// The notice after the saved plan is brought back.
-pub const SAVED_PLAN_BACK: &str = "Your saved plan is back.";
-
 /// Why the unreadable data's download did not start.
 #[must_use]
 pub fn download_failed(reason: &str) -> String {
@@ -524,70 +521,60 @@ pub fn velocity_note(
     }
 }
 
-/// Notices about saving, copying aside and other tabs' plans.
+/// Notices about saving, scenarios and other tabs.
 pub mod storage_notices {
     /// Why a plan was not written: the page has no text for it.
     pub const NOTHING_TO_SAVE: &str = "the page could not write the plan as text";
 
-    /// The saved plan could not be copied aside before a link's plan replaced it.
-    #[must_use]
-    pub fn saved_not_copied(reason: &str) -> String {
-        format!(
-            "Your saved plan could not be copied aside ({reason}), so it is kept as it was and \
-             this plan is not saved in the browser. Use Copy link to keep it."
-        )
-    }
-
-    /// This tab's plan could not be copied aside, so the other tab's was not loaded.
-    #[must_use]
-    pub fn this_tab_not_copied(reason: &str) -> String {
-        format!(
-            "This tab's plan could not be copied aside ({reason}), so it stays on screen; the \
-             other tab's plan is not loaded."
-        )
-    }
-
-    /// The other tab's plan is loaded; this tab's is kept under `key`.
-    #[must_use]
-    pub fn other_tab_loaded(key: &str) -> String {
-        format!(
-            "The plan from the other tab is loaded. This tab's plan is kept in local storage \
-             under \u{201c}{key}\u{201d}."
-        )
-    }
-
-    /// The other tab's plan is kept under `key`.
-    #[must_use]
-    pub fn other_tab_kept(key: &str) -> String {
-        format!("The other tab's plan is kept in local storage under \u{201c}{key}\u{201d}.")
-    }
-
-    /// The other tab's plan could not be copied aside, so this tab stops saving.
-    #[must_use]
-    pub fn other_tab_not_copied(reason: &str) -> String {
-        format!(
-            "The other tab's plan could not be copied aside ({reason}), so it is not \
-             overwritten, and this tab no longer saves. Use Copy link to keep this plan."
-        )
-    }
-
-    /// A save did not fit; the previous save is intact.
+    /// A save did not fit; what was saved before is intact.
     #[must_use]
     pub fn not_saved(reason: &str) -> String {
         format!(
-            "This plan could not be saved in the browser: {reason}. The plan saved before is \
-             kept as it was; use Copy link to keep this one."
+            "Your scenarios could not be saved in the browser: {reason}. What was saved before \
+             is kept as it was, and the page keeps working in this tab; use Download plan \
+             (JSON) or Copy link to keep this plan."
         )
     }
 
-    /// The offer shown while a link's plan is on screen instead of the saved one.
-    pub const SHARED_PLAN_OPENED: &str = "You opened a shared plan. Your own saved plan is still \
-        in this browser, untouched until you edit this one (a copy is kept then too).";
+    /// The earlier version's saved plan could not be read; it stays where it is.
+    #[must_use]
+    pub fn old_plan_unreadable(key: &str, error: &str) -> String {
+        format!(
+            "The plan saved by an earlier version of this page could not be read ({error}). \
+             It is left in local storage under \u{201c}{key}\u{201d}, untouched."
+        )
+    }
 
-    /// The offer shown when another tab saved a different plan.
-    pub const OTHER_TAB_SAVED: &str = "Another tab saved a different plan. This tab stops saving \
-        until you choose: load that plan here, or keep this one (the other is then kept under a \
-        backup key, never deleted).";
+    /// Both tabs changed one scenario: both versions are kept.
+    #[must_use]
+    pub fn kept_as_copy(theirs: &str, copy: &str) -> String {
+        format!(
+            "Another tab changed \u{201c}{theirs}\u{201d} while it was being edited here. Both \
+             versions are kept: the other tab's as \u{201c}{theirs}\u{201d}, this tab's as \
+             \u{201c}{copy}\u{201d}."
+        )
+    }
+
+    /// Another tab deleted the scenario on screen here.
+    #[must_use]
+    pub fn deleted_elsewhere(name: &str, now: &str) -> String {
+        format!(
+            "Another tab deleted \u{201c}{name}\u{201d}, so \u{201c}{now}\u{201d} is open \
+             here. Undo in that tab brings it back."
+        )
+    }
+
+    /// A scenario was deleted here.
+    #[must_use]
+    pub fn deleted(name: &str) -> String {
+        format!("Deleted \u{201c}{name}\u{201d}. Undo (Ctrl+Z) brings it back.")
+    }
+
+    /// The button that switches back to the scenario a link replaced on screen.
+    #[must_use]
+    pub fn back_to(name: &str) -> String {
+        format!("Back to \u{201c}{name}\u{201d}")
+    }
 }
 
 /// Help under the stage editor's heading.

@@ -1,0 +1,243 @@
+// End-to-end tests of named scenarios: the list, its undoable actions, storage format 4 and
+// its migration, shared links opening as scenarios, two tabs, and storage that refuses.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openFresh, ready, start, typeInto, values, waitForValue, written } from './helpers.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+const KEY = 'funnel-planner.workspace';
+const PLAN = '#quota=1000000&deal=25000&start=2027-01&traffic=200000';
+
+/** The scenario list as shown: names in order, and the current one's name. */
+async function scenarios(page) {
+  return page.evaluate(() => {
+    const items = [...document.querySelectorAll('[data-testid="scenario-item"]')];
+    return {
+      names: items.map((item) => item.dataset.name),
+      current: items.filter((item) => item.getAttribute('aria-current') === 'true').map((item) => item.dataset.name),
+    };
+  });
+}
+
+/** Waits until the list shows `names`, with `current` the current one. */
+async function waitForScenarios(page, names, current) {
+  try {
+    await page.waitForFunction(([names, current]) => {
+      const items = [...document.querySelectorAll('[data-testid="scenario-item"]')];
+      return JSON.stringify(items.map((item) => item.dataset.name)) === JSON.stringify(names)
+        && items.filter((item) => item.getAttribute('aria-current') === 'true').map((item) => item.dataset.name).join() === current;
+    }, [names, current], { timeout: 5000 });
+  } catch {
+    assert.deepEqual(await scenarios(page), { names, current: [current] });
+  }
+}
+
+/** Clicks the scenario named `name` in the list. */
+async function switchTo(page, name) {
+  await page.click(`[data-testid="scenario-item"][data-name="${name}"]`);
+}
+
+/** The stored workspace, parsed. */
+async function stored(page) {
+  await written(page);
+  return JSON.parse(await page.evaluate((key) => localStorage.getItem(key), KEY));
+}
+
+/** Renames the current scenario to `name` through the rename form. */
+async function rename(page, name) {
+  await page.click('[data-testid="scenario-rename"]');
+  await page.fill('[data-testid="scenario-name"]', name);
+  await page.press('[data-testid="scenario-name"]', 'Enter');
+}
+
+test('scenarios are created, duplicated, renamed, switched and deleted; every change undoes, and all of it survives a reload', async () => {
+  const page = await openFresh(env);
+  await waitForScenarios(page, ['My plan'], 'My plan');
+  assert.equal(await page.locator('[data-testid="scenario-delete"]').isEnabled(), false, 'the last scenario cannot be deleted');
+  await typeInto(page, 'quota', '1000000');
+  await page.keyboard.press('Tab');
+  const baseline = (await values(page))['headline-value'];
+
+  // A stretch case: a copy, renamed, with a higher quota.
+  await page.click('[data-testid="scenario-duplicate"]');
+  await waitForScenarios(page, ['My plan', 'My plan (2)'], 'My plan (2)');
+  assert.equal(await page.inputValue('[data-testid="quota"]'), '1,000,000', 'a copy of the plan');
+  await rename(page, 'Stretch <b>');
+  await page.waitForFunction(() => document.querySelector('[data-testid="scenario-name-message"]').textContent.includes('\u201c<\u201d'));
+  await waitForScenarios(page, ['My plan', 'My plan (2)'], 'My plan (2)');
+  await page.fill('[data-testid="scenario-name"]', 'Stretch');
+  await page.press('[data-testid="scenario-name"]', 'Enter');
+  await waitForScenarios(page, ['My plan', 'Stretch'], 'Stretch');
+  await typeInto(page, 'quota', '1500000');
+  await page.keyboard.press('Tab');
+  const stretch = (await values(page))['headline-value'];
+  assert.ok(Number(stretch) > Number(baseline), `${stretch} > ${baseline}`);
+
+  // Switching shows each scenario's own plan.
+  await switchTo(page, 'My plan');
+  await waitForValue(page, 'headline-value', baseline);
+  assert.equal(await page.inputValue('[data-testid="quota"]'), '1,000,000');
+  await switchTo(page, 'Stretch');
+  await waitForValue(page, 'headline-value', stretch);
+
+  // A new scenario starts from the default plan; deleting it, then Ctrl+Z, brings it back.
+  await page.click('[data-testid="scenario-new"]');
+  await waitForScenarios(page, ['My plan', 'Stretch', 'Untitled scenario'], 'Untitled scenario');
+  await page.click('[data-testid="scenario-delete"]');
+  await waitForScenarios(page, ['My plan', 'Stretch'], 'Stretch');
+  await page.waitForFunction(() => document.querySelector('[data-testid="notice"]').textContent.includes('Deleted \u201cUntitled scenario\u201d'));
+  await page.keyboard.press('Control+z');
+  await waitForScenarios(page, ['My plan', 'Stretch', 'Untitled scenario'], 'Untitled scenario');
+  await page.keyboard.press('Control+Shift+z');
+  await waitForScenarios(page, ['My plan', 'Stretch'], 'Stretch');
+
+  // Undo walks back through the stretch's quota, its rename and its creation, in order.
+  await page.click('[data-testid="undo"]');
+  await waitForScenarios(page, ['My plan', 'Stretch', 'Untitled scenario'], 'Untitled scenario');
+  await page.click('[data-testid="undo"]');
+  await waitForScenarios(page, ['My plan', 'Stretch'], 'Stretch');
+  await page.click('[data-testid="undo"]');
+  await waitForValue(page, 'headline-value', baseline);
+  await page.click('[data-testid="undo"]');
+  await waitForScenarios(page, ['My plan', 'My plan (2)'], 'My plan (2)');
+  await page.click('[data-testid="undo"]');
+  await waitForScenarios(page, ['My plan'], 'My plan');
+  for (let step = 0; step < 3; step += 1) await page.click('[data-testid="redo"]');
+  await waitForScenarios(page, ['My plan', 'Stretch'], 'Stretch');
+  await waitForValue(page, 'headline-value', stretch);
+
+  // Stored as format 4, every scenario with its plan; a reload (address and all) brings it back.
+  const saved = await stored(page);
+  assert.equal(saved.version, 4);
+  assert.deepEqual(saved.scenarios.map((s) => [s.name, s.plan.quota]), [['My plan', '1000000'], ['Stretch', '1500000']]);
+  assert.match(await page.evaluate(() => location.hash), /&name=Stretch/);
+  await page.reload();
+  await ready(page);
+  await waitForScenarios(page, ['My plan', 'Stretch'], 'Stretch');
+  await waitForValue(page, 'headline-value', stretch);
+  await page.goto(env.base);
+  await ready(page);
+  await waitForScenarios(page, ['My plan', 'Stretch'], 'Stretch');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+/** A version-3 plan as issue 6's page saved it, with a draft deal size. */
+const V3 = '{"version":3,"plan":{"quota":"2000000","deal":"40000","stages":"Visitors,Leads:2,MQLs:25,Won:10","start":"2027-01","currency":"EUR"},"drafts":{"deal":"450%"}}';
+/** A version-1 plan, kept aside by an earlier page under `.previous`. */
+const V1 = '{"version":1,"scenario":{"quota":500000.0,"deal":5000.0,"traffic":90000.0,"round":"exact","stages":[{"name":"Site visits"},{"name":"Leads","rate":2.5},{"name":"Won","rate":12.5}]}}';
+
+test('the single saved plan and its kept-aside copy become scenarios; the old keys stay as they were', async () => {
+  const page = await openFresh(env, '', async (page) => {
+    await page.addInitScript(([v3, v1]) => {
+      if (!sessionStorage.getItem('seeded')) {
+        sessionStorage.setItem('seeded', '1');
+        localStorage.setItem('funnel-planner.plan', v3);
+        localStorage.setItem('funnel-planner.plan.previous.1700000000000', v1);
+      }
+    }, [V3, V1]);
+  });
+  await waitForScenarios(page, ['My plan', 'Previous plan'], 'My plan');
+  assert.equal(await page.inputValue('[data-testid="quota"]'), '2,000,000');
+  assert.equal(await page.inputValue('[data-testid="deal"]'), '450%', 'the draft text comes too');
+  assert.match(await page.textContent('[data-testid="notice"]'), /now the scenario \u201cMy plan\u201d/);
+  await switchTo(page, 'Previous plan');
+  await page.waitForFunction(() => document.querySelector('[data-testid="quota"]').value === '500,000');
+  const saved = await stored(page);
+  assert.deepEqual(saved.scenarios.map((s) => s.name), ['My plan', 'Previous plan']);
+  assert.equal(saved.scenarios[0].drafts.deal, '450%');
+  assert.equal(await page.evaluate(() => localStorage.getItem('funnel-planner.plan')), V3, 'never deleted or rewritten');
+  assert.equal(await page.evaluate(() => localStorage.getItem('funnel-planner.plan.previous.1700000000000')), V1);
+  // Migrated once: a reload reads format 4 and says nothing more.
+  await page.reload();
+  await ready(page);
+  await waitForScenarios(page, ['My plan', 'Previous plan'], 'Previous plan');
+  assert.doesNotMatch(await page.textContent('[data-testid="notice"]'), /now the scenario/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a shared link opens as a new scenario named by the link, once; Back to returns to your own', async () => {
+  const page = await openFresh(env);
+  await typeInto(page, 'quota', '800000');
+  await page.keyboard.press('Tab');
+  await written(page);
+  const mine = (await values(page))['headline-value'];
+  const link = `${env.base}#quota=3000000&deal=60000&name=Q1%20stretch%2C%20EU`;
+  await page.goto(link);
+  await ready(page);
+  await waitForScenarios(page, ['My plan', 'Q1 stretch, EU'], 'Q1 stretch, EU');
+  assert.equal(await page.inputValue('[data-testid="quota"]'), '3,000,000');
+  assert.match(await page.textContent('[data-testid="notice"]'), /open as a new scenario/);
+  await page.click('[data-testid="restore-saved"]');
+  await waitForScenarios(page, ['My plan', 'Q1 stretch, EU'], 'My plan');
+  await waitForValue(page, 'headline-value', mine);
+  // The same link again: no copy.
+  await page.goto(`${env.base}#quota=1`);
+  await page.goto(link);
+  await ready(page);
+  await waitForScenarios(page, ['My plan', 'Q1 stretch, EU', `Shared plan ${new Date().toISOString().slice(0, 10)}`], 'Q1 stretch, EU');
+  // A link pasted into the open page's address bar (a hash change) opens the same way.
+  await page.evaluate(() => { location.hash = 'quota=4000000&deal=60000'; });
+  await page.waitForFunction(() => document.querySelector('[data-testid="quota"]').value === '4,000,000');
+  assert.equal((await scenarios(page)).names.length, 4);
+  const saved = await stored(page);
+  assert.deepEqual(saved.scenarios.map((s) => s.plan.quota), ['800000', '3000000', '1', '4000000']);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('two tabs: an edit shows in the other; both editing one scenario keeps both; storage that refuses changes nothing saved', async () => {
+  const context = await env.browser.newContext();
+  const first = await context.newPage();
+  await first.goto(env.base);
+  await ready(first);
+  const second = await context.newPage();
+  await second.goto(env.base);
+  await ready(second);
+  await waitForScenarios(second, ['My plan'], 'My plan');
+
+  // An edit in one tab shows in the other, in place.
+  await typeInto(first, 'quota', '2000000');
+  await first.keyboard.press('Tab');
+  await second.waitForFunction(() => document.querySelector('[data-testid="quota"]').value === '2,000,000');
+  await first.click('[data-testid="scenario-duplicate"]');
+  await waitForScenarios(second, ['My plan', 'My plan (2)'], 'My plan');
+  await waitForScenarios(first, ['My plan', 'My plan (2)'], 'My plan (2)');
+
+  // The second tab's storage is full: its edit stays on screen, unsaved, and says so.
+  await switchTo(first, 'My plan');
+  const before = await first.evaluate((key) => localStorage.getItem(key), KEY);
+  await second.evaluate(() => {
+    window.realSetItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function full() {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await typeInto(second, 'deal', '50000');
+  await second.keyboard.press('Tab');
+  await second.waitForFunction(() => document.querySelector('[data-testid="notice"]').textContent.includes('could not be saved'));
+  assert.equal(await second.evaluate((key) => localStorage.getItem(key), KEY), before, 'what was saved is intact');
+
+  // Meanwhile the first tab edits the same scenario: neither edit is lost.
+  await typeInto(first, 'quota', '2500000');
+  await first.keyboard.press('Tab');
+  await waitForScenarios(second, ['My plan', 'My plan (3)', 'My plan (2)'], 'My plan (3)');
+  assert.match(await second.textContent('[data-testid="notice"]'), /Both versions are kept/);
+  assert.equal(await second.inputValue('[data-testid="deal"]'), '50,000', 'this tab keeps its edit, as a copy');
+  await switchTo(second, 'My plan');
+  assert.equal(await second.inputValue('[data-testid="quota"]'), '2,500,000', 'the other tab\u2019s edit, under its name');
+
+  // Storage works again: the copy is saved, and reaches the first tab.
+  await second.evaluate(() => { Storage.prototype.setItem = window.realSetItem; });
+  await switchTo(second, 'My plan (3)');
+  await waitForScenarios(first, ['My plan', 'My plan (3)', 'My plan (2)'], 'My plan');
+  const saved = JSON.parse(await first.evaluate((key) => localStorage.getItem(key), KEY));
+  assert.deepEqual(saved.scenarios.map((s) => [s.name, s.plan.quota, s.plan.deal]),
+    [['My plan', '2500000', '25000'], ['My plan (3)', '2000000', '50000'], ['My plan (2)', '2000000', '25000']]);
+  assert.deepEqual([...first.errors ?? [], ...second.errors ?? []], []);
+  await context.close();
+});
