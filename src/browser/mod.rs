@@ -8,6 +8,7 @@ pub mod canvas;
 pub mod clipboard;
 pub mod clock;
 pub mod download;
+pub mod file;
 pub mod focus;
 pub mod json;
 pub mod locale;

@@ -116,22 +116,15 @@ pub fn encode(json: &impl Json, workspace: &Workspace) -> String {
     })
 }
 
-/// Writes one plan, with the text of its fields that is not valid yet, as a workspace of one
-/// scenario named [`MIGRATED_NAME`]: the plan's JSON export.
+/// Writes one scenario, with the text of its fields that is not valid yet, as a workspace of
+/// that scenario alone: the current scenario's JSON export.
 #[must_use]
-pub fn encode_plan(json: &impl Json, plan: Scenario, drafts: Vec<(String, String)>) -> String {
-    // Written directly, not through a `Workspace`, which the page does not carry yet.
-    let entry = Entry {
-        id: "s1".to_owned(),
-        name: named(MIGRATED_NAME),
-        plan,
-        drafts,
-    };
+pub fn encode_one(json: &impl Json, entry: &Entry) -> String {
     json.write(&WorkspaceEnvelope {
         version: VERSION,
         current: entry.id.clone(),
+        scenarios: vec![StoredEntry::new(entry)],
         next: 0,
-        scenarios: vec![StoredEntry::new(&entry)],
     })
 }
 
@@ -327,6 +320,19 @@ fn depth_over(text: &str, limit: usize) -> bool {
     false
 }
 
+/// Why a file of `bytes` bytes is not imported, if it is too large: checked before the file
+/// is read, and again on its text.
+#[must_use]
+pub fn too_large(bytes: usize) -> Option<String> {
+    (bytes > MAX_IMPORT_BYTES).then(|| {
+        format!(
+            "The file is {} MB; files of up to {} MB can be imported.",
+            bytes.div_ceil(1024 * 1024),
+            MAX_IMPORT_BYTES / (1024 * 1024)
+        )
+    })
+}
+
 /// Reads an exported file for import: the scenarios it holds, or every problem with it.
 ///
 /// A file over [`MAX_IMPORT_BYTES`] or nested deeper than [`MAX_IMPORT_DEPTH`] is refused
@@ -342,12 +348,8 @@ pub fn import(
     local: impl Into<Local>,
 ) -> Result<Vec<Entry>, Vec<String>> {
     let local = local.into();
-    if text.len() > MAX_IMPORT_BYTES {
-        return Err(vec![format!(
-            "The file is {} MB; files of up to {} MB can be imported.",
-            text.len().div_ceil(1024 * 1024),
-            MAX_IMPORT_BYTES / (1024 * 1024)
-        )]);
+    if let Some(problem) = too_large(text.len()) {
+        return Err(vec![problem]);
     }
     if depth_over(text, MAX_IMPORT_DEPTH) {
         return Err(vec![format!(
@@ -518,8 +520,13 @@ mod tests {
     fn an_exported_plan_imports_as_it_was() {
         let read = decode(&SerdeJson, V3, local()).unwrap();
         let entry = read.workspace.current().clone();
-        let text = encode_plan(&SerdeJson, entry.plan.clone(), entry.drafts.clone());
+        let text = encode_one(&SerdeJson, &entry);
         assert_eq!(import(&SerdeJson, &text, local()), Ok(vec![entry]));
+        let all = encode(&SerdeJson, &read.workspace);
+        assert_eq!(
+            import(&SerdeJson, &all, local()),
+            Ok(read.workspace.entries().to_vec())
+        );
     }
 
     #[test]

@@ -31,6 +31,8 @@ pub mod results_table;
 pub mod rounding_choice;
 pub mod rows;
 pub mod scenario_bar;
+pub mod scenario_files;
+pub mod scenario_rename;
 pub mod share_link;
 pub mod shown;
 pub mod sla_panel;

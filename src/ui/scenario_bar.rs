@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::scenario_files::{Outcome, ScenarioFiles};
+use super::scenario_rename::ScenarioRename;
 use super::state::Planner;
 use crate::browser::focus;
 use crate::model::wording::labels::scenario_bar as words;
@@ -16,29 +18,15 @@ pub fn ScenarioBar(
     let listing = planner.listing();
     let current = planner.current_id();
     let renaming = RwSignal::new(false);
-    let draft = RwSignal::new(String::new());
-    let problem = RwSignal::new(None::<String>);
     let start_rename = move |_| {
-        draft.set(planner.current_name().get_untracked());
-        problem.set(None);
         renaming.set(true);
         focus::focus_later("scenario-name".to_owned());
     };
-    let finish = move || {
-        let text = draft.get_untracked();
-        if let Some(message) = planner.rename_scenario(&text) {
-            problem.set(Some(message));
-        } else {
-            renaming.set(false);
-            focus::focus_later("scenario-rename".to_owned());
-        }
-    };
-    let cancel = move || {
-        renaming.set(false);
-        focus::focus_later("scenario-rename".to_owned());
-    };
+    let outcome = RwSignal::new(Outcome::default());
+    let export_status = RwSignal::new(String::new());
     view! {
         <nav class="scenarios" aria-label=words::SCENARIOS inert=move || planner.present.get()>
+            <div class="scenario-strip">
             <span class="scenarios-label" id="scenarios-label">{words::SCENARIOS}</span>
             <ul class="scenario-list" aria-labelledby="scenarios-label">
                 <For each=move || listing.get() key=Clone::clone let((id, name))>
@@ -79,33 +67,18 @@ pub fn ScenarioBar(
                         renaming.set(false);
                         planner.delete_scenario();
                     }>{words::DELETE}</button>
+                <ScenarioFiles planner outcome export_status/>
+            </div>
+            </div>
+            <div class="import-status" data-testid="import-status" role="status">
+                <span>{move || outcome.with(|o| o.said.clone())}</span>
+                {move || outcome.with(|o| (!o.problems.is_empty()).then(|| view! {
+                    <ul>{o.problems.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view()}</ul>
+                }))}
+                <span data-testid="export-workspace-status">{export_status}</span>
             </div>
             <Show when=move || renaming.get()>
-                <form class="scenario-rename" on:submit=move |event| {
-                    event.prevent_default();
-                    finish();
-                }>
-                    <label for="scenario-name">{words::NAME}</label>
-                    <input id="scenario-name" data-testid="scenario-name" type="text"
-                        maxlength="80" autocomplete="off"
-                        aria-invalid=move || problem.with(Option::is_some).to_string()
-                        aria-describedby="scenario-name-message"
-                        prop:value=move || draft.get()
-                        on:input=move |event| draft.set(event_target_value(&event))
-                        on:keydown=move |event| {
-                            // The field's own undo, not the plan's.
-                            if event.ctrl_key() || event.meta_key() {
-                                event.stop_propagation();
-                            }
-                            if event.key() == "Escape" {
-                                cancel();
-                            }
-                        }/>
-                    <button type="submit" data-testid="scenario-name-save">{words::SAVE}</button>
-                    <button type="button" class="secondary" on:click=move |_| cancel()>{words::CANCEL}</button>
-                    <p class="message" id="scenario-name-message" data-testid="scenario-name-message"
-                        role="alert">{move || problem.get()}</p>
-                </form>
+                <ScenarioRename planner renaming/>
             </Show>
         </nav>
     }

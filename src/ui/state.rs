@@ -457,31 +457,35 @@ impl Planner {
     }
 
     /// Applies the next step of the list's history (`undo`, or else redo), keeping the step
-    /// that reverses it for the other direction.
+    /// that reverses it for the other direction; steps that began together (an import's
+    /// scenarios) go together.
     fn step_scenarios(self, undo: bool) {
-        let Some(next) = self.histories.with_value(|h| {
+        let next = |h: &Histories| {
             if undo {
                 h.scenarios.next_undo().cloned()
             } else {
                 h.scenarios.next_redo().cloned()
             }
-        }) else {
+        };
+        let Some(first) = self.histories.with_value(next) else {
             return;
         };
         self.capture();
-        let reverse = self.workspace.try_update(|w| w.apply(next.state)).flatten();
-        self.histories.update_value(|h| match reverse {
-            Some(state) => {
-                let reverse = Stamped { state, at: next.at };
-                _ = if undo {
-                    h.scenarios.undo(reverse)
-                } else {
-                    h.scenarios.redo(reverse)
-                };
-            }
-            // It no longer applies (another tab changed the list): dropped.
-            None => h.scenarios.drop_next(undo),
-        });
+        while let Some(step) = self.histories.with_value(next).filter(|s| s.at == first.at) {
+            let reverse = self.workspace.try_update(|w| w.apply(step.state)).flatten();
+            self.histories.update_value(|h| match reverse {
+                Some(state) => {
+                    let reverse = Stamped { state, at: step.at };
+                    _ = if undo {
+                        h.scenarios.undo(reverse)
+                    } else {
+                        h.scenarios.redo(reverse)
+                    };
+                }
+                // It no longer applies (another tab changed the list): dropped.
+                None => h.scenarios.drop_next(undo),
+            });
+        }
         self.back_to.set(None);
         self.show_current();
         self.show_undoable();
@@ -565,6 +569,18 @@ impl Planner {
     pub fn change_scenarios(self, step: ScenarioStep) -> bool {
         self.capture();
         let at = self.tick();
+        let applied = self.record_step(step, at);
+        if applied {
+            self.back_to.set(None);
+            self.show_current();
+            self.show_undoable();
+        }
+        applied
+    }
+
+    /// Applies a step to the list of scenarios and records what reverses it, as part of the
+    /// change that began at `at`.
+    fn record_step(self, step: ScenarioStep, at: u64) -> bool {
         let Some(reverse) = self.workspace.try_update(|w| w.apply(step)).flatten() else {
             return false;
         };
@@ -572,10 +588,53 @@ impl Planner {
             h.current.close();
             h.scenarios.record(Stamped { state: reverse, at }, None);
         });
+        true
+    }
+
+    /// Adds imported scenarios after the others, each under a new identity and a free name,
+    /// the first of them current; one undo step removes them all. Returns their names as
+    /// given.
+    pub fn import_scenarios(self, entries: Vec<Entry>) -> Vec<String> {
+        self.capture();
+        let at = self.tick();
+        let end = self.workspace.with_untracked(|w| w.entries().len());
+        let count = entries.len();
+        // Each goes in at the same place, last first, so they keep their order.
+        for entry in entries.into_iter().rev() {
+            let entry = self.new_entry(entry.name, entry.plan, entry.drafts);
+            self.record_step(
+                ScenarioStep::Insert {
+                    index: end,
+                    entry: Box::new(entry),
+                },
+                at,
+            );
+        }
         self.back_to.set(None);
         self.show_current();
         self.show_undoable();
-        true
+        self.workspace.with_untracked(|w| {
+            w.entries()
+                .iter()
+                .skip(end)
+                .take(count)
+                .map(|e| e.name.to_string())
+                .collect()
+        })
+    }
+
+    /// The whole workspace as a JSON export, every scenario as it is now.
+    pub fn workspace_json(self) -> String {
+        self.capture();
+        self.workspace
+            .with_untracked(|w| stored_workspace::encode(&BrowserJson, w))
+    }
+
+    /// The current scenario as a JSON export, with its name.
+    pub fn scenario_json(self) -> String {
+        self.capture();
+        self.workspace
+            .with_untracked(|w| stored_workspace::encode_one(&BrowserJson, w.current()))
     }
 
     /// Adds a scenario of the default plan after the current one.

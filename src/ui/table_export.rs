@@ -5,10 +5,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::state::Planner;
-use crate::browser::json::BrowserJson;
 use crate::browser::{clipboard, download};
 use crate::codec::table::{self, Table};
-use crate::codec::workspace;
 use crate::model::wording::{self, labels::table_export as labels};
 
 /// The stage table as the page shows it now.
@@ -45,12 +43,9 @@ pub fn StageTableExport(
         let text = stage_table(planner).csv();
         offer(status, labels::STAGE_FILE, &text, download::download_csv);
     };
-    // The plan and the text of its fields that is not valid yet, as storage keeps them.
+    // The scenario and the text of its fields that is not valid yet, as storage keeps them.
     let export_json = move |_| {
-        let (plan, drafts) = planner
-            .form
-            .with_untracked(|form| (form.scenario().clone(), form.drafts()));
-        let text = workspace::encode_plan(&BrowserJson, plan, drafts);
+        let text = planner.scenario_json();
         offer(status, labels::PLAN_FILE, &text, download::download_json);
     };
     let copy = move |_| {

@@ -132,11 +132,15 @@ test('the plan downloads as JSON in the workspace format: the link’s values, a
   assert.equal(file.version, 4);
   assert.equal(file.scenarios.length, 1);
   const [scenario] = file.scenarios;
-  assert.equal(scenario.name, 'My plan');
+  // Named as the scenario list names it.
+  assert.equal(scenario.name, await page.getAttribute('[data-testid="scenario-item"][aria-current="true"]', 'data-name'));
   assert.equal(file.current, scenario.id);
-  // Every value is the link's raw text, as the page wrote it to the address bar.
+  // Every value is the link's raw text, as the page wrote it to the address bar (whose
+  // `name` is the scenario's name, beside the plan).
   const hash = await page.evaluate(() => location.hash);
   const link = new Map(hash.slice(1).split('&').map((pair) => pair.split('=')));
+  assert.equal(decodeURIComponent(link.get('name').replaceAll('+', ' ')), scenario.name);
+  link.delete('name');
   for (const [key, value] of Object.entries(scenario.plan)) assert.equal(value, link.get(key), key);
   assert.equal(Object.keys(scenario.plan).length, link.size, 'every parameter of the link');
   assert.equal(scenario.plan.deal, '25000', 'the plan keeps the value before the typo');

@@ -7,8 +7,8 @@ let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.close(); });
 
-const PLAN_KEY = 'funnel-planner.plan';
-const UNREADABLE_KEY = 'funnel-planner.plan.unreadable';
+const PLAN_KEY = 'funnel-planner.workspace';
+const UNREADABLE_KEY = 'funnel-planner.workspace.unreadable';
 
 test('a fresh visitor sees the default B2B funnel worked backwards from the quota', async () => {
   const page = await openFresh(env);
@@ -104,8 +104,8 @@ test('a reload restores the plan, and the bare address restores it from storage'
   assert.deepEqual(await values(page), before);
   assert.equal(await page.inputValue('[data-testid="quota"]'), '2,000,000');
   const saved = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), PLAN_KEY));
-  assert.equal(saved.version, 3);
-  assert.equal(saved.plan.quota, '2000000');
+  assert.equal(saved.version, 4);
+  assert.equal(saved.scenarios[0].plan.quota, '2000000');
   await page.context().close();
 });
 
@@ -203,19 +203,19 @@ test('corrupt storage shows a notice, starts from defaults and keeps a backup', 
   const page = await context.newPage();
   await page.goto(env.base);
   await ready(page);
-  const corrupt = '{"version":1,"scenario":{"quota":';
+  const corrupt = '{"version":4,"current":"s1","scenarios":[{"plan":{"quota":';
   await page.evaluate(([key, text]) => localStorage.setItem(key, text), [PLAN_KEY, corrupt]);
   await page.goto(env.base + 'index.html');
   await ready(page);
   const notice = await seen(page, '[data-testid="notice"]');
-  assert.match(notice, /Your saved plan could not be read/);
+  assert.match(notice, /Your saved scenarios could not be read/);
   assert.match(notice, new RegExp(UNREADABLE_KEY.replaceAll('.', '\\.')));
   assert.equal(await page.evaluate((key) => localStorage.getItem(key), UNREADABLE_KEY), corrupt);
   await waitForValue(page, 'deals-needed', 40);
   await context.close();
 });
 
-test('opening a link offers the saved plan back, and does not overwrite it until an edit', async () => {
+test('opening a link adds its plan as a scenario: nothing saved is overwritten, and Back to returns to your own', async () => {
   const context = await env.browser.newContext();
   const page = await context.newPage();
   await page.goto(env.base);
@@ -230,26 +230,25 @@ test('opening a link offers the saved plan back, and does not overwrite it until
   await ready(linked);
   await waitForValue(linked, 'deals-needed', 20);
   await linked.waitForSelector('[data-testid="restore-saved"]');
+  assert.match(await linked.textContent('[data-testid="restore-saved"]'), /Back to \u201cMy plan\u201d/);
+  await written(linked);
   const stored = JSON.parse(await linked.evaluate((key) => localStorage.getItem(key), PLAN_KEY));
-  assert.equal(stored.plan.quota, '3000000', 'the saved plan is untouched');
+  assert.deepEqual(stored.scenarios.map((s) => s.plan.quota), ['3000000', '500000'], 'the saved plan is untouched');
   await linked.click('[data-testid="restore-saved"]');
   await waitForValue(linked, 'deals-needed', 120);
   assert.deepEqual(await values(linked), mine);
   assert.equal(await linked.inputValue('[data-testid="quota"]'), '3,000,000');
   assert.equal(await linked.$('[data-testid="restore-saved"]'), null);
 
-  // After an edit, the linked plan is saved; the plan it replaced is kept as a copy.
+  // An edit of a linked plan changes that scenario alone.
   await linked.goto(env.base + '#quota=600000&deal=25000');
   await waitForValue(linked, 'deals-needed', 24);
-  await linked.waitForSelector('[data-testid="restore-saved"]');
   await typeInto(linked, 'deal', '20000');
   await waitForValue(linked, 'deals-needed', 30);
-  await linked.waitForSelector('[data-testid="restore-saved"]', { state: 'detached' });
-  const [now, previous] = await linked.evaluate(() => [
-    JSON.parse(localStorage.getItem('funnel-planner.plan')).plan.quota,
-    JSON.parse(localStorage.getItem('funnel-planner.plan.previous')).plan.quota,
-  ]);
-  assert.deepEqual([now, previous], ['600000', '3000000']);
+  await written(linked);
+  const after = JSON.parse(await linked.evaluate((key) => localStorage.getItem(key), PLAN_KEY));
+  assert.deepEqual(after.scenarios.map((s) => [s.plan.quota, s.plan.deal]),
+    [['3000000', '25000'], ['500000', '25000'], ['600000', '20000']]);
   await context.close();
 });
 

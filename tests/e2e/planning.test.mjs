@@ -1,7 +1,7 @@
 // End-to-end tests of the planning depth (issue 3) in real Chromium.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { address, assertNoNonsense, openFresh, ready, start, typeInto, values, waitForValue, seen, openSection } from './helpers.mjs';
+import { address, assertNoNonsense, openFresh, ready, start, typeInto, values, waitForValue, seen, openSection, written } from './helpers.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -181,16 +181,23 @@ test('a plan saved by version 1 opens migrated, and bad new parameters explain t
   await ready(page);
   const v1 = '{"version":1,"scenario":{"quota":2000000.0,"deal":50000.0,"traffic":150000.0,'
     + '"round":"stage","stages":[{"name":"Leads"},{"name":"Won","rate":10.0}]}}';
-  await page.evaluate((text) => localStorage.setItem('funnel-planner.plan', text), v1);
+  // A browser that has only version 1's saved plan.
+  await page.evaluate((text) => {
+    localStorage.clear();
+    localStorage.setItem('funnel-planner.plan', text);
+  }, v1);
   await page.goto(env.base + 'index.html');
   await ready(page);
   // 2,000,000 ÷ 50,000 = 40 deals ÷ 10 % = 400 leads.
   await waitForValue(page, 'need-0', 400);
-  assert.equal(await seen(page, '[data-testid="notice"]'), '');
-  const saved = JSON.parse(await page.evaluate(() => localStorage.getItem('funnel-planner.plan')));
-  assert.equal(saved.version, 3);
-  assert.equal(saved.plan.quota, '2000000');
-  assert.equal(saved.plan.period, 'quarter');
+  assert.match(await seen(page, '[data-testid="notice"]'), /^Your saved plan is now the scenario “My plan”/);
+  await written(page);
+  const saved = JSON.parse(await page.evaluate(() => localStorage.getItem('funnel-planner.workspace')));
+  assert.equal(saved.version, 4);
+  assert.equal(saved.scenarios[0].name, 'My plan');
+  assert.equal(saved.scenarios[0].plan.quota, '2000000');
+  assert.equal(saved.scenarios[0].plan.period, 'quarter');
+  assert.equal(await page.evaluate(() => localStorage.getItem('funnel-planner.plan')), v1, 'left as it was');
 
   const bad = await openFresh(env, '#period=week&share=150&channels=A:50:1%3C0&start=2027-13&followup=0');
   const notice = await seen(bad, '[data-testid="notice"]');

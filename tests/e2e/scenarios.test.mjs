@@ -241,3 +241,60 @@ test('two tabs: an edit shows in the other; both editing one scenario keeps both
   assert.deepEqual([...first.errors ?? [], ...second.errors ?? []], []);
   await context.close();
 });
+
+/** Chooses a file in the import field: `contents` as `name`, or a file on disk at `path`. */
+async function importFile(page, file) {
+  await page.setInputFiles('[data-testid="import-json"]', file);
+}
+
+test('JSON: all scenarios download in one versioned file; import adds them with suffixes, lists every problem of a bad file, refuses huge or deep files at once, and undoes in one step', async () => {
+  const context = await env.browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(env.base + PLAN);
+  await ready(page);
+  await page.click('[data-testid="scenario-duplicate"]');
+  await rename(page, 'Stretch');
+  await waitForScenarios(page, ['Shared plan ' + new Date().toISOString().slice(0, 10), 'Stretch'], 'Stretch');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-workspace"]')]);
+  assert.equal(download.suggestedFilename(), 'funnel-planner-scenarios.json');
+  const { readFile, writeFile, mkdtemp } = await import('node:fs/promises');
+  const text = await readFile(await download.path(), 'utf8');
+  const file = JSON.parse(text);
+  assert.equal(file.version, 4);
+  assert.deepEqual(file.scenarios.map((s) => s.name), (await scenarios(page)).names);
+
+  // A bad file: every problem listed, nothing imported.
+  const bad = JSON.stringify({ version: 4, scenarios: [{ name: 'Good', plan: { quota: 'abc' } }, { plan: {} }, { name: 'Bad<name', plan: { deal: '-5' } }] });
+  await importFile(page, { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="import-status"] li').length >= 3);
+  const listed = await page.$$eval('[data-testid="import-status"] li', (items) => items.map((i) => i.textContent));
+  assert.ok(listed.some((p) => /Scenario 1/.test(p) && /abc/.test(p)), listed.join('\n'));
+  assert.ok(listed.some((p) => /Scenario 2 has no name/.test(p)), listed.join('\n'));
+  assert.ok(listed.some((p) => /Scenario 3/.test(p) && /</.test(p)), listed.join('\n'));
+  assert.match(await page.textContent('[data-testid="import-status"]'), /Nothing was imported/);
+  assert.equal((await scenarios(page)).names.length, 2);
+
+  // Too large (50 MB) or too deep: refused before parsing, and the page still answers.
+  const dir = await mkdtemp('/tmp/funnel-import-');
+  await writeFile(`${dir}/huge.json`, `{"version":4,"pad":"${'x'.repeat(50 * 1024 * 1024)}"}`);
+  await importFile(page, `${dir}/huge.json`);
+  await page.waitForFunction(() => /The file is 51 MB/.test(document.querySelector('[data-testid="import-status"]').textContent));
+  await importFile(page, { name: 'deep.json', mimeType: 'application/json', buffer: Buffer.from('['.repeat(100000) + ']'.repeat(100000)) });
+  await page.waitForFunction(() => /nests deeper/.test(document.querySelector('[data-testid="import-status"]').textContent));
+  await typeInto(page, 'quota', '1200000');
+  await page.waitForFunction(() => document.querySelector('[data-testid="quota"]').value === '1200000');
+
+  // The exported file again: added beside the originals, names suffixed, values intact.
+  await importFile(page, { name: 'scenarios.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  const today = 'Shared plan ' + new Date().toISOString().slice(0, 10);
+  await waitForScenarios(page, [today, 'Stretch', `${today} (2)`, 'Stretch (2)'], `${today} (2)`);
+  assert.match(await page.textContent('[data-testid="import-status"]'), /Imported 2 scenarios/);
+  assert.equal(await page.inputValue('[data-testid="quota"]'), '1,000,000');
+  await switchTo(page, 'Stretch');
+  assert.equal(await page.inputValue('[data-testid="quota"]'), '1,200,000', 'nothing already here replaced');
+  // One undo removes the whole import.
+  await page.click('[data-testid="undo"]');
+  await waitForScenarios(page, [today, 'Stretch'], 'Stretch');
+  assert.deepEqual(page.errors ?? [], []);
+  await context.close();
+});

@@ -83,7 +83,7 @@ test('undo inside a field being typed in gives back the value before the typing,
   await page.waitForFunction(() => document.querySelector('[data-testid="quota-error"]').textContent === '');
   await waitForValue(page, 'headline-value', start.headline);
   await address(page);
-  const saved = await page.evaluate(() => localStorage.getItem('funnel-planner.plan'));
+  const saved = await page.evaluate(() => localStorage.getItem('funnel-planner.workspace'));
   assert.doesNotMatch(saved, /450%/, 'the draft text left storage with the undo');
   await page.reload();
   await page.waitForSelector('[data-testid="quota"]');

@@ -328,6 +328,31 @@ pub mod scenario_bar {
     pub const NAME: &str = "Scenario name";
     pub const SAVE: &str = "Save";
     pub const CANCEL: &str = "Cancel";
+    pub const IMPORT: &str = "Import (JSON)";
+    pub const IMPORTING: &str = "Reading the file\u{2026}";
+    pub const NOT_IMPORTED: &str = "Nothing was imported from this file:";
+    pub const DOWNLOAD_ALL: &str = "Download all scenarios (JSON)";
+    pub const WORKSPACE_FILE: &str = "funnel-planner-scenarios.json";
+
+    /// What an import added.
+    #[must_use]
+    pub fn imported(names: &[String]) -> String {
+        let list = names
+            .iter()
+            .map(|n| format!("\u{201c}{n}\u{201d}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        match names.len() {
+            1 => format!("Imported 1 scenario: {list}. Nothing already here was replaced."),
+            n => format!("Imported {n} scenarios: {list}. Nothing already here was replaced."),
+        }
+    }
+
+    /// Why a chosen file could not be read at all.
+    #[must_use]
+    pub fn unreadable_file(reason: &str) -> String {
+        format!("The file could not be read: {reason}.")
+    }
 }
 
 /// Words of the `app` component.
