@@ -21,6 +21,7 @@ use crate::model::wording::labels;
 use crate::ui::budget_panel::BudgetPanel;
 use crate::ui::capacity_panel::CapacityPanel;
 use crate::ui::chart_canvas::Dark;
+use crate::ui::compare_view::CompareView;
 use crate::ui::costs_panel::CostsPanel;
 use crate::ui::funnel_chart::FunnelChartPanel;
 use crate::ui::handoff_panel::HandoffPanel;
@@ -107,6 +108,7 @@ pub fn App() -> impl IntoView {
         <UpdatePrompt/>
         <ScenarioBar planner/>
         <NoticeArea planner/>
+        {shown(move || planner.compare.with(|ids| !ids.is_empty()), move || view! { <CompareView planner/> }.into_any())}
         <main class="layout" inert=move || planner.present.get()>
             <section class="panel plan" aria-labelledby="plan-heading">
                 <h2 id="plan-heading">{labels::app::THE_PLAN}</h2>

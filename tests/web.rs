@@ -6,9 +6,11 @@
 #![allow(clippy::unwrap_used, reason = "tests fail loudly")]
 
 use funnel_planner::App;
-use funnel_planner::browser::storage::{self, PLAN_KEY, UNREADABLE_KEY};
-use funnel_planner::codec::saved::{self, SavedPlan, Stored};
+use funnel_planner::browser::storage::{self, PLAN_KEY, UNREADABLE_KEY, WORKSPACE_KEY};
+use funnel_planner::codec::saved::{self, Stored};
+use funnel_planner::codec::workspace;
 use funnel_planner::model::Scenario;
+use funnel_planner::model::workspace::{ScenarioName, Workspace};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -102,27 +104,32 @@ fn mount_with_fragment(fragment: &str) -> leptos::mount::UnmountHandle<impl Moun
 fn storage_keeps_unreadable_text_and_reads_back_saved_plans() {
     let storage_area = local_storage();
     storage_area.clear().unwrap();
-    storage_area.set_item(PLAN_KEY, "{\"version\":1,").unwrap();
+    storage_area
+        .set_item(WORKSPACE_KEY, "{\"version\":4,")
+        .unwrap();
     let Stored::Unreadable { kept, .. } = storage::load() else {
         panic!("corrupt text must read as unreadable");
     };
     assert!(kept);
     assert_eq!(
         storage_area.get_item(UNREADABLE_KEY).unwrap().as_deref(),
-        Some("{\"version\":1,")
+        Some("{\"version\":4,")
     );
 
     let plan = Scenario::starting(funnel_planner::browser::clock::this_month());
-    storage::save(&saved::encode(
+    let name = ScenarioName::new("Baseline").unwrap();
+    let saved_workspace = Workspace::new(name, plan, Vec::new());
+    storage::save(&workspace::encode(
         &funnel_planner::browser::json::BrowserJson,
-        &plan,
-        &[],
+        &saved_workspace,
     ))
     .unwrap();
-    assert_eq!(
-        storage::load(),
-        Stored::Plan(Box::new(SavedPlan::clean(plan)))
-    );
+    let Stored::Workspace(read) = storage::load() else {
+        panic!("a saved workspace reads back");
+    };
+    assert!(read.problems.is_empty(), "{:?}", read.problems);
+    assert!(!read.migrated);
+    assert_eq!(read.workspace, saved_workspace);
     // A copy goes beside an earlier, different copy, never over it.
     assert_eq!(storage::keep_copy("k", "one").unwrap(), "k");
     assert_eq!(storage::keep_copy("k", "one").unwrap(), "k");
@@ -292,26 +299,30 @@ fn the_browsers_json_reads_and_writes_saved_plans_as_serde_json_did() {
 }
 
 #[wasm_bindgen_test]
-fn an_old_plan_read_with_problems_is_copied_aside_before_autosave_replaces_it() {
+fn an_old_plan_with_problems_migrates_and_its_key_is_left_untouched() {
     let storage_area = local_storage();
     storage_area.clear().unwrap();
     let v2 = r#"{"version":2,"scenario":{"quota":-5,"deal":25000,"traffic":200000,"round":"stage","stages":[{"name":"Visitors"},{"name":"Leads","rate":2.5}]}}"#;
     storage_area.set_item(PLAN_KEY, v2).unwrap();
-    let Stored::Plan(plan) = storage::load() else {
-        panic!("a plan with one bad value is read, with a problem");
+    let Stored::Workspace(read) = storage::load() else {
+        panic!("a plan with one bad value is migrated, with a problem");
     };
-    assert_eq!(plan.problems.len(), 1, "{:?}", plan.problems);
-    assert_eq!(plan.scenario.quota, Scenario::default_quota());
+    assert!(read.migrated);
+    assert_eq!(read.problems.len(), 1, "{:?}", read.problems);
+    let plan = &read.workspace.current().plan;
+    assert_eq!(plan.quota, Scenario::default_quota());
     assert_eq!(
-        storage_area.get_item(UNREADABLE_KEY).unwrap().as_deref(),
-        Some(v2)
+        plan.deal_size,
+        funnel_planner::model::Money::from_units(25_000).unwrap()
     );
-    // Nothing is ever written as empty text over a plan.
-    assert!(storage::save("").is_err());
-    assert!(storage::keep_copy("k", "").is_err());
+    // Migration reads the old key once and never writes or removes it.
     assert_eq!(
         storage_area.get_item(PLAN_KEY).unwrap().as_deref(),
         Some(v2)
     );
+    assert_eq!(storage_area.get_item(WORKSPACE_KEY).unwrap(), None);
+    // Nothing is ever written as empty text over a workspace.
+    assert!(storage::save("").is_err());
+    assert!(storage::keep_copy("k", "").is_err());
     storage_area.clear().unwrap();
 }

@@ -7,6 +7,7 @@
 //! hook. Charts never tell series apart by colour alone: each series has its own shape (a
 //! solid bar, an outlined bar, a hatched area) and a text label.
 
+pub mod compare;
 pub mod funnel;
 pub mod histogram;
 pub mod months;

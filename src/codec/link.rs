@@ -35,7 +35,7 @@ const LIST_PARAMS: [&str; 4] = ["v", "stages", "channels", "name"];
 /// Page parameters: how the page shows the plan, never part of the plan. They are kept apart
 /// from the scenario's parameters ([`LinkParams::page`]), never saved, and written after them.
 /// `present=1` opens meeting mode.
-pub const PAGE_PARAMS: [&str; 1] = ["present"];
+pub const PAGE_PARAMS: [&str; 2] = ["present", "compare"];
 
 /// The page parameters a link carries.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -252,6 +252,17 @@ pub enum LinkProblem {
         /// What is wrong with it.
         error: ScenarioNameError,
     },
+    /// A comparison link that does not end with the count of the scenarios it carries: it
+    /// was cut short on the way, and its last scenario may be cut too, so it is left out.
+    CompareCut {
+        /// How many scenarios arrived whole.
+        whole: usize,
+    },
+    /// One of a comparison link's scenarios is garbled (a broken `%` escape); left out.
+    CompareGarbled {
+        /// Its position in the link, 1 = first.
+        position: usize,
+    },
 }
 
 /// What is wrong with a link's `stages` parameter.
@@ -376,6 +387,8 @@ impl LinkProblem {
                 "The {source}'s name \u{201c}{text}\u{201d} is not usable: {error} Naming the \
                  plan by date instead."
             ),
+            Self::CompareCut { whole } => wording::compare::cut_short(*whole),
+            Self::CompareGarbled { position } => wording::compare::garbled(*position),
         }
     }
 }
@@ -612,6 +625,54 @@ pub fn encode_named(scenario: &Scenario, name: &ScenarioName) -> String {
         encode(scenario),
         percent::encode(name.as_str())
     )
+}
+
+/// A link to a comparison: `compare=`, each scenario's own link (its plan and `name`)
+/// percent-encoded whole, then the number of scenarios, all separated by commas
+/// (`compare=<link 1>,<link 2>,2`). The count at the end tells a whole link from one an app
+/// cut short.
+#[must_use]
+pub fn encode_compare<'a>(
+    scenarios: impl IntoIterator<Item = (&'a ScenarioName, &'a Scenario)>,
+) -> String {
+    let mut parts: Vec<String> = scenarios
+        .into_iter()
+        .map(|(name, plan)| percent::encode(&encode_named(plan, name)))
+        .collect();
+    parts.push(parts.len().to_string());
+    format!("compare={}", parts.join(","))
+}
+
+/// The scenarios' links a comparison link carries, in order, or `None` when it carries none.
+/// A part that cannot be decoded is left out, with its problem. When the link does not end
+/// with its count it was cut short: its last part may be cut too, so it is left out, and
+/// the problem says so.
+#[must_use]
+pub fn compare_links(params: &LinkParams) -> Option<(Vec<LinkParams>, Vec<LinkProblem>)> {
+    let raw = params.page("compare").filter(|raw| !raw.is_empty())?;
+    let mut parts: Vec<&str> = raw.split(',').collect();
+    let count = parts.last().and_then(|last| last.parse::<usize>().ok());
+    let mut problems = Vec::new();
+    // The last part goes either way: it is the count, or (a part never being a bare number,
+    // as it always holds `%3D`) the part where the link was cut.
+    parts.pop();
+    if count != Some(parts.len()) {
+        problems.push(LinkProblem::CompareCut { whole: parts.len() });
+    }
+    let links = parts
+        .iter()
+        .enumerate()
+        .filter_map(|(index, part)| {
+            let text = percent::decode(part);
+            if text.is_none() {
+                problems.push(LinkProblem::CompareGarbled {
+                    position: index + 1,
+                });
+            }
+            text.map(|text| LinkParams::parse(&text))
+        })
+        .collect();
+    Some((links, problems))
 }
 
 /// Reads the scenario name a link carries, if it carries one.

@@ -57,6 +57,9 @@ pub struct Opening {
     /// The scenario that was current before an opened link's plan took its place: the page
     /// offers to switch back to it.
     pub back_to: Option<String>,
+    /// The scenarios a comparison link asked to compare (identities, in order); empty for
+    /// any other link.
+    pub compare: Vec<String>,
     /// Whether the page may save to storage. It may not when storage is blocked, when the
     /// saved workspace could not be read, or when unreadable saved text could not be backed
     /// up: nothing is ever written over what could not be read.
@@ -138,9 +141,14 @@ pub fn resolve(params: &LinkParams, stored: Stored, local: impl Into<Local>, day
         }
         _ => None,
     };
+    let compared = link::compare_links(params).and_then(|(links, _)| links.into_iter().next());
     let Some(mut workspace) = saved else {
-        // Nothing saved: the link's plan, or the default, is the only scenario.
-        let workspace = if params.has_scenario() {
+        // Nothing saved: the link's plan (a comparison's first), or the default, is the only
+        // scenario.
+        let first = compared.as_ref().unwrap_or(params);
+        let params_given = params;
+        let params = first;
+        let mut workspace = if params.has_scenario() {
             let decoded = link::decode(params, local);
             notices.extend(
                 decoded
@@ -160,10 +168,17 @@ pub fn resolve(params: &LinkParams, stored: Stored, local: impl Into<Local>, day
         } else {
             Workspace::new(first_name(), Scenario::starting(local), Vec::new())
         };
+        let compare = open_compare(&mut workspace, params_given, local, day)
+            .map(|(ids, more)| {
+                notices.extend(more);
+                ids
+            })
+            .unwrap_or_default();
         return Opening {
             workspace,
             notices,
             back_to: None,
+            compare,
             autosave,
         };
     };
@@ -171,14 +186,21 @@ pub fn resolve(params: &LinkParams, stored: Stored, local: impl Into<Local>, day
     let mut back_to = None;
     if let Some(more) = open_link(&mut workspace, params, local, day) {
         notices.extend(more);
-        if workspace.current().id != before {
-            back_to = Some(before);
-        }
+    }
+    let compare = open_compare(&mut workspace, params, local, day)
+        .map(|(ids, more)| {
+            notices.extend(more);
+            ids
+        })
+        .unwrap_or_default();
+    if workspace.current().id != before {
+        back_to = Some(before);
     }
     Opening {
         workspace,
         notices,
         back_to,
+        compare,
         autosave,
     }
 }
@@ -248,6 +270,45 @@ pub fn open_link(
     Some(notices)
 }
 
+/// Opens a comparison link's scenarios in the workspace, each as [`open_link`] opens one (a
+/// plan already there is not added again), and makes the first current. Returns the
+/// compared scenarios' identities, in the link's order and at most
+/// [`crate::model::compare::MOST_COMPARED`], with what to tell the user; `None` when the link
+/// is not a comparison.
+pub fn open_compare(
+    workspace: &mut Workspace,
+    params: &LinkParams,
+    local: impl Into<Local>,
+    day: u8,
+) -> Option<(Vec<String>, Vec<Notice>)> {
+    let local = local.into();
+    let (links, problems) = link::compare_links(params)?;
+    let mut notices: Vec<Notice> = problems
+        .iter()
+        .map(|problem| Notice::problem(problem.to_string()))
+        .collect();
+    let mut ids: Vec<String> = Vec::new();
+    for params in links.iter().take(crate::model::compare::MOST_COMPARED) {
+        if let Some(more) = open_link(workspace, params, local, day) {
+            // Each scenario's own problems; its "open as a new scenario" is said once below.
+            notices.extend(more.into_iter().filter(|n| n.tone == Tone::Problem));
+            let id = workspace.current().id.clone();
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+    }
+    if let Some(index) = ids.first().and_then(|id| workspace.find(id)) {
+        workspace.switch(index);
+    }
+    notices.push(Notice::info(format!(
+        "The link compares {} scenarios; each is in your scenarios now, and nothing you had \
+         was replaced.",
+        ids.len()
+    )));
+    Some((ids, notices))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -309,6 +370,80 @@ mod tests {
         // The scenario opened first is untouched, and a link without a plan opens nothing.
         assert_eq!(workspace.entries()[0].plan, plan(5));
         assert!(open_link(&mut workspace, &linked("v=1"), today(), 1).is_none());
+    }
+
+    #[test]
+    fn a_comparison_link_opens_each_scenario_once_and_reads_back() {
+        let names = [
+            ScenarioName::new("Base, EU").unwrap(),
+            ScenarioName::new("Stretch").unwrap(),
+        ];
+        let text = link::encode_compare([(&names[0], &plan(5)), (&names[1], &plan(9))]);
+        assert!(
+            text.starts_with("compare=") && text.ends_with(",2") && text.matches(',').count() == 2,
+            "{text}"
+        );
+        let mut workspace = Workspace::new(ScenarioName::new("Mine").unwrap(), plan(5), Vec::new());
+        let (ids, notices) = open_compare(&mut workspace, &linked(&text), today(), 3).unwrap();
+        assert_eq!(
+            workspace.names(),
+            ["Mine", "Stretch"],
+            "the same plan is not added twice"
+        );
+        assert_eq!(ids, ["s1", "s2"]);
+        assert_eq!(
+            workspace.current().name.as_str(),
+            "Mine",
+            "the first compared is current"
+        );
+        assert_eq!(workspace.entries()[1].plan, plan(9));
+        assert!(notices.iter().all(|n| n.tone == Tone::Info), "{notices:?}");
+        assert!(open_compare(&mut workspace, &linked("quota=5"), today(), 3).is_none());
+        let (_, broken) = open_compare(
+            &mut workspace,
+            &linked("compare=quota%3D7,%E2%28"),
+            today(),
+            3,
+        )
+        .unwrap();
+        assert_eq!(broken[0].tone, Tone::Problem);
+    }
+
+    #[test]
+    fn a_comparison_link_cut_short_opens_what_arrived_whole_and_says_so() {
+        let names = ["A", "B", "C"].map(|n| ScenarioName::new(n).unwrap());
+        let text = link::encode_compare([
+            (&names[0], &plan(5)),
+            (&names[1], &plan(6)),
+            (&names[2], &plan(7)),
+        ]);
+        let whole = |text: &str| {
+            let (links, problems) = link::compare_links(&linked(text)).unwrap();
+            let plans: Vec<Scenario> = links
+                .iter()
+                .map(|params| link::decode(params, today()).scenario)
+                .collect();
+            (plans, problems)
+        };
+        let (plans, problems) = whole(&text);
+        assert_eq!(plans, [plan(5), plan(6), plan(7)]);
+        assert_eq!(problems, []);
+        // Cut anywhere after the first scenario: never a damaged plan, always said.
+        let first_end = text.find(',').unwrap();
+        for cut in (first_end + 1..text.len() - 1).step_by(7) {
+            let (plans, problems) = whole(&text[..cut]);
+            assert!(!plans.is_empty() && plans.len() < 3, "cut at {cut}");
+            assert_eq!(
+                plans[..],
+                [plan(5), plan(6), plan(7)][..plans.len()],
+                "cut at {cut}"
+            );
+            assert_eq!(
+                problems,
+                [link::LinkProblem::CompareCut { whole: plans.len() }],
+                "cut at {cut}"
+            );
+        }
     }
 
     #[test]

@@ -125,6 +125,48 @@ pub fn stage_table(scenario: &Scenario, stages: &[StagePlan]) -> Table {
     }
 }
 
+/// The comparison of scenarios: one row per figure, a column of values per scenario, then,
+/// for each other scenario, its change from the first as an amount and as a percentage. Every
+/// cell is a plain number a spreadsheet reads (`-20`, `-50`; percentages as percent, `20` for
+/// 20 %), so no cell needs neutralising.
+#[must_use]
+pub fn compare_table(comparison: &crate::model::compare::Comparison) -> Table {
+    use crate::model::compare::Unit;
+    let mut header = vec![labels::COMPARE_FIGURE.to_owned()];
+    header.extend(comparison.names.iter().cloned());
+    for name in comparison.names.iter().skip(1) {
+        header.push(labels::compare_change(name));
+        header.push(labels::compare_change_percent(name));
+    }
+    let shown = |unit: Unit, value: f64| match unit {
+        Unit::Percent => format::plain((value * 1_000_000.0).round() / 10_000.0),
+        Unit::Count | Unit::Money => format::plain((value * 100.0).round() / 100.0),
+    };
+    let rows = comparison
+        .rows
+        .iter()
+        .map(|row| {
+            let mut cells = vec![row.label.clone()];
+            cells.extend(
+                row.values
+                    .iter()
+                    .map(|v| v.map(|v| shown(row.unit, v)).unwrap_or_default()),
+            );
+            for index in 1..row.values.len() {
+                let difference = row.difference(index);
+                cells.push(difference.map_or_else(String::new, |d| shown(row.unit, d.amount)));
+                cells.push(
+                    difference
+                        .and_then(|d| d.percent)
+                        .map_or_else(String::new, |p| format::plain((p * 10.0).round() / 10.0)),
+                );
+            }
+            cells
+        })
+        .collect();
+    Table { header, rows }
+}
+
 /// The month plan: one row per month (lead time first), one column per stage, for the
 /// volumes `sources` names, and a total row.
 #[must_use]
@@ -243,5 +285,41 @@ mod tests {
         ] {
             assert_eq!(neutralise(risky), format!("'{risky}"));
         }
+    }
+
+    #[test]
+    fn compare_table_gives_each_change_as_plain_numbers() {
+        let mut base = Scenario::starting(YearMonth::new(2026, 11).unwrap());
+        base.deal_size = crate::model::Money::from_units(25_000).unwrap();
+        let mut bigger = base.clone();
+        bigger.deal_size = crate::model::Money::from_units(50_000).unwrap();
+        let comparison = crate::model::compare::compare(&[
+            ("Baseline".to_owned(), base),
+            ("Bigger, deals".to_owned(), bigger),
+        ]);
+        let csv = compare_table(&comparison).csv();
+        let mut lines = csv.split("\r\n");
+        assert_eq!(
+            lines.next(),
+            Some(
+                "Figure (percentages in %),Baseline,\"Bigger, deals\",\"Bigger, deals: change from the first\",\"Bigger, deals: change from the first (%)\""
+            )
+        );
+        let deals = comparison
+            .rows
+            .iter()
+            .find(|r| r.key == "deals-needed")
+            .unwrap();
+        let (first, second) = (deals.values[0].unwrap(), deals.values[1].unwrap());
+        // Twice the deal size halves the deals: the change is minus half, −50 %.
+        let expected = format!(
+            "Deals needed,{},{},{},-50",
+            format::plain(first),
+            format::plain(second),
+            format::plain(second - first)
+        );
+        assert!(second < first);
+        assert!(csv.split("\r\n").any(|line| line == expected), "{csv}");
+        assert!(!csv.contains('\''), "no cell needed neutralising: {csv}");
     }
 }

@@ -9,6 +9,7 @@ pub mod amount;
 pub mod assumptions;
 pub mod budget;
 pub mod capacity;
+pub mod compare;
 pub mod currency;
 pub mod field;
 pub mod form;

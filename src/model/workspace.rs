@@ -109,6 +109,20 @@ pub struct Workspace {
     next_id: u64,
 }
 
+/// A name's stem and the suffix number to try first: `Stretch (2)` is `Stretch` from 3,
+/// `Stretch` is itself from 2. Only a copy's suffix counts (2 to 999, as written by this
+/// page): `Q1 (2026)` is a name with a year, and its copy is `Q1 (2026) (2)`.
+fn numbered(name: &str) -> (&str, usize) {
+    name.strip_suffix(')')
+        .and_then(|rest| rest.rsplit_once(" ("))
+        .and_then(|(stem, digits)| {
+            let n: usize = digits.parse().ok()?;
+            let copy = (2..1000).contains(&n) && digits == n.to_string() && !stem.trim().is_empty();
+            copy.then_some((stem, n + 1))
+        })
+        .unwrap_or((name, 2))
+}
+
 impl Workspace {
     /// A workspace of one scenario, with the text of its fields that was not valid when saved.
     #[must_use]
@@ -185,8 +199,10 @@ impl Workspace {
         self.entries.iter().position(|e| e.plan == *plan)
     }
 
-    /// `name`, or `name (2)`, `name (3)`, … : the first that no scenario has. A suffix that
-    /// would pass the longest name shortens the name instead.
+    /// `name`, or `name (2)`, `name (3)`, … : the first that no scenario has. A name that
+    /// already ends in such a suffix counts on from it (`Stretch (2)` gives `Stretch (3)`,
+    /// never `Stretch (2) (2)`). A suffix that would pass the longest name shortens the name
+    /// instead.
     #[must_use]
     pub fn free_name(&self, name: &ScenarioName) -> ScenarioName {
         self.free_name_beside(name, None)
@@ -203,11 +219,12 @@ impl Workspace {
         if !taken(name.as_str()) {
             return name.clone();
         }
-        (2_usize..)
+        let (stem, from) = numbered(name.as_str());
+        (from..)
             .find_map(|n| {
                 let suffix = format!(" ({n})");
                 let room = MAX_SCENARIO_NAME_CHARS - suffix.chars().count();
-                let base: String = name.as_str().chars().take(room).collect();
+                let base: String = stem.chars().take(room).collect();
                 let candidate = format!("{}{suffix}", base.trim_end());
                 (!taken(&candidate)).then_some(ScenarioName(candidate))
             })
@@ -603,6 +620,12 @@ mod tests {
         let last = &workspace.current().name;
         assert_eq!(last.as_str().chars().count(), 60);
         assert!(last.as_str().ends_with("y (2)"));
+        // A copy of a copy counts on: never "Stretch (2) (2)".
+        workspace.add(name("Stretch (2)"), plan(1_500_000), Vec::new());
+        assert_eq!(workspace.current().name.as_str(), "Stretch (4)");
+        workspace.add(name("Q1 (2026)"), plan(7), Vec::new());
+        workspace.add(name("Q1 (2026)"), plan(8), Vec::new());
+        assert_eq!(workspace.current().name.as_str(), "Q1 (2026) (2)");
     }
 
     #[test]

@@ -67,6 +67,9 @@ pub fn ScenarioBar(
                         renaming.set(false);
                         planner.delete_scenario();
                     }>{words::DELETE}</button>
+                <button type="button" class="secondary" data-testid="scenario-compare"
+                    aria-pressed=move || planner.compare.with(|ids| !ids.is_empty()).to_string()
+                    on:click=move |_| planner.toggle_compare()>{words::COMPARE}</button>
                 <ScenarioFiles planner outcome export_status/>
             </div>
             </div>

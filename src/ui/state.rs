@@ -125,6 +125,9 @@ pub struct Planner {
     pub workspace: RwSignal<Workspace>,
     /// The scenario an opened link's plan took the place of, offered back.
     pub back_to: RwSignal<Option<String>>,
+    /// The scenarios compared side by side (identities, in order); empty while the
+    /// comparison is closed.
+    pub compare: RwSignal<Vec<String>>,
     /// Whether unreadable saved data is waiting to be downloaded before it may be cleared.
     pub unreadable_pending: RwSignal<bool>,
     /// Whether the page saves to storage.
@@ -202,6 +205,7 @@ impl Planner {
             notices: RwSignal::new(opening.notices),
             workspace,
             back_to: RwSignal::new(opening.back_to),
+            compare: RwSignal::new(opening.compare),
             unreadable_pending: RwSignal::new(unreadable_pending),
             autosave: RwSignal::new(opening.autosave),
             present: RwSignal::new(PageParams::read(&address::current_params()).present),
@@ -628,6 +632,64 @@ impl Planner {
         self.capture();
         self.workspace
             .with_untracked(|w| stored_workspace::encode(&BrowserJson, w))
+    }
+
+    /// Opens the comparison of the current scenario with the one before it as the baseline
+    /// (what a duplicate was made from), or with the next one when it is first; or closes it.
+    pub fn toggle_compare(self) {
+        if self.compare.with_untracked(|ids| !ids.is_empty()) {
+            self.compare.set(Vec::new());
+            return;
+        }
+        let ids = self.workspace.with_untracked(|w| {
+            let at = w.current_index();
+            let first = at.saturating_sub(1);
+            w.entries()
+                .iter()
+                .skip(first)
+                .take(2)
+                .map(|entry| entry.id.clone())
+                .collect()
+        });
+        self.compare.set(ids);
+    }
+
+    /// The named plans of the compared scenarios, in order; the current one as on screen.
+    pub fn compared(self) -> Vec<(String, Scenario)> {
+        let current = self.current_id().get();
+        let live = self.scenario.get();
+        let ids = self.compare.get();
+        self.workspace.with(|w| {
+            ids.iter()
+                .filter_map(|id| w.find(id).map(|i| &w.entries()[i]))
+                .map(|e| {
+                    let plan = if e.id == current {
+                        live.clone()
+                    } else {
+                        e.plan.clone()
+                    };
+                    (e.name.to_string(), plan)
+                })
+                .collect()
+        })
+    }
+
+    /// The link to the comparison as it stands: every compared scenario's plan and name
+    /// (the current one as on screen), in order.
+    pub fn compare_link(self) -> String {
+        let current = self.current_id().get_untracked();
+        let live = self.scenario.get_untracked();
+        let ids = self.compare.get_untracked();
+        self.workspace.with_untracked(|w| {
+            let entries: Vec<_> = ids
+                .iter()
+                .filter_map(|id| w.find(id).map(|i| &w.entries()[i]))
+                .collect();
+            link::encode_compare(entries.iter().map(|e| {
+                let plan = if e.id == current { &live } else { &e.plan };
+                (&e.name, plan)
+            }))
+        })
     }
 
     /// The current scenario as a JSON export, with its name.

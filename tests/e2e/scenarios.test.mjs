@@ -2,6 +2,8 @@
 // its migration, shared links opening as scenarios, two tabs, and storage that refuses.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { openFresh, ready, start, typeInto, values, waitForValue, written } from './helpers.mjs';
 
 let env;
@@ -296,5 +298,82 @@ test('JSON: all scenarios download in one versioned file; import adds them with 
   await page.click('[data-testid="undo"]');
   await waitForScenarios(page, [today, 'Stretch'], 'Stretch');
   assert.deepEqual(page.errors ?? [], []);
+  await context.close();
+});
+
+test('compare: two scenarios side by side, each figure as its own plan shows it, changes from the first; CSV; axe finds nothing', async () => {
+  const context = await env.browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(env.base + PLAN);
+  await ready(page);
+  const base = await values(page);
+  await page.click('[data-testid="scenario-duplicate"]');
+  await typeInto(page, 'deal', '50000');
+  await page.keyboard.press('Tab');
+  const bigger = await values(page);
+  await page.click('[data-testid="scenario-compare"]');
+  await page.waitForSelector('[data-testid="compare-table"]');
+  for (const key of ['headline-value', 'deals-needed', 'budget']) {
+    assert.equal(await page.getAttribute(`[data-testid="compare-1-${key}"]`, 'data-value'), base[key], key);
+    assert.equal(await page.getAttribute(`[data-testid="compare-2-${key}"]`, 'data-value'), bigger[key], key);
+  }
+  // The overlaid funnel chart plots each scenario's need at every stage, as its own plan does.
+  await page.waitForFunction(() => document.querySelector('[data-testid="compare-chart"]')?.dataset.series);
+  const series = JSON.parse(await page.getAttribute('[data-testid="compare-chart"]', 'data-series'));
+  assert.equal(series.scale, 'log');
+  assert.equal(series.needed.length, 2);
+  series.stages.forEach((_, i) => {
+    assert.equal(String(series.needed[0][i]), base[`mkt-need-${i}`], `stage ${i}`);
+    assert.equal(String(series.needed[1][i]), bigger[`mkt-need-${i}`], `stage ${i}`);
+  });
+  assert.match(await page.getAttribute('[data-testid="compare-chart"]', 'aria-label'), /scenario by scenario/);
+  // 1,000,000 ÷ 25,000 = 40 deals; ÷ 50,000 = 20: −20, −50 %.
+  assert.equal(await page.getAttribute('[data-testid="compare-2-deals-needed-change"]', 'data-value'), '-20');
+  assert.equal(await page.getAttribute('[data-testid="compare-2-deals-needed-change"]', 'data-percent'), '-50');
+  assert.match(await page.textContent('[data-testid="compare-2-deals-needed-change"]'), /▼/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="compare-csv"]')]);
+  const csv = readFileSync(await download.path(), 'utf8');
+  assert.match(csv, /^Deals needed,40,20,-20,-50\r?$/m);
+  // Injected by evaluation: the page's CSP refuses inline scripts.
+  await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+  const result = await page.evaluate(() => window.axe.run(document.querySelector('[data-testid="compare"]')));
+  assert.deepEqual(result.violations.map((v) => v.id), []);
+
+  // One link carries both: opened in a browser that has neither, it shows the same comparison.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.click('[data-testid="compare-copy-link"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="compare-copy-status"]').textContent.includes('copied'));
+  const link = await page.inputValue('[data-testid="compare-link"]');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
+  assert.match(link, /#compare=[^&]+,2$/);
+  assert.equal(await page.$('[data-testid="compare-link-long"]'), null, 'a short link gets no warning');
+  const elsewhere = await env.browser.newContext();
+  const other = await elsewhere.newPage();
+  await other.goto(link);
+  await ready(other);
+  await other.waitForSelector('[data-testid="compare-table"]');
+  for (const key of ['headline-value', 'deals-needed', 'budget']) {
+    assert.equal(await other.getAttribute(`[data-testid="compare-1-${key}"]`, 'data-value'), base[key], key);
+    assert.equal(await other.getAttribute(`[data-testid="compare-2-${key}"]`, 'data-value'), bigger[key], key);
+  }
+  assert.equal((await scenarios(other)).names.length, 2, 'a browser with nothing saved holds just the two compared');
+  // Cut short on the way (as some apps do with long links): the whole ones open, and it says so.
+  const cut = await elsewhere.newPage();
+  await cut.goto(link.slice(0, link.lastIndexOf(',') - 5));
+  await ready(cut);
+  assert.match(await cut.textContent('[data-testid="notice"]'), /cut short.*The 1 scenario that arrived whole/);
+  await elsewhere.close();
+
+  // A long comparison (many stages, accented names) warns beside its link.
+  const stages = Array.from({ length: 16 }, (_, i) => `${encodeURIComponent(`Étape qualifiée numéro ${i + 1} — été`)}${i ? ':50' : ''}`).join(',');
+  const longPage = await context.newPage();
+  await longPage.goto(`${env.base}#quota=1000000&deal=25000&stages=${stages}&name=Long`);
+  await ready(longPage);
+  await longPage.click('[data-testid="scenario-compare"]');
+  await longPage.click('[data-testid="compare-copy-link"]');
+  await longPage.waitForSelector('[data-testid="compare-link-long"]');
+  const longLink = await longPage.inputValue('[data-testid="compare-link"]');
+  assert.ok(longLink.length > 2000, `${longLink.length}`);
+  assert.match(await longPage.textContent('[data-testid="compare-link-long"]'), /characters long/);
   await context.close();
 });

@@ -113,6 +113,36 @@ pub fn tornado_label<'a>(
     )
 }
 
+/// Describes the comparison's funnel chart: its scale, then each scenario's need at the
+/// top stage and at each stage below, in order.
+#[must_use]
+pub fn compare_label(
+    style: &NumberStyle,
+    log: bool,
+    stages: &[String],
+    scenarios: &[(String, Vec<Option<f64>>)],
+) -> String {
+    let each: Vec<String> = scenarios
+        .iter()
+        .map(|(name, needs)| {
+            let needs: Vec<String> = stages
+                .iter()
+                .zip(needs)
+                .filter_map(|(stage, need)| {
+                    need.map(|need| format!("{stage} {}", style.count(need)))
+                })
+                .collect();
+            format!("{name}: {}", needs.join(", "))
+        })
+        .collect();
+    format!(
+        "Funnel chart of the comparison ({} scale): what marketing must source at each stage, \
+         scenario by scenario. {}.",
+        if log { "log" } else { "linear" },
+        each.join("; ")
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

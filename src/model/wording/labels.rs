@@ -211,6 +211,20 @@ pub mod table_export {
         "Marketing must source (per week)",
         "Forecast from planned traffic",
     ];
+    pub const COMPARE_FIGURE: &str = "Figure (percentages in %)";
+    pub const COMPARE_FILE: &str = "funnel-plan-compare.csv";
+
+    /// The column of a scenario's differences from the first.
+    #[must_use]
+    pub fn compare_change(name: &str) -> String {
+        format!("{name}: change from the first")
+    }
+
+    /// The column of a scenario's differences from the first, in percent.
+    #[must_use]
+    pub fn compare_change_percent(name: &str) -> String {
+        format!("{name}: change from the first (%)")
+    }
 }
 
 /// Words of the `rounding_choice` component.
@@ -324,6 +338,7 @@ pub mod scenario_bar {
     pub const DUPLICATE: &str = "Duplicate";
     pub const RENAME: &str = "Rename";
     pub const DELETE: &str = "Delete";
+    pub const COMPARE: &str = "Compare";
     pub const DELETE_TITLE: &str = "Delete this scenario (Undo brings it back)";
     pub const NAME: &str = "Scenario name";
     pub const SAVE: &str = "Save";
@@ -353,6 +368,25 @@ pub mod scenario_bar {
     pub fn unreadable_file(reason: &str) -> String {
         format!("The file could not be read: {reason}.")
     }
+}
+
+/// Words of the `compare_view` component.
+pub mod compare_view {
+    pub const COMPARE: &str = "Compare scenarios";
+    pub const PICK: &str = "Scenarios to compare (two to four; the first is the baseline)";
+    pub const PICK_TWO: &str = "Pick at least two scenarios to compare.";
+    pub const CAPTION: &str = "Each scenario's figures, and under the others their change from the first (\u{25b2} more, \u{25bc} less).";
+    pub const FIGURE: &str = "Figure";
+    pub const RESULTS: &str = "Results";
+    pub const ASSUMPTIONS: &str = "Assumptions";
+    pub const SAME: &str = "same";
+    pub const DOWNLOAD_CSV: &str = "Download comparison (CSV)";
+    pub const FILE: &str = "funnel-plan-compare.csv";
+    pub const COPY_LINK: &str = "Copy comparison link";
+    pub const CHART: &str = "What marketing must source, scenario by scenario";
+    pub const CHART_HINT: &str =
+        "Each stage's row holds a bar per scenario, shaped as in the legend.";
+    pub const LINK: &str = "Link to this comparison";
 }
 
 /// Words of the `app` component.

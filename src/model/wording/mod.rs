@@ -3,6 +3,7 @@
 //! declared with the inputs, in `model::field::FIELDS`.
 
 pub mod charts;
+pub mod compare;
 pub mod handout;
 pub mod labels;
 pub mod levers;

@@ -1,0 +1,52 @@
+//! The words of comparing scenarios: what a comparison link that arrived damaged leaves out,
+//! and the warning beside a link long enough for some apps to cut.
+
+/// Comparison links longer than this many characters may be cut by the apps that carry them:
+/// some mail and chat apps shorten links around 2,000 characters.
+pub const LONG_LINK: usize = 2_000;
+
+/// A comparison link that lost its end on the way.
+#[must_use]
+pub fn cut_short(whole: usize) -> String {
+    let (scenarios, are) = if whole == 1 {
+        ("scenario", "is")
+    } else {
+        ("scenarios", "are")
+    };
+    format!(
+        "The comparison link was cut short on its way here (some apps shorten long links). The \
+         {whole} {scenarios} that arrived whole {are} open; for the rest, ask for the link \
+         again or for the scenarios as a JSON file."
+    )
+}
+
+/// One of a comparison link's scenarios is garbled.
+#[must_use]
+pub fn garbled(position: usize) -> String {
+    format!(
+        "Scenario {position} of the comparison link is garbled (a broken % escape), so it is \
+         left out."
+    )
+}
+
+/// The warning beside a comparison link of `length` characters (`shown` as the page writes
+/// the number), when it is longer than [`LONG_LINK`].
+#[must_use]
+pub fn long_link(length: usize, shown: &str) -> Option<String> {
+    (length > LONG_LINK).then(|| {
+        format!(
+            "This link is {shown} characters long, and some mail and chat apps cut links this              long. If it arrives cut, the page opens the scenarios that arrived whole and says              so; to be sure, share the scenarios as a JSON file (Download all scenarios)."
+        )
+    })
+}
+
+/// Copy comparison link's outcome: copied, or why not.
+#[must_use]
+pub fn copy_outcome(result: Result<(), String>) -> String {
+    match result {
+        Ok(()) => {
+            "Comparison link copied. Anyone with it sees these scenarios side by side.".to_owned()
+        }
+        Err(reason) => format!("Could not copy ({reason}): copy the link below."),
+    }
+}
