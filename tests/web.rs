@@ -165,7 +165,7 @@ async fn app_shows_a_linked_plan_and_follows_typing() {
     .await;
     let hash = window().location().hash().unwrap();
     assert!(hash.contains("quota=2000000"), "{hash}");
-    let saved = local_storage().get_item(PLAN_KEY).unwrap().unwrap();
+    let saved = local_storage().get_item(WORKSPACE_KEY).unwrap().unwrap();
     assert!(saved.contains("\"quota\":\"2000000\""), "{saved}");
     // Leaving the field ends the edit: 2,000,000 is now the value before the next one.
     by_testid("quota")
@@ -193,7 +193,7 @@ async fn app_shows_a_linked_plan_and_follows_typing() {
     window()
         .dispatch_event(&web_sys::Event::new("pagehide").unwrap())
         .unwrap();
-    let saved = local_storage().get_item(PLAN_KEY).unwrap().unwrap();
+    let saved = local_storage().get_item(WORKSPACE_KEY).unwrap().unwrap();
     assert!(saved.contains("\"drafts\":{\"quota\":\"lots\"}"), "{saved}");
     let hash = window().location().hash().unwrap();
     assert!(hash.contains("quota=2000000"), "{hash}");

@@ -110,9 +110,12 @@ where
         request_animation_frame(move || {
             set_timeout(
                 move || {
-                    scheduled.set_value(false);
+                    // The chart may have gone (meeting mode left, the comparison closed)
+                    // since this was scheduled: then there is nothing to draw, and nothing of
+                    // it may be touched.
+                    let _ = scheduled.try_set_value(false);
                     let (Some(element), Some((css_width, shown, dark))) = (
-                        canvas.get_untracked(),
+                        canvas.try_get_untracked().flatten(),
                         next.try_update_value(Option::take).flatten(),
                     ) else {
                         return;

@@ -97,6 +97,8 @@ test('an edit redraws the funnel chart with the new plan, and Show data lists th
   assert.equal(fresh.needed[1], Number(shown['mkt-need-1']));
   assert.ok(fresh.needed[1] < before, `${fresh.needed[1]} < ${before}`);
   await page.click('[data-testid="chart-funnel"] + details > summary');
+  // The table mounts once the <details> has opened (a reactive update after the toggle event).
+  await page.waitForSelector('[data-testid="chart-funnel-data"] tbody tr');
   const rows = await page.$$eval('[data-testid="chart-funnel-data"] tbody tr', (trs) => trs.map((tr) => tr.textContent));
   assert.equal(rows.length, 6);
   assert.ok(rows[1].startsWith('Leads'), rows[1]);

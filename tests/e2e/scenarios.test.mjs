@@ -375,5 +375,18 @@ test('compare: two scenarios side by side, each figure as its own plan shows it,
   const longLink = await longPage.inputValue('[data-testid="compare-link"]');
   assert.ok(longLink.length > 2000, `${longLink.length}`);
   assert.match(await longPage.textContent('[data-testid="compare-link-long"]'), /characters long/);
+  // Closing the comparison in the frame after an edit, before its chart redraws, harms nothing.
+  const errors = [];
+  longPage.on('pageerror', (error) => errors.push(error.message));
+  await longPage.evaluate(() => {
+    const deal = document.querySelector('[data-testid="deal"]');
+    deal.value = '30000';
+    deal.dispatchEvent(new Event('input', { bubbles: true }));
+    requestAnimationFrame(() => document.querySelector('[data-testid="scenario-compare"]').click());
+  });
+  await longPage.waitForSelector('[data-testid="compare"]', { state: 'detached' });
+  await typeInto(longPage, 'quota', '2000000');
+  await waitForValue(longPage, 'deals-needed', '67');
+  assert.deepEqual(errors, []);
   await context.close();
 });
