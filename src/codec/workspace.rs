@@ -19,8 +19,10 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::saved::{self, Json, SavedError, SavedPlan};
+use crate::model::actuals::{ActualsLog, Recorded};
+use crate::model::period::YearMonth;
 use crate::model::workspace::{Entry, ScenarioName, Workspace};
-use crate::model::{Local, Scenario};
+use crate::model::{Local, Money, Scenario, Volume, wording};
 
 /// The storage format version the workspace is written in.
 pub const VERSION: u32 = 4;
@@ -55,6 +57,79 @@ pub struct StoredEntry {
     /// Text of fields that was not valid when saved, keyed by `data-testid`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub drafts: BTreeMap<String, String>,
+    /// What each month really brought, by month (`2027-01`); left out when nothing is
+    /// recorded.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub actuals: BTreeMap<String, StoredMonth>,
+}
+
+/// One month's recorded figures as stored: each stage's volume by the stage's name, and the
+/// revenue, as plain numbers in text (`"900"`, `"125000.5"`), like the plan's values.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredMonth {
+    /// Each stage's volume, by the stage's name.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub stages: BTreeMap<String, String>,
+    /// The month's revenue.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revenue: Option<String>,
+}
+
+/// The stored form of a scenario's actuals.
+fn stored_actuals(log: &ActualsLog) -> BTreeMap<String, StoredMonth> {
+    log.months()
+        .map(|(month, recorded)| {
+            let stages = recorded
+                .stages
+                .iter()
+                .map(|(name, volume)| (name.clone(), volume.to_plain()))
+                .collect();
+            let revenue = recorded.revenue.map(Money::to_plain);
+            (month.to_string(), StoredMonth { stages, revenue })
+        })
+        .collect()
+}
+
+/// Reads stored actuals; a figure that cannot be read is left out alone, with a problem
+/// naming its month and stage (the text it came from is kept aside by the storage reader).
+fn read_actuals(stored: BTreeMap<String, StoredMonth>, label: &str) -> (ActualsLog, Vec<String>) {
+    let mut problems = Vec::new();
+    let mut months = Vec::new();
+    for (key, month) in stored {
+        let Ok(at) = YearMonth::parse(&key) else {
+            problems.push(wording::actuals::bad_stored_month(label, &key));
+            continue;
+        };
+        let mut recorded = Recorded::default();
+        for (stage, text) in month.stages {
+            match Volume::parse(&text) {
+                Ok(volume) => {
+                    recorded.stages.insert(stage, volume);
+                }
+                Err(error) => problems.push(wording::actuals::bad_stored_figure(
+                    label,
+                    &key,
+                    &stage,
+                    &text,
+                    &error.to_string(),
+                )),
+            }
+        }
+        if let Some(text) = month.revenue {
+            match Money::parse(&text) {
+                Ok(revenue) => recorded.revenue = Some(revenue),
+                Err(error) => problems.push(wording::actuals::bad_stored_figure(
+                    label,
+                    &key,
+                    wording::actuals::REVENUE,
+                    &text,
+                    &error.to_string(),
+                )),
+            }
+        }
+        months.push((at, recorded));
+    }
+    (ActualsLog::new(months), problems)
 }
 
 /// The stored workspace (version 4).
@@ -101,6 +176,7 @@ impl StoredEntry {
             name: Some(entry.name.to_string()),
             plan: Some(envelope.plan),
             drafts: envelope.drafts,
+            actuals: stored_actuals(&entry.actuals),
         }
     }
 }
@@ -161,11 +237,14 @@ fn read_entry(stored: StoredEntry, position: usize, local: Local) -> (Entry, Vec
             .iter()
             .map(|problem| format!("{label}: {problem}")),
     );
+    let (actuals, more) = read_actuals(stored.actuals, &label);
+    problems.extend(more);
     let entry = Entry {
         id: stored.id.unwrap_or_default(),
         name,
         plan: plan.scenario,
         drafts: plan.drafts,
+        actuals,
     };
     (entry, problems)
 }
@@ -576,6 +655,55 @@ mod tests {
         assert_eq!(
             decode(&SerdeJson, &text, local()).unwrap().workspace,
             workspace
+        );
+    }
+
+    #[test]
+    fn actuals_are_stored_with_their_scenario_and_a_bad_figure_is_left_out_alone() {
+        let jan = YearMonth::new(2027, 1).unwrap();
+        let mut workspace = Workspace::new(
+            ScenarioName::new("Baseline").unwrap(),
+            Scenario::starting(local()),
+            Vec::new(),
+        );
+        let log = ActualsLog::default()
+            .with_volume(jan, "Leads", Some(Volume::parse("900").unwrap()))
+            .with_revenue(jan, Some(Money::from_units(125_000).unwrap()));
+        workspace.apply(crate::model::workspace::ScenarioStep::Actuals {
+            id: workspace.current().id.clone(),
+            actuals: Box::new(log.clone()),
+        });
+        let text = encode(&SerdeJson, &workspace);
+        assert!(
+            text.contains(r#""actuals":{"2027-01":{"stages":{"Leads":"900"},"revenue":"125000"}}"#),
+            "{text}"
+        );
+        let read = decode(&SerdeJson, &text, local()).unwrap();
+        assert_eq!(read.workspace, workspace);
+        assert_eq!(read.problems, Vec::<String>::new());
+        // A scenario without actuals stores none.
+        let plain = Workspace::new(
+            ScenarioName::new("B").unwrap(),
+            Scenario::starting(local()),
+            Vec::new(),
+        );
+        assert!(!encode(&SerdeJson, &plain).contains("actuals"));
+        // One bad figure and one bad month: each left out alone, said, the rest read.
+        let broken = text
+            .replace(r#""Leads":"900""#, r#""Leads":"lots","SQLs":"30""#)
+            .replace(r#""actuals":{"#, r#""actuals":{"soon":{"revenue":"5"},"#);
+        let read = decode(&SerdeJson, &broken, local()).unwrap();
+        let actuals = &read.workspace.current().actuals;
+        assert_eq!(actuals.volume(jan, "Leads"), None);
+        assert_eq!(actuals.volume(jan, "SQLs"), Volume::from_units(30));
+        assert_eq!(actuals.revenue(jan), Money::from_units(125_000));
+        assert_eq!(read.problems.len(), 2, "{:?}", read.problems);
+        assert!(
+            read.problems
+                .iter()
+                .any(|p| p.contains("actual Leads of 2027-01")),
+            "{:?}",
+            read.problems
         );
     }
 }

@@ -1,7 +1,12 @@
 //! Plan against actual: what each month of the plan really brought, stage by stage, and
 //! what follows from it.
 //!
-//! Rules (to be stated in the README with the page that shows them):
+//! What was recorded lives in an [`ActualsLog`], by calendar month and stage *name*, so that
+//! adding, removing or moving a stage never moves a recorded figure to another stage, and
+//! changing the period never moves one to another month. Figures recorded for a stage or a
+//! month the plan no longer has are kept (storage and export), not shown, and said.
+//!
+//! Rules (stated in the README):
 //! - Actuals are counts of all sources (a CRM reports every lead, not marketing's alone), so
 //!   they are compared with the month plan's all-source volumes.
 //! - **Pace** per stage: the actuals of the months that have one, against the plan's volumes
@@ -13,7 +18,161 @@
 //!   the actuals delivered (never below 0), spread over the months after the last month with
 //!   actuals by the plan's own proportions for them (evenly when the plan gives them none).
 
+use std::collections::BTreeMap;
+
 use super::monthly::MonthPlan;
+use super::period::YearMonth;
+use super::{Money, Volume};
+
+/// One month's recorded figures.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Recorded {
+    /// Each stage's actual volume, by the stage's name.
+    pub stages: BTreeMap<String, Volume>,
+    /// The month's actual revenue from won deals.
+    pub revenue: Option<Money>,
+}
+
+impl Recorded {
+    fn is_empty(&self) -> bool {
+        self.stages.is_empty() && self.revenue.is_none()
+    }
+}
+
+/// Everything recorded for a scenario, month by month.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ActualsLog {
+    months: BTreeMap<YearMonth, Recorded>,
+}
+
+impl ActualsLog {
+    /// A log of the given months' figures (empty months left out).
+    #[must_use]
+    pub fn new(months: impl IntoIterator<Item = (YearMonth, Recorded)>) -> Self {
+        Self {
+            months: months.into_iter().filter(|(_, r)| !r.is_empty()).collect(),
+        }
+    }
+
+    /// Whether nothing is recorded.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.months.is_empty()
+    }
+
+    /// Every month with figures, earliest first.
+    pub fn months(&self) -> impl Iterator<Item = (&YearMonth, &Recorded)> {
+        self.months.iter()
+    }
+
+    /// The actual volume of the stage named `stage` in `month`.
+    #[must_use]
+    pub fn volume(&self, month: YearMonth, stage: &str) -> Option<Volume> {
+        self.months.get(&month)?.stages.get(stage).copied()
+    }
+
+    /// The actual revenue of `month`.
+    #[must_use]
+    pub fn revenue(&self, month: YearMonth) -> Option<Money> {
+        self.months.get(&month)?.revenue
+    }
+
+    /// This log with the stage `stage`'s volume in `month` recorded, or cleared (`None`).
+    #[must_use]
+    pub fn with_volume(&self, month: YearMonth, stage: &str, volume: Option<Volume>) -> Self {
+        self.with_month(month, |recorded| match volume {
+            Some(volume) => {
+                recorded.stages.insert(stage.to_owned(), volume);
+            }
+            None => {
+                recorded.stages.remove(stage);
+            }
+        })
+    }
+
+    /// This log with `month`'s revenue recorded, or cleared (`None`).
+    #[must_use]
+    pub fn with_revenue(&self, month: YearMonth, revenue: Option<Money>) -> Self {
+        self.with_month(month, |recorded| recorded.revenue = revenue)
+    }
+
+    fn with_month(&self, month: YearMonth, change: impl FnOnce(&mut Recorded)) -> Self {
+        let mut log = self.clone();
+        let mut recorded = log.months.remove(&month).unwrap_or_default();
+        change(&mut recorded);
+        if !recorded.is_empty() {
+            log.months.insert(month, recorded);
+        }
+        log
+    }
+
+    /// The recorded volumes of `months` and of the stages `names`, as the plan lays them out.
+    #[must_use]
+    pub fn grid(&self, months: &[YearMonth], names: &[String]) -> Actuals {
+        Actuals {
+            volumes: months
+                .iter()
+                .map(|&month| {
+                    names
+                        .iter()
+                        .map(|name| self.volume(month, name).map(Volume::units))
+                        .collect()
+                })
+                .collect(),
+        }
+    }
+
+    /// How many recorded figures lie outside `months` or the stages `names`: kept, not shown.
+    #[must_use]
+    pub fn unplaced(&self, months: &[YearMonth], names: &[String]) -> usize {
+        self.months
+            .iter()
+            .map(|(month, recorded)| {
+                if months.contains(month) {
+                    recorded
+                        .stages
+                        .keys()
+                        .filter(|name| !names.contains(name))
+                        .count()
+                } else {
+                    recorded.stages.len() + usize::from(recorded.revenue.is_some())
+                }
+            })
+            .sum()
+    }
+}
+
+/// Revenue's pace: the actual revenue of the months that record one, against what the plan
+/// expects of them (its deals closing in those months × the deal size).
+#[must_use]
+pub fn revenue_pace(plan: &MonthPlan, log: &ActualsLog, deal_size: Money) -> Option<Pace> {
+    let last = plan.volumes.first().map_or(0, Vec::len).checked_sub(1)?;
+    let recorded: Vec<(f64, f64)> = plan
+        .months
+        .iter()
+        .zip(&plan.volumes)
+        .filter_map(|(&month, row)| {
+            let actual = log.revenue(month)?.to_f64();
+            Some((
+                actual,
+                row.get(last).copied().unwrap_or(0.0) * deal_size.to_f64(),
+            ))
+        })
+        .collect();
+    if recorded.is_empty() {
+        return None;
+    }
+    let actual: f64 = recorded.iter().map(|(a, _)| a).sum();
+    let planned: f64 = recorded.iter().map(|(_, p)| p).sum();
+    let ahead = actual - planned;
+    Some(Pace {
+        actual,
+        planned,
+        ahead,
+        percent: (planned > 0.0).then(|| ahead / planned * 100.0),
+        months: recorded.len(),
+    })
+}
 
 /// Actual volumes per month of a month plan: `volumes[month][stage]`, months in the plan's
 /// order, `None` where nothing was recorded.
@@ -251,5 +410,55 @@ mod tests {
         let result = compare(&plan(), &all, &[20.0, 25.0]);
         assert_eq!(result.months_left, (3, 0));
         assert!(result.per_month.is_empty());
+    }
+
+    #[test]
+    fn the_log_keys_figures_by_month_and_stage_name_and_keeps_what_the_plan_lacks() {
+        let jan = YearMonth::new(2027, 1).unwrap();
+        let feb = YearMonth::new(2027, 2).unwrap();
+        let units = |n| Volume::from_units(n).unwrap();
+        let log = ActualsLog::default()
+            .with_volume(jan, "Leads", Some(units(90)))
+            .with_volume(jan, "SQLs", Some(units(24)))
+            .with_volume(feb, "Leads", Some(units(80)))
+            .with_revenue(feb, Some(Money::from_units(50_000).unwrap()));
+        let names: Vec<String> = ["Leads", "SQLs", "Won"].map(String::from).to_vec();
+        let grid = log.grid(&[jan, feb], &names);
+        assert_eq!(
+            grid.volumes,
+            [[Some(90.0), Some(24.0), None], [Some(80.0), None, None]]
+        );
+        // SQLs renamed to Opportunities: January's 24 SQLs stay in the log, not shown.
+        let renamed: Vec<String> = ["Leads", "Opportunities", "Won"].map(String::from).to_vec();
+        assert_eq!(log.grid(&[jan, feb], &renamed).get(0, 1), None);
+        assert_eq!(log.unplaced(&[jan, feb], &renamed), 1);
+        // A period that no longer holds February: its lead count and revenue are kept.
+        assert_eq!(log.unplaced(&[jan], &names), 2);
+        // Clearing the last figure of a month drops the month.
+        let cleared = log.with_volume(feb, "Leads", None).with_revenue(feb, None);
+        assert_eq!(cleared.months().count(), 1);
+        assert!(ActualsLog::default().is_empty());
+    }
+
+    #[test]
+    fn revenue_pace_weighs_the_deals_planned_in_the_recorded_months() {
+        let jan = YearMonth::new(2027, 1).unwrap();
+        let log =
+            ActualsLog::default().with_revenue(jan, Some(Money::from_units(100_000).unwrap()));
+        // 5 deals planned in January × 25,000 = 125,000: 25,000 behind, −20 %.
+        let pace = revenue_pace(&plan(), &log, Money::from_units(25_000).unwrap()).unwrap();
+        assert_eq!(
+            (pace.actual, pace.planned, pace.ahead),
+            (100_000.0, 125_000.0, -25_000.0)
+        );
+        assert_eq!(pace.percent, Some(-20.0));
+        assert_eq!(
+            revenue_pace(
+                &plan(),
+                &ActualsLog::default(),
+                Money::from_units(1).unwrap()
+            ),
+            None
+        );
     }
 }

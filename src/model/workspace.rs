@@ -7,6 +7,7 @@
 use std::fmt;
 
 use super::Scenario;
+use super::actuals::ActualsLog;
 use super::stage::{forbidden_in_name, is_invisible};
 
 /// The longest scenario name, in characters.
@@ -96,6 +97,8 @@ pub struct Entry {
     pub plan: Scenario,
     /// Field text that was not valid when saved, keyed by `data-testid`.
     pub drafts: Vec<(String, String)>,
+    /// What each month really brought (plan against actual).
+    pub actuals: ActualsLog,
 }
 
 /// Named scenarios, in the order the user sees them, one of them current.
@@ -255,6 +258,7 @@ impl Workspace {
             name: self.free_name(&name),
             plan,
             drafts,
+            actuals: ActualsLog::default(),
         }
     }
 
@@ -273,6 +277,7 @@ impl Workspace {
             name,
             plan,
             drafts,
+            actuals: ActualsLog::default(),
         });
         self.current = self.entries.len() - 1;
         self.current
@@ -398,6 +403,15 @@ impl Workspace {
                 self.current = index;
                 Some(ScenarioStep::Rename { id, name: before })
             }
+            ScenarioStep::Actuals { id, actuals } => {
+                let index = self.find(&id)?;
+                let before = std::mem::replace(&mut self.entries[index].actuals, *actuals);
+                self.current = index;
+                Some(ScenarioStep::Actuals {
+                    id,
+                    actuals: Box::new(before),
+                })
+            }
         }
     }
 
@@ -446,6 +460,13 @@ pub enum ScenarioStep {
         id: String,
         /// Its new name.
         name: ScenarioName,
+    },
+    /// Replaces a scenario's recorded actuals and makes it current.
+    Actuals {
+        /// The scenario.
+        id: String,
+        /// Its actuals afterwards.
+        actuals: Box<ActualsLog>,
     },
 }
 
@@ -682,6 +703,7 @@ mod tests {
             name: name(text),
             plan: plan(quota),
             drafts: Vec::new(),
+            actuals: ActualsLog::default(),
         };
         let workspace = Workspace::from_entries(
             vec![entry("s7", "A", 1), entry("s7", "A", 2), entry("", "B", 3)],
@@ -724,6 +746,7 @@ mod tests {
                     name: name("Stretch"),
                     plan: plan(3),
                     drafts: Vec::new(),
+                    actuals: ActualsLog::default(),
                 }),
             },
         ];

@@ -772,6 +772,7 @@ impl Planner {
                 name: ScenarioName::untitled(),
                 plan: Scenario::starting(locale::local()),
                 drafts: Vec::new(),
+                actuals: crate::model::actuals::ActualsLog::default(),
             })
     }
 

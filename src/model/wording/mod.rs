@@ -2,6 +2,7 @@
 //! labels, headings and buttons of each component ([`labels`]). Inputs' labels and help are
 //! declared with the inputs, in `model::field::FIELDS`.
 
+pub mod actuals;
 pub mod charts;
 pub mod compare;
 pub mod handout;
