@@ -18,6 +18,7 @@ use leptos::prelude::*;
 
 use crate::codec::opening;
 use crate::model::wording::labels;
+use crate::ui::actuals_panel::ActualsPanel;
 use crate::ui::budget_panel::BudgetPanel;
 use crate::ui::capacity_panel::CapacityPanel;
 use crate::ui::chart_canvas::Dark;
@@ -128,6 +129,7 @@ pub fn App() -> impl IntoView {
                     <BudgetPanel planner/>
                     <StageCostsTable planner/>
                     <MonthTable planner/>
+                    <ActualsPanel planner/>
                 }.into_any())}
             </section>
             <div class="inputs">

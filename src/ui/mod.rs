@@ -1,6 +1,7 @@
 //! The planner's components, one per file, each thin: they read the [`state::Planner`] and
 //! call the model; none holds planning logic.
 
+pub mod actuals_panel;
 pub mod budget_panel;
 pub mod cap_figures;
 pub mod capacity_panel;

@@ -739,6 +739,15 @@ impl Planner {
         }
     }
 
+    /// Records the current scenario's actuals as `actuals` (one undo step).
+    pub fn record_actuals(self, actuals: crate::model::actuals::ActualsLog) {
+        let id = self.current_id().get_untracked();
+        self.change_scenarios(ScenarioStep::Actuals {
+            id,
+            actuals: Box::new(actuals),
+        });
+    }
+
     /// Deletes the current scenario (never the last), which undo brings back.
     pub fn delete_scenario(self) {
         let (id, name, neighbour) = self.workspace.with_untracked(|w| {

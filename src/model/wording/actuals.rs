@@ -33,7 +33,7 @@ pub fn bad_stored_figure(
 /// A figure typed into the grid that is not a count or an amount; nothing is recorded.
 #[must_use]
 pub fn bad_figure(error: &str) -> String {
-    format!("{error} Nothing is recorded for this month until it is a number.")
+    format!("{error} Nothing is recorded in this cell until it is a number.")
 }
 
 /// Recorded figures the plan no longer shows (a stage renamed or removed, a period moved).

@@ -389,6 +389,30 @@ pub mod compare_view {
     pub const LINK: &str = "Link to this comparison";
 }
 
+/// Words of the `actuals_panel` component.
+pub mod actuals_panel {
+    pub const HEADING: &str = "Plan against actual";
+    pub const HINT: &str = "Type what each month really brought, from all sources as your CRM reports them (the last stage is deals won). Leave a cell empty where nothing is recorded. The figures stay with this scenario.";
+    pub const GRID: &str = "Actuals by month";
+    pub const MONTH: &str = "Month";
+    pub const PACE: &str = "Pace against plan";
+    pub const PACE_CAPTION: &str =
+        "The months with actuals, against what the plan asks of the same months (all sources).";
+    pub const STAGE: &str = "Stage";
+    pub const ACTUAL: &str = "Actual";
+    pub const PLANNED: &str = "Planned";
+    pub const AHEAD: &str = "Ahead or behind";
+    pub const OBSERVED: &str = "Observed conversion";
+    pub const OBSERVED_CAPTION: &str = "Each step's rate over the months that record both stages, against the rate the plan assumes.";
+    pub const STEP: &str = "Step";
+    pub const OBSERVED_RATE: &str = "Observed";
+    pub const ASSUMED: &str = "Assumed";
+    pub const NOT_YET: &str = "not yet";
+    pub const REFORECAST: &str = "Re-forecast for the months left";
+    pub const REFORECAST_CAPTION: &str = "What each stage still needs, spread over the months after the last with actuals by the plan's own proportions.";
+    pub const NOTHING_YET: &str = "Nothing recorded yet: pace, observed rates and the re-forecast appear with the first figure.";
+}
+
 /// Words of the `app` component.
 pub mod app {
     pub const FUNNEL_PLANNER: &str = "Funnel Planner";
