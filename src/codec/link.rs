@@ -10,6 +10,7 @@
 use std::fmt;
 
 use super::percent;
+use crate::model::actuals::{ActualsLog, Recorded};
 use crate::model::assumptions::MAX_CHANNELS;
 use crate::model::field::{FIELDS, Field, FieldError, FieldSpec, bounds_plain, channel_name};
 use crate::model::form::join_days;
@@ -19,7 +20,7 @@ use crate::model::{
     Channel, Funnel, FunnelError, Local, Money, NameError, NumberError, Rate, Scenario, Share,
     StageName,
 };
-use crate::model::{monthly, wording};
+use crate::model::{Volume, YearMonth, monthly, wording};
 
 /// The link format version this page writes and reads.
 pub const VERSION: &str = "1";
@@ -28,9 +29,10 @@ pub const VERSION: &str = "1";
 const QUOTE_CHARS: usize = 24;
 
 /// Parameters a link carries beside the inputs of [`FIELDS`]: the format version, the stages,
-/// the channels and the scenario's name (`name`, percent-encoded like stage names; read when
-/// a link is opened as a scenario, see [`scenario_name`]).
-const LIST_PARAMS: [&str; 4] = ["v", "stages", "channels", "name"];
+/// the channels, the scenario's name (`name`, percent-encoded like stage names; read when
+/// a link is opened as a scenario, see [`scenario_name`]) and, only when the user asks, its
+/// actuals (`actuals`, see [`encode_actuals`]).
+const LIST_PARAMS: [&str; 5] = ["v", "stages", "channels", "name", "actuals"];
 
 /// Page parameters: how the page shows the plan, never part of the plan. They are kept apart
 /// from the scenario's parameters ([`LinkParams::page`]), never saved, and written after them.
@@ -258,6 +260,13 @@ pub enum LinkProblem {
         /// How many scenarios arrived whole.
         whole: usize,
     },
+    /// An entry of `actuals` that cannot be read; left out alone, the rest is read.
+    Actuals {
+        /// The entry as given, shortened.
+        text: String,
+        /// What is wrong with it, as a sentence.
+        reason: String,
+    },
     /// One of a comparison link's scenarios is garbled (a broken `%` escape); left out.
     CompareGarbled {
         /// Its position in the link, 1 = first.
@@ -388,6 +397,10 @@ impl LinkProblem {
                  plan by date instead."
             ),
             Self::CompareCut { whole } => wording::compare::cut_short(*whole),
+            Self::Actuals { text, reason } => format!(
+                "The {source}'s actuals \u{201c}{text}\u{201d} are not usable: {reason} Those \
+                 figures are left out."
+            ),
             Self::CompareGarbled { position } => wording::compare::garbled(*position),
         }
     }
@@ -673,6 +686,85 @@ pub fn compare_links(params: &LinkParams) -> Option<(Vec<LinkParams>, Vec<LinkPr
         })
         .collect();
     Some((links, problems))
+}
+
+/// Writes a scenario's actuals as a link parameter, `&actuals=…`, or nothing when none are
+/// recorded. Months are separated by commas; each is `YYYY-MM`, then `;name:value` for each
+/// stage (the name percent-encoded, as in `stages`) and `;:value` for its revenue:
+/// `actuals=2027-01;Leads:900;MQLs:200;:100000,2027-02;Leads:850`.
+#[must_use]
+pub fn encode_actuals(log: &ActualsLog) -> String {
+    if log.is_empty() {
+        return String::new();
+    }
+    let months: Vec<String> = log
+        .months()
+        .map(|(month, recorded)| {
+            let mut text = month.to_string();
+            for (name, volume) in &recorded.stages {
+                text.push(';');
+                text.push_str(&percent::encode(name));
+                text.push(':');
+                text.push_str(&volume.to_plain());
+            }
+            if let Some(revenue) = recorded.revenue {
+                text.push_str(";:");
+                text.push_str(&revenue.to_plain());
+            }
+            text
+        })
+        .collect();
+    format!("&actuals={}", months.join(","))
+}
+
+/// Reads the actuals a link carries (none when it carries no `actuals`); an entry that cannot
+/// be read is left out alone, with its problem.
+#[must_use]
+pub fn decode_actuals(params: &LinkParams) -> (ActualsLog, Vec<LinkProblem>) {
+    let Some(raw) = params.get("actuals").filter(|raw| !raw.is_empty()) else {
+        return (ActualsLog::default(), Vec::new());
+    };
+    let mut problems = Vec::new();
+    let mut problem = |text: &str, reason: String| {
+        problems.push(LinkProblem::Actuals {
+            text: quote(text),
+            reason,
+        });
+    };
+    let mut months = Vec::new();
+    for month_text in raw.split(',') {
+        let mut parts = month_text.split(';');
+        let Ok(month) = YearMonth::parse(parts.next().unwrap_or_default()) else {
+            problem(month_text, wording::actuals::LINK_MONTH.to_owned());
+            continue;
+        };
+        let mut recorded = Recorded::default();
+        for part in parts {
+            let Some((raw_name, value)) = part.split_once(':') else {
+                problem(part, wording::actuals::LINK_ENTRY.to_owned());
+                continue;
+            };
+            if raw_name.is_empty() {
+                match Money::parse(value) {
+                    Ok(revenue) => recorded.revenue = Some(revenue),
+                    Err(error) => problem(part, error.to_string()),
+                }
+                continue;
+            }
+            let Some(name) = percent::decode(raw_name) else {
+                problem(part, wording::actuals::LINK_ENTRY.to_owned());
+                continue;
+            };
+            match Volume::parse(value) {
+                Ok(volume) => {
+                    recorded.stages.insert(name, volume);
+                }
+                Err(error) => problem(part, error.to_string()),
+            }
+        }
+        months.push((month, recorded));
+    }
+    (ActualsLog::new(months), problems)
 }
 
 /// Reads the scenario name a link carries, if it carries one.

@@ -3,7 +3,8 @@
 
 use super::link::{self, LinkParams};
 use super::saved::Stored;
-use crate::model::workspace::{ScenarioName, Workspace};
+use crate::model::actuals::ActualsLog;
+use crate::model::workspace::{ScenarioName, ScenarioStep, Workspace};
 use crate::model::{Local, Scenario};
 
 /// Storage key named in messages about unreadable saved text (see `browser::storage`).
@@ -149,22 +150,16 @@ pub fn resolve(params: &LinkParams, stored: Stored, local: impl Into<Local>, day
         let params_given = params;
         let params = first;
         let mut workspace = if params.has_scenario() {
-            let decoded = link::decode(params, local);
-            notices.extend(
-                decoded
-                    .problems
-                    .iter()
-                    .map(|p| Notice::problem(p.to_string())),
-            );
-            let name = match link::scenario_name(params) {
-                Ok(Some(name)) => name,
-                Ok(None) => shared_plan_name(local, day),
-                Err(problem) => {
-                    notices.push(Notice::problem(problem.to_string()));
-                    shared_plan_name(local, day)
-                }
-            };
-            Workspace::new(name, decoded.scenario, Vec::new())
+            let (name, plan, actuals) = read_link(params, local, day, &mut notices);
+            let mut workspace = Workspace::new(name, plan, Vec::new());
+            if !actuals.is_empty() {
+                let id = workspace.current().id.clone();
+                workspace.apply(ScenarioStep::Actuals {
+                    id,
+                    actuals: Box::new(actuals),
+                });
+            }
+            workspace
         } else {
             Workspace::new(first_name(), Scenario::starting(local), Vec::new())
         };
@@ -227,6 +222,34 @@ pub fn shared_plan_name(local: impl Into<Local>, day: u8) -> ScenarioName {
 /// Opens a link's plan in the workspace, as a scenario: the one holding the same plan becomes
 /// current (opening a link twice never duplicates it), or else the plan is added, named by
 /// the link's `name` or [`shared_plan_name`]. Nothing already there is replaced. Returns
+/// Reads a link's scenario: its name (or "Shared plan" and the day), its plan and the
+/// actuals it carries, with every problem added to `notices`.
+fn read_link(
+    params: &LinkParams,
+    local: Local,
+    day: u8,
+    notices: &mut Vec<Notice>,
+) -> (ScenarioName, Scenario, ActualsLog) {
+    let decoded = link::decode(params, local);
+    let (actuals, actual_problems) = link::decode_actuals(params);
+    let name = match link::scenario_name(params) {
+        Ok(Some(name)) => name,
+        Ok(None) => shared_plan_name(local, day),
+        Err(problem) => {
+            notices.push(Notice::problem(problem.to_string()));
+            shared_plan_name(local, day)
+        }
+    };
+    notices.extend(
+        decoded
+            .problems
+            .iter()
+            .chain(&actual_problems)
+            .map(|problem| Notice::problem(problem.to_string())),
+    );
+    (name, decoded.scenario, actuals)
+}
+
 /// what to tell the user, or `None` when the link carries no plan.
 pub fn open_link(
     workspace: &mut Workspace,
@@ -238,22 +261,10 @@ pub fn open_link(
         return None;
     }
     let local = local.into();
-    let decoded = link::decode(params, local);
-    let mut notices: Vec<Notice> = decoded
-        .problems
-        .iter()
-        .map(|problem| Notice::problem(problem.to_string()))
-        .collect();
-    let name = match link::scenario_name(params) {
-        Ok(Some(name)) => name,
-        Ok(None) => shared_plan_name(local, day),
-        Err(problem) => {
-            notices.push(Notice::problem(problem.to_string()));
-            shared_plan_name(local, day)
-        }
-    };
+    let mut notices = Vec::new();
+    let (name, plan, actuals) = read_link(params, local, day, &mut notices);
     let before = workspace.current_index();
-    let (index, added) = workspace.open(name, decoded.scenario);
+    let (index, added) = workspace.open(name, plan, actuals);
     if !added && index == before {
         // The scenario on screen already (a reload of its own address): nothing to say.
         return Some(notices);
@@ -444,6 +455,47 @@ mod tests {
                 "cut at {cut}"
             );
         }
+    }
+
+    #[test]
+    fn a_link_with_actuals_opens_them_in_a_scenario_of_their_own() {
+        use crate::model::actuals::ActualsLog;
+        use crate::model::{Volume, YearMonth};
+        let jan = YearMonth::new(2027, 1).unwrap();
+        let log = ActualsLog::default()
+            .with_volume(jan, "Leads, EU", Some(Volume::from_units(900).unwrap()))
+            .with_revenue(jan, Some(Money::from_units(100_000).unwrap()));
+        let name = ScenarioName::new("Q1 actuals").unwrap();
+        let text = format!(
+            "{}{}",
+            link::encode_named(&plan(5), &name),
+            link::encode_actuals(&log)
+        );
+        assert!(
+            text.ends_with("&actuals=2027-01;Leads%2C+EU:900;:100000"),
+            "{text}"
+        );
+        // Mine holds the same plan without actuals: the link's figures get a scenario of their own.
+        let mut workspace = Workspace::new(ScenarioName::new("Mine").unwrap(), plan(5), Vec::new());
+        let notices = open_link(&mut workspace, &linked(&text), today(), 3).unwrap();
+        assert!(notices.iter().all(|n| n.tone == Tone::Info), "{notices:?}");
+        assert_eq!(workspace.names(), ["Mine", "Q1 actuals"]);
+        assert_eq!(workspace.current().actuals, log);
+        assert!(workspace.entries()[0].actuals.is_empty(), "mine untouched");
+        // Opened again: the same scenario, not a copy.
+        open_link(&mut workspace, &linked(&text), today(), 3).unwrap();
+        assert_eq!(workspace.entries().len(), 2);
+        // A bad figure is left out alone and said; the rest is read.
+        let bad = text.replace(";:100000", ";:lots;SQLs:40,soon;Leads:1");
+        let mut other = Workspace::new(ScenarioName::new("Other").unwrap(), plan(9), Vec::new());
+        let notices = open_link(&mut other, &linked(&bad), today(), 3).unwrap();
+        let problems: Vec<&Notice> = notices.iter().filter(|n| n.tone == Tone::Problem).collect();
+        assert_eq!(problems.len(), 2, "{notices:?}");
+        let opened = &other.current().actuals;
+        assert_eq!(opened.volume(jan, "SQLs"), Volume::from_units(40));
+        assert_eq!(opened.volume(jan, "Leads, EU"), Volume::from_units(900));
+        assert_eq!(opened.revenue(jan), None);
+        assert_eq!(link::encode_actuals(&ActualsLog::default()), "");
     }
 
     #[test]

@@ -284,20 +284,28 @@ impl Workspace {
     }
 
     /// Opens a plan from elsewhere (a shared link, an import): the scenario that already
-    /// holds the same plan becomes current, or else the plan is added under `name`. Returns
-    /// its index and whether it was added.
-    pub fn open(&mut self, name: ScenarioName, plan: Scenario) -> (usize, bool) {
+    /// holds the same plan becomes current, or else the plan is added under `name`, with
+    /// `actuals`. Returns its index and whether it was added. A plan that comes with actuals
+    /// is the same scenario only when the actuals are the same too (so a colleague's figures
+    /// never land in a scenario of yours); one without actuals is matched by its plan alone
+    /// (the page's own address, which never carries them).
+    pub fn open(
+        &mut self,
+        name: ScenarioName,
+        plan: Scenario,
+        actuals: ActualsLog,
+    ) -> (usize, bool) {
+        let same = |e: &Entry| e.plan == plan && (actuals.is_empty() || e.actuals == actuals);
         // The same plan under the same name first: a duplicate not yet changed holds the
         // same plan as its original.
-        let named = self
-            .entries
-            .iter()
-            .position(|e| e.plan == plan && e.name == name);
-        if let Some(index) = named.or_else(|| self.find_plan(&plan)) {
+        let named = self.entries.iter().position(|e| same(e) && e.name == name);
+        if let Some(index) = named.or_else(|| self.entries.iter().position(same)) {
             self.current = index;
             return (index, false);
         }
-        (self.add(name, plan, Vec::new()), true)
+        let index = self.add(name, plan, Vec::new());
+        self.entries[index].actuals = actuals;
+        (index, true)
     }
 
     /// Adds a copy of scenario `index` just after it, named `name (2)` or the next free
@@ -653,16 +661,16 @@ mod tests {
     fn opening_the_same_plan_twice_switches_to_it() {
         let mut workspace = Workspace::new(name("Mine"), plan(1_000_000), Vec::new());
         assert_eq!(
-            workspace.open(name("Shared plan"), plan(2_000_000)),
+            workspace.open(name("Shared plan"), plan(2_000_000), ActualsLog::default()),
             (1, true)
         );
         workspace.switch(0);
         assert_eq!(
-            workspace.open(name("Shared plan"), plan(2_000_000)),
+            workspace.open(name("Shared plan"), plan(2_000_000), ActualsLog::default()),
             (1, false)
         );
         assert_eq!(
-            workspace.open(name("Shared plan"), plan(1_000_000)),
+            workspace.open(name("Shared plan"), plan(1_000_000), ActualsLog::default()),
             (0, false)
         );
         assert_eq!(workspace.names(), ["Mine", "Shared plan"]);

@@ -16,12 +16,23 @@ pub fn ShareLink(
     planner: Planner,
 ) -> impl IntoView {
     let revealed = RwSignal::new(false);
+    // Actuals are confidential figures: a link carries them only when asked, each time.
+    let with_actuals = RwSignal::new(false);
+    let has_actuals =
+        Memo::new(move |_| planner.workspace.with(|w| !w.current().actuals.is_empty()));
+    let fragment = move || {
+        let mut text = link::encode(&planner.scenario.get());
+        if with_actuals.get() && has_actuals.get() {
+            text.push_str(
+                &planner
+                    .workspace
+                    .with(|w| link::encode_actuals(&w.current().actuals)),
+            );
+        }
+        text
+    };
     // Once revealed, the link follows the plan, so it is never stale; hidden, it costs nothing.
-    let shown = Signal::derive(move || {
-        revealed
-            .get()
-            .then(|| address::share_url(&link::encode(&planner.scenario.get())))
-    });
+    let shown = Signal::derive(move || revealed.get().then(|| address::share_url(&fragment())));
     let status = RwSignal::new(String::new());
     let left_out = move || {
         planner.form.with_untracked(|form| {
@@ -40,7 +51,7 @@ pub fn ShareLink(
         })
     };
     let copy = move |_| {
-        let url = address::share_url(&link::encode(&planner.scenario.get_untracked()));
+        let url = address::share_url(&untrack(fragment));
         let left_out = left_out();
         revealed.set(true);
         status.set(wording::COPYING.to_owned());
@@ -55,6 +66,9 @@ pub fn ShareLink(
         <div class="share">
             <button type="button" class="primary" data-testid="copy-link" on:click=copy>{labels::share_link::COPY_LINK}</button>
             <span class="copy-status" data-testid="copy-status" role="status">{status}</span>
+            {super::shown::shown(move || has_actuals.get(), move || view! {
+                <super::check_box::CheckBox testid="copy-link-actuals" checked=with_actuals label=labels::share_link::INCLUDE_ACTUALS/>
+            }.into_any())}
             {super::shown::shown(move || revealed.get(), move || view! {
                 <label class="visually-hidden" for="share-link">{labels::share_link::LINK_TO_THIS_PLAN}</label>
                 <input

@@ -27,7 +27,7 @@ async function attr(page, testid, name) {
   return page.getAttribute(`[data-testid="${testid}"]`, name);
 }
 
-test('actuals give pace, observed rates and a re-forecast that checks by hand; bad text records nothing; undo; reload', async () => {
+test('actuals give pace, observed rates and a re-forecast that checks by hand; bad text records nothing; undo; reload; links only when asked', async () => {
   const page = await openFresh(env, PLAN);
   await page.selectOption('[data-testid="month-sources"]', 'all');
   const plan = await values(page);
@@ -83,6 +83,21 @@ test('actuals give pace, observed rates and a re-forecast that checks by hand; b
   await page.reload();
   await page.waitForSelector('[data-testid="pace-1"]');
   assert.equal(await page.inputValue(`[data-testid="actual-${k}-1"]`), '900');
+
+  // Links carry actuals only when asked; such a link opens them in a browser that has none.
+  await page.click('[data-testid="copy-link"]');
+  assert.doesNotMatch(await page.inputValue('[data-testid="share-link"]'), /actuals=/);
+  await page.check('[data-testid="copy-link-actuals"]');
+  await page.click('[data-testid="copy-link"]');
+  const link = await page.inputValue('[data-testid="share-link"]');
+  assert.match(link, /&actuals=2027-01;Leads:900;MQLs:200$/);
+  assert.doesNotMatch(await page.evaluate(() => location.hash), /actuals=/, 'the address bar never carries them');
+  const elsewhere = await env.browser.newContext();
+  const other = await elsewhere.newPage();
+  await other.goto(link);
+  await other.waitForSelector('[data-testid="pace-1"]', { state: 'attached' });
+  assert.equal(Number(await other.getAttribute('[data-testid="pace-1"]', 'data-actual')), 900);
+  await elsewhere.close();
 
   // A renamed stage: its figures are kept, not shown under another stage, and said.
   await typeInto(page, 'stage-name-2', 'Marketing qualified');

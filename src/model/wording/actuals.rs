@@ -6,6 +6,12 @@ use crate::model::format::NumberStyle;
 /// The revenue column's name (stored figures' problems name it as they name a stage).
 pub const REVENUE: &str = "Revenue";
 
+/// A link's actuals entry that does not start with a month.
+pub const LINK_MONTH: &str = "Each month's actuals start with the month, as 2027-01.";
+
+/// A link's actuals figure that is not `name:value`.
+pub const LINK_ENTRY: &str = "Each figure is a stage's name and its value, as Leads:900.";
+
 /// A stored month key that is not a month.
 #[must_use]
 pub fn bad_stored_month(scenario: &str, key: &str) -> String {

@@ -236,6 +236,7 @@ pub mod rounding_choice {
 pub mod share_link {
     pub const COPY_LINK: &str = "Copy link";
     pub const LINK_TO_THIS_PLAN: &str = "Link to this plan";
+    pub const INCLUDE_ACTUALS: &str = "Include the actuals recorded";
 }
 
 /// Words of the `sla_panel` component.
