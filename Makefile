@@ -125,6 +125,7 @@ size: dist
 bench: dist tool-node tool-chromium
 	node tests/bench/first-result.mjs dist
 	node tests/bench/input-paint.mjs dist
+	node tests/bench/compare.mjs dist
 
 lint: tool-rust
 	cargo fmt --check

@@ -9,7 +9,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::funnel::{AXIS, LEGEND, fit};
-use super::{Error, Palette, Swatch, hatch, json_strings, legend, px, text_style};
+use super::{Error, Palette, Swatch, VolumeAxis, hatch, json_strings, legend, text_style};
 use crate::model::compare::Comparison;
 use crate::model::format;
 
@@ -202,37 +202,11 @@ pub fn draw<DB: DrawingBackend>(
         .unwrap_or(0)
         + 10;
     let (left, right) = (label_width, (width - value_width).max(label_width + 40));
-    let span = f64::from(right - left);
-    let max = chart.max();
-    let (ticks, top) = if chart.log {
-        let ticks = super::log_ticks(max);
-        let top = ticks.last().copied().unwrap_or(1.0).log10().max(1.0);
-        (ticks, top)
-    } else {
-        let ticks = super::linear_ticks(max, 4);
-        let top = ticks.last().copied().unwrap_or(1.0).max(1.0);
-        (ticks, top)
-    };
-    let x = |value: f64| -> i32 {
-        let share = if chart.log {
-            value.max(1.0).log10() / top
-        } else {
-            value.max(0.0) / top
-        };
-        left + px(share.clamp(0.0, 1.0) * span)
-    };
-
+    let axis = VolumeAxis::new(chart.max(), chart.log, left, right);
+    let x = |value: f64| axis.x(value);
     let row = chart.row();
     let bottom = LEGEND + chart.rows() * row;
-    let tick_style = text_style(&palette.muted, HPos::Center, VPos::Top);
-    for &value in &ticks {
-        let at = x(value);
-        area.draw(&PathElement::new(
-            vec![(at, LEGEND), (at, bottom)],
-            palette.grid,
-        ))?;
-        area.draw_text(&tick(value), &tick_style, (at, bottom + 4))?;
-    }
+    axis.draw_grid(area, palette, (LEGEND, bottom), tick)?;
     let name_style = text_style(&palette.ink, HPos::Right, VPos::Center);
     let value_style = text_style(&palette.ink, HPos::Left, VPos::Center);
     for (j, stage) in (0..).zip(&chart.stages) {

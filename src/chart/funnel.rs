@@ -7,7 +7,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::{
-    Error, Palette, Swatch, hatch, json_numbers, json_strings, legend, px, text_style, text_width,
+    Error, Palette, Swatch, VolumeAxis, hatch, json_numbers, json_strings, legend, text_style,
+    text_width,
 };
 use crate::model::StagePlan;
 
@@ -87,20 +88,6 @@ impl FunnelChart {
         out
     }
 
-    /// The volume axis's ticks and its top: the largest tick, or its log10 on a log scale.
-    fn axis(&self) -> (Vec<f64>, f64) {
-        let max = self.max();
-        if self.log {
-            let ticks = super::log_ticks(max);
-            let top = ticks.last().copied().unwrap_or(1.0).log10().max(1.0);
-            (ticks, top)
-        } else {
-            let ticks = super::linear_ticks(max, 4);
-            let top = ticks.last().copied().unwrap_or(1.0).max(1.0);
-            (ticks, top)
-        }
-    }
-
     /// The largest plotted value.
     fn max(&self) -> f64 {
         self.bars
@@ -154,29 +141,11 @@ pub fn draw<DB: DrawingBackend>(
         .unwrap_or(0)
         + 10;
     let (left, right) = (label_width, (width - value_width).max(label_width + 40));
-    let span = f64::from(right - left);
-
-    let (ticks, top) = chart.axis();
-    let x = |value: f64| -> i32 {
-        let share = if chart.log {
-            value.max(1.0).log10() / top
-        } else {
-            value.max(0.0) / top
-        };
-        left + px(share.clamp(0.0, 1.0) * span)
-    };
-
+    let axis = VolumeAxis::new(chart.max(), chart.log, left, right);
+    let x = |value: f64| axis.x(value);
     let rows = i32::try_from(chart.bars.len()).unwrap_or(0);
     let bottom = LEGEND + rows * ROW;
-    let tick_style = text_style(&palette.muted, HPos::Center, VPos::Top);
-    for &value in &ticks {
-        let at = x(value);
-        area.draw(&PathElement::new(
-            vec![(at, LEGEND), (at, bottom)],
-            palette.grid,
-        ))?;
-        area.draw_text(&tick(value), &tick_style, (at, bottom + 4))?;
-    }
+    axis.draw_grid(area, palette, (LEGEND, bottom), tick)?;
 
     let name_style = text_style(&palette.ink, HPos::Right, VPos::Center);
     let value_style = text_style(&palette.ink, HPos::Left, VPos::Center);

@@ -147,6 +147,68 @@ pub(crate) fn legend<DB: DrawingBackend>(
     Ok(())
 }
 
+/// A horizontal volume axis from `left` to `right` pixels: linear, or logarithmic so that
+/// traffic and deals share one chart; its ticks are round values (powers of ten on a log
+/// scale).
+pub(crate) struct VolumeAxis {
+    ticks: Vec<f64>,
+    /// The largest tick, or its log10 on a log scale.
+    top: f64,
+    log: bool,
+    left: i32,
+    span: f64,
+}
+
+impl VolumeAxis {
+    /// The axis for values up to `max`.
+    pub(crate) fn new(max: f64, log: bool, left: i32, right: i32) -> Self {
+        let (ticks, top) = if log {
+            let ticks = log_ticks(max);
+            let top = ticks.last().copied().unwrap_or(1.0).log10().max(1.0);
+            (ticks, top)
+        } else {
+            let ticks = linear_ticks(max, 4);
+            let top = ticks.last().copied().unwrap_or(1.0).max(1.0);
+            (ticks, top)
+        };
+        Self {
+            ticks,
+            top,
+            log,
+            left,
+            span: f64::from(right - left),
+        }
+    }
+
+    /// Where `value` falls, in pixels.
+    pub(crate) fn x(&self, value: f64) -> i32 {
+        let share = if self.log {
+            value.max(1.0).log10() / self.top
+        } else {
+            value.max(0.0) / self.top
+        };
+        self.left + px(share.clamp(0.0, 1.0) * self.span)
+    }
+
+    /// Draws a grid line per tick from `from` to `to` (vertical pixels), each labelled below
+    /// with `tick`.
+    pub(crate) fn draw_grid<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        palette: &Palette,
+        (from, to): (i32, i32),
+        tick: impl Fn(f64) -> String,
+    ) -> Result<(), Error<DB>> {
+        let tick_style = text_style(&palette.muted, HPos::Center, VPos::Top);
+        for &value in &self.ticks {
+            let at = self.x(value);
+            area.draw(&PathElement::new(vec![(at, from), (at, to)], palette.grid))?;
+            area.draw_text(&tick(value), &tick_style, (at, to + 4))?;
+        }
+        Ok(())
+    }
+}
+
 /// Up to about `count` round tick values (1, 2 or 5 × 10^k apart) from 0 to at least `max`.
 #[must_use]
 pub fn linear_ticks(max: f64, count: u32) -> Vec<f64> {

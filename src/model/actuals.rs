@@ -159,19 +159,7 @@ pub fn revenue_pace(plan: &MonthPlan, log: &ActualsLog, deal_size: Money) -> Opt
             ))
         })
         .collect();
-    if recorded.is_empty() {
-        return None;
-    }
-    let actual: f64 = recorded.iter().map(|(a, _)| a).sum();
-    let planned: f64 = recorded.iter().map(|(_, p)| p).sum();
-    let ahead = actual - planned;
-    Some(Pace {
-        actual,
-        planned,
-        ahead,
-        percent: (planned > 0.0).then(|| ahead / planned * 100.0),
-        months: recorded.len(),
-    })
+    Pace::of(recorded)
 }
 
 /// Actual volumes per month of a month plan: `volumes[month][stage]`, months in the plan's
@@ -219,6 +207,25 @@ pub struct Pace {
     pub months: usize,
 }
 
+impl Pace {
+    /// The pace of months recorded as (actual, planned) pairs; `None` for no months.
+    fn of(recorded: Vec<(f64, f64)>) -> Option<Self> {
+        if recorded.is_empty() {
+            return None;
+        }
+        let actual: f64 = recorded.iter().map(|(a, _)| a).sum();
+        let planned: f64 = recorded.iter().map(|(_, p)| p).sum();
+        let ahead = actual - planned;
+        Some(Self {
+            actual,
+            planned,
+            ahead,
+            percent: (planned > 0.0).then(|| ahead / planned * 100.0),
+            months: recorded.len(),
+        })
+    }
+}
+
 /// A step's observed conversion against the assumed one.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Observed {
@@ -252,22 +259,11 @@ pub fn compare(plan: &MonthPlan, actuals: &Actuals, rates: &[f64]) -> PlanVsActu
     let months = plan.volumes.len();
     let pace = (0..stages)
         .map(|stage| {
-            let recorded: Vec<usize> = (0..months)
-                .filter(|&m| actuals.get(m, stage).is_some())
-                .collect();
-            if recorded.is_empty() {
-                return None;
-            }
-            let actual: f64 = recorded.iter().filter_map(|&m| actuals.get(m, stage)).sum();
-            let planned: f64 = recorded.iter().map(|&m| plan.volumes[m][stage]).sum();
-            let ahead = actual - planned;
-            Some(Pace {
-                actual,
-                planned,
-                ahead,
-                percent: (planned > 0.0).then(|| ahead / planned * 100.0),
-                months: recorded.len(),
-            })
+            Pace::of(
+                (0..months)
+                    .filter_map(|m| Some((actuals.get(m, stage)?, plan.volumes[m][stage])))
+                    .collect(),
+            )
         })
         .collect();
     let observed = (1..stages)
