@@ -252,21 +252,16 @@ mod tests {
     }
 
     fn svg(chart: &CompareChart) -> String {
-        let mut out = String::new();
-        {
-            let backend = SVGBackend::with_string(&mut out, (640, chart.height()));
-            let area = backend.into_drawing_area();
+        svg_reading::render(chart.height(), |area| {
             draw(
-                &area,
+                area,
                 chart,
                 &LIGHT,
                 |v| format!("{v:.0}"),
                 |v| format!("{v}"),
             )
             .unwrap();
-            area.present().unwrap();
-        }
-        out
+        })
     }
 
     #[test]

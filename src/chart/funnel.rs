@@ -248,23 +248,10 @@ mod tests {
     };
 
     fn svg(chart: &FunnelChart) -> String {
-        let mut out = String::new();
-        {
-            let backend = SVGBackend::with_string(&mut out, (640, chart.height()));
-            let area = backend.into_drawing_area();
-            draw(
-                &area,
-                chart,
-                &LIGHT,
-                WORDS,
-                |v| format!("{v:.0}"),
-                |v| format!("{v}"),
-                |v| format!("{v}"),
-            )
-            .unwrap();
-            area.present().unwrap();
-        }
-        out
+        svg_reading::render(chart.height(), |area| {
+            let (count, plain) = (|v: f64| format!("{v:.0}"), |v: f64| format!("{v}"));
+            draw(area, chart, &LIGHT, WORDS, count, plain, plain).unwrap();
+        })
     }
 
     /// The `x` and `width` of each `<rect>` filled with `colour`.

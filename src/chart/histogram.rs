@@ -191,18 +191,13 @@ mod tests {
     }
 
     fn svg(chart: &HistogramChart) -> String {
-        let mut out = String::new();
-        {
-            let backend = SVGBackend::with_string(&mut out, (640, chart.height()));
-            let area = backend.into_drawing_area();
+        svg_reading::render(chart.height(), |area| {
             let words = HistogramWords {
                 draws: "Draws",
                 plan: "The plan",
             };
-            draw(&area, chart, &LIGHT, words, |v| format!("{v}")).unwrap();
-            area.present().unwrap();
-        }
-        out
+            draw(area, chart, &LIGHT, words, |v| format!("{v}")).unwrap();
+        })
     }
 
     #[test]

@@ -316,6 +316,23 @@ pub(crate) fn px(value: f64) -> i32 {
 /// What native chart tests read from an SVG drawing.
 #[cfg(test)]
 pub(crate) mod svg_reading {
+    use plotters::coord::Shift;
+    use plotters::prelude::*;
+
+    /// Draws with `draw` on a 640-pixel-wide SVG of `height` pixels, and returns the SVG.
+    pub(crate) fn render(
+        height: u32,
+        draw: impl FnOnce(&DrawingArea<SVGBackend<'_>, Shift>),
+    ) -> String {
+        let mut out = String::new();
+        {
+            let area = SVGBackend::with_string(&mut out, (640, height)).into_drawing_area();
+            draw(&area);
+            area.present().unwrap();
+        }
+        out
+    }
+
     /// Each `<rect>` filled with `colour` (`#0B5CAD`), in drawing order: `[x, y, width,
     /// height]`.
     pub(crate) fn rects(svg: &str, colour: &str) -> Vec<[f64; 4]> {

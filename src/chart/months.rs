@@ -314,14 +314,9 @@ mod tests {
     };
 
     fn svg(chart: &MonthChart) -> String {
-        let mut out = String::new();
-        {
-            let backend = SVGBackend::with_string(&mut out, (640, chart.height()));
-            let area = backend.into_drawing_area();
-            draw(&area, chart, &LIGHT, WORDS, |v| format!("{v}")).unwrap();
-            area.present().unwrap();
-        }
-        out
+        svg_reading::render(chart.height(), |area| {
+            draw(area, chart, &LIGHT, WORDS, |v| format!("{v}")).unwrap();
+        })
     }
 
     fn count_rects(svg: &str, colour: &str) -> usize {

@@ -187,18 +187,13 @@ mod tests {
     }
 
     fn svg(tornado: &Tornado) -> String {
-        let mut out = String::new();
-        {
-            let backend = SVGBackend::with_string(&mut out, (640, tornado.height()));
-            let area = backend.into_drawing_area();
+        svg_reading::render(tornado.height(), |area| {
             let words = TornadoWords {
                 lead: "Leads needed",
                 revenue: "Forecast revenue",
             };
-            draw(&area, tornado, &LIGHT, words, |v| format!("{v:+.1}%")).unwrap();
-            area.present().unwrap();
-        }
-        out
+            draw(area, tornado, &LIGHT, words, |v| format!("{v:+.1}%")).unwrap();
+        })
     }
 
     /// The `x` and `width` of each `<rect>` filled with `colour`, after the legend's.
