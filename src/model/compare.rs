@@ -196,12 +196,20 @@ const FIGURES: [(&str, &str, Unit, Part, Read); 12] = [
 /// Compares named scenarios (at most [`MOST_COMPARED`] are used), computing each plan.
 #[must_use]
 pub fn compare(scenarios: &[(String, Scenario)]) -> Comparison {
-    let scenarios = &scenarios[..scenarios.len().min(MOST_COMPARED)];
     let plans: Vec<Plan> = scenarios.iter().map(|(_, s)| compute(s)).collect();
+    compare_computed(scenarios, &plans.iter().collect::<Vec<_>>())
+}
+
+/// Compares named scenarios whose plans are computed already (`plans[k]` is
+/// `compute(&scenarios[k].1)`), so that a page which holds them need not compute them again.
+#[must_use]
+pub fn compare_computed(scenarios: &[(String, Scenario)], plans: &[&Plan]) -> Comparison {
+    let count = scenarios.len().min(plans.len()).min(MOST_COMPARED);
+    let (scenarios, plans) = (&scenarios[..count], &plans[..count]);
     let each = |read: &dyn Fn(&Scenario, &Plan) -> Option<f64>| -> Vec<Option<f64>> {
         scenarios
             .iter()
-            .zip(&plans)
+            .zip(plans)
             .map(|((_, scenario), plan)| read(scenario, plan))
             .collect()
     };

@@ -2,6 +2,8 @@
 //! with each one's difference from the first; copy a link carrying them all, or download the
 //! table as CSV.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use super::state::Planner;
@@ -10,7 +12,9 @@ use crate::browser::download;
 use crate::codec::table;
 use crate::model::compare::{self, MOST_COMPARED, Part, Unit};
 use crate::model::format::{self, NumberStyle};
+use crate::model::wording;
 use crate::model::wording::labels::compare_view as words;
+use crate::model::{Plan, Scenario, compute};
 
 /// A value as the page shows it.
 fn shown(style: &NumberStyle, unit: Unit, value: f64) -> String {
@@ -21,38 +25,111 @@ fn shown(style: &NumberStyle, unit: Unit, value: f64) -> String {
     }
 }
 
-/// Scenario `index`'s cell of `row`: its value, and under the others its change from the
-/// first, marked ▲ or ▼ (not by colour alone).
-fn cell(style: &NumberStyle, row: &compare::Row, index: usize) -> impl IntoView + use<> {
-    let value = row.values.get(index).copied().flatten();
-    let testid = format!("compare-{}-{}", index + 1, row.key);
-    let text = value.map_or_else(|| "\u{2014}".to_owned(), |v| shown(style, row.unit, v));
-    let data = value.map(format::plain).unwrap_or_default();
-    let change = row.difference(index).map(|d| {
-        let differs = row.differs(index);
-        let sign = if d.amount > 0.0 { "+" } else { "" };
-        let text = if differs {
-            let mark = if d.amount > 0.0 {
-                "\u{25b2} "
-            } else {
-                "\u{25bc} "
-            };
-            let percent = d
-                .percent
-                .map(|p| format!(" ({sign}{}%)", style.one_decimal(p)))
-                .unwrap_or_default();
-            format!("{mark}{sign}{}{percent}", shown(style, row.unit, d.amount))
-        } else {
-            words::SAME.to_owned()
+/// What one cell shows: its value and, under the others, its change from the first.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Figures {
+    unit: Unit,
+    value: Option<f64>,
+    change: Option<compare::Difference>,
+    differs: bool,
+}
+
+/// Scenario `index`'s cell of row `row`: its value, and under the others its change from the
+/// first, marked ▲ or ▼ (not by colour alone). The cell follows its own figures only, so an
+/// edit rewrites just the cells it changes.
+fn cell(
+    style: Memo<NumberStyle>,
+    comparison: Memo<compare::Comparison>,
+    row: usize,
+    key: &str,
+    index: usize,
+) -> impl IntoView + use<> {
+    let figures = Memo::new(move |_| {
+        comparison.with(|c| {
+            c.rows.get(row).map(|r| Figures {
+                unit: r.unit,
+                value: r.values.get(index).copied().flatten(),
+                change: r.difference(index),
+                differs: r.differs(index),
+            })
+        })
+    });
+    let testid = format!("compare-{}-{key}", index + 1);
+    let text = move || {
+        figures
+            .get()
+            .and_then(|f| Some((f.unit, f.value?)))
+            .map_or_else(
+                || "\u{2014}".to_owned(),
+                |(unit, value)| style.with(|style| shown(style, unit, value)),
+            )
+    };
+    let data = move || {
+        figures
+            .get()
+            .and_then(|f| f.value)
+            .map(format::plain)
+            .unwrap_or_default()
+    };
+    let change = (index > 0).then(|| {
+        let amount = move || figures.get().and_then(|f| f.change);
+        let text = move || {
+            figures.get().and_then(|f| Some((f, f.change?))).map(|(f, d)| {
+                style.with(|style| {
+                    wording::compare::change(
+                        f.differs,
+                        d.amount,
+                        &shown(style, f.unit, d.amount.abs()),
+                        d.percent.map(|p| style.one_decimal(p.abs())).as_deref(),
+                    )
+                })
+            })
         };
         view! {
-            <span class="change" class:differs=differs
+            <span class="change" class:differs=move || figures.get().is_some_and(|f| f.differs)
                 data-testid=format!("{testid}-change")
-                data-value=format::plain(d.amount)
-                data-percent=d.percent.map(format::plain).unwrap_or_default()>{text}</span>
+                data-value=move || amount().map(|d| format::plain(d.amount)).unwrap_or_default()
+                data-percent=move || amount().and_then(|d| d.percent).map(format::plain).unwrap_or_default()>{text}</span>
         }
     });
-    view! { <td data-testid=testid data-value=data>{text}" "{change}</td> }
+    view! { <td data-testid=testid.clone() data-value=data>{text}" "{change}</td> }
+}
+
+/// The comparison of the picked scenarios, following their plans. Plans already computed
+/// are reused: the one on screen is the page's own, and the others' are kept while their
+/// scenarios stay as they are, so an edit computes nothing twice.
+fn comparison_of(planner: Planner) -> Memo<compare::Comparison> {
+    let computed = StoredValue::new(Vec::<(Scenario, Arc<Plan>)>::new());
+    Memo::new(move |_| {
+        let scenarios = planner.compared();
+        let (live, own) = (planner.scenario.get(), planner.plan.get());
+        let plans: Vec<Arc<Plan>> = computed.with_value(|kept| {
+            scenarios
+                .iter()
+                .map(|(_, scenario)| {
+                    if *scenario == live {
+                        Arc::clone(&own)
+                    } else {
+                        kept.iter().find(|(s, _)| s == scenario).map_or_else(
+                            || Arc::new(compute(scenario)),
+                            |(_, plan)| Arc::clone(plan),
+                        )
+                    }
+                })
+                .collect()
+        });
+        computed.set_value(
+            scenarios
+                .iter()
+                .map(|(_, s)| s.clone())
+                .zip(plans.iter().cloned())
+                .collect(),
+        );
+        compare::compare_computed(
+            &scenarios,
+            &plans.iter().map(|plan| &**plan).collect::<Vec<_>>(),
+        )
+    })
 }
 
 /// The comparison panel, open while scenarios are picked to compare.
@@ -61,7 +138,7 @@ pub fn CompareView(
     /// The planner's state.
     planner: Planner,
 ) -> impl IntoView {
-    let comparison = Memo::new(move |_| compare::compare(&planner.compared()));
+    let comparison = comparison_of(planner);
     let style = planner.style();
     let listing = planner.listing();
     let status = RwSignal::new(String::new());
@@ -78,28 +155,38 @@ pub fn CompareView(
         let text = comparison.with_untracked(table::compare_table).csv();
         offer(status, words::FILE, &text, download::download_csv);
     };
-    let rows = move || {
+    // The table's shape (its rows and how many columns) changes only with the picks and the
+    // stages; the cells follow their own figures.
+    let layout = Memo::new(move |_| {
         comparison.with(|c| {
-            style.with(|style| {
-                let mut part = None;
-                c.rows
-                    .iter()
-                    .map(|row| {
-                        let heading = (part != Some(row.part)).then(|| {
-                            part = Some(row.part);
-                            let title = match row.part {
-                                Part::Result => words::RESULTS,
-                                Part::Assumption => words::ASSUMPTIONS,
-                            };
-                            view! { <tr class="compare-part"><th colspan=c.names.len() + 1 scope="colgroup">{title}</th></tr> }
-                        });
-                        let cells = (0..row.values.len())
-                            .map(|index| cell(style, row, index))
-                            .collect_view();
-                        view! { {heading}<tr><th scope="row">{row.label.clone()}</th>{cells}</tr> }
-                    })
-                    .collect_view()
-            })
+            let rows: Vec<(String, String, Part)> = c
+                .rows
+                .iter()
+                .map(|row| (row.key.clone(), row.label.clone(), row.part))
+                .collect();
+            (c.names.len(), rows)
+        })
+    });
+    let rows = move || {
+        layout.with(|(columns, rows)| {
+            let mut part = None;
+            rows.iter()
+                .enumerate()
+                .map(|(r, (key, label, row_part))| {
+                    let heading = (part != Some(*row_part)).then(|| {
+                        part = Some(*row_part);
+                        let title = match row_part {
+                            Part::Result => words::RESULTS,
+                            Part::Assumption => words::ASSUMPTIONS,
+                        };
+                        view! { <tr class="compare-part"><th colspan=columns + 1 scope="colgroup">{title}</th></tr> }
+                    });
+                    let cells = (0..*columns)
+                        .map(|index| cell(style, comparison, r, key, index))
+                        .collect_view();
+                    view! { {heading}<tr><th scope="row">{label.clone()}</th>{cells}</tr> }
+                })
+                .collect_view()
         })
     };
     view! {
@@ -130,7 +217,7 @@ pub fn CompareView(
             </fieldset>
             <Show when=move || comparison.with(|c| c.names.len() >= 2)
                 fallback=|| view! { <p class="hint">{words::PICK_TWO}</p> }>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-label=words::CAPTION_SHORT>
                     <table class="compare-table" data-testid="compare-table">
                         <caption>{words::CAPTION}</caption>
                         <thead><tr>

@@ -40,6 +40,25 @@ pub fn long_link(length: usize, shown: &str) -> Option<String> {
     })
 }
 
+/// A value's change from the first scenario's, as its cell shows it: "▲ +20 (+50%)",
+/// "▼ −$25,000 (−50%)", or "same" when it is too small to show. `amount` is the magnitude as
+/// the page writes it, `percent` the percentage's magnitude.
+#[must_use]
+pub fn change(differs: bool, change: f64, amount: &str, percent: Option<&str>) -> String {
+    if !differs {
+        return "same".to_owned();
+    }
+    let (mark, sign) = if change > 0.0 {
+        ('\u{25b2}', '+')
+    } else {
+        ('\u{25bc}', '\u{2212}')
+    };
+    let percent = percent
+        .map(|p| format!(" ({sign}{p}%)"))
+        .unwrap_or_default();
+    format!("{mark} {sign}{amount}{percent}")
+}
+
 /// Copy comparison link's outcome: copied, or why not.
 #[must_use]
 pub fn copy_outcome(result: Result<(), String>) -> String {

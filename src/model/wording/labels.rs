@@ -378,9 +378,9 @@ pub mod compare_view {
     pub const PICK_TWO: &str = "Pick at least two scenarios to compare.";
     pub const CAPTION: &str = "Each scenario's figures, and under the others their change from the first (\u{25b2} more, \u{25bc} less).";
     pub const FIGURE: &str = "Figure";
+    pub const CAPTION_SHORT: &str = "Comparison table";
     pub const RESULTS: &str = "Results";
     pub const ASSUMPTIONS: &str = "Assumptions";
-    pub const SAME: &str = "same";
     pub const DOWNLOAD_CSV: &str = "Download comparison (CSV)";
     pub const FILE: &str = "funnel-plan-compare.csv";
     pub const COPY_LINK: &str = "Copy comparison link";
