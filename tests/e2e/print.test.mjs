@@ -52,3 +52,21 @@ for (const format of ['A4', 'Letter']) {
     await page.context().close();
   });
 }
+
+test('an open comparison and recorded actuals stay off the handout: still one page', async () => {
+  const page = await openFresh(env, PLAN);
+  await page.click('[data-testid="scenario-duplicate"]');
+  await page.click('[data-testid="scenario-compare"]');
+  await page.waitForSelector('[data-testid="compare-table"]');
+  await page.waitForSelector('[data-testid="actual-0-0"]');
+  await page.fill('[data-testid="actual-0-0"]', '1000');
+  await page.press('[data-testid="actual-0-0"]', 'Tab');
+  await page.waitForSelector('[data-testid="pace-0"]', { state: 'attached' });
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+  assert.equal(await page.isVisible('[data-testid="compare"]'), false);
+  assert.equal(await page.isVisible('[data-testid="actuals"]'), false);
+  assert.ok(await page.isVisible('[data-testid="results-table"]'));
+  assert.equal(pageCount(await page.pdf({ format: 'A4', printBackground: true })), 1);
+  await page.context().close();
+});
