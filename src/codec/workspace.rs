@@ -656,6 +656,35 @@ mod tests {
             decode(&SerdeJson, &text, local()).unwrap().workspace,
             workspace
         );
+        // With a year of actuals in each (every stage and the revenue, every month): 182,881
+        // bytes when written (2026-12-04), well within the quota.
+        let names: Vec<String> = plan
+            .scenario
+            .funnel
+            .names()
+            .map(ToString::to_string)
+            .collect();
+        let ids: Vec<String> = workspace.entries().iter().map(|e| e.id.clone()).collect();
+        for id in ids {
+            let mut log = crate::model::actuals::ActualsLog::default();
+            for month in 1..=12 {
+                let at = YearMonth::new(2027, month).unwrap();
+                for (i, name) in (1_u64..).zip(&names) {
+                    log = log.with_volume(at, name, Volume::from_units(1_000_000 / i));
+                }
+                log = log.with_revenue(at, Money::from_units(2_000_000));
+            }
+            workspace.apply(crate::model::workspace::ScenarioStep::Actuals {
+                id,
+                actuals: Box::new(log),
+            });
+        }
+        let text = encode(&SerdeJson, &workspace);
+        assert!(text.len() * 2 < 1024 * 1024, "{} bytes", text.len());
+        assert_eq!(
+            decode(&SerdeJson, &text, local()).unwrap().workspace,
+            workspace
+        );
     }
 
     #[test]
