@@ -35,15 +35,10 @@ impl CompareChart {
     /// The chart of a comparison: each scenario's need at each stage.
     #[must_use]
     pub fn of_comparison(comparison: &Comparison, log: bool) -> Self {
-        let stages = comparison.stages.len();
         Self {
             stages: comparison.stages.clone(),
             scenarios: comparison.names.clone(),
-            needed: comparison
-                .needs
-                .iter()
-                .map(|needs| (0..stages).map(|j| needs.get(j).copied()).collect())
-                .collect(),
+            needed: comparison.needs.clone(),
             log,
         }
     }

@@ -251,6 +251,29 @@ pub struct PlanVsActual {
     pub per_month: Vec<Vec<f64>>,
 }
 
+/// `parts` rounded to whole units that add up to their rounded total: each is floored, and
+/// the units left over go to the parts with the largest fractions (the earliest first on a
+/// tie).
+fn whole_units(parts: &[f64]) -> Vec<f64> {
+    let total = parts.iter().sum::<f64>().round();
+    let mut units: Vec<f64> = parts.iter().map(|p| p.floor()).collect();
+    let mut order: Vec<usize> = (0..parts.len()).collect();
+    order.sort_by(|&a, &b| {
+        (parts[b] - units[b])
+            .total_cmp(&(parts[a] - units[a]))
+            .then(a.cmp(&b))
+    });
+    let mut short = total - units.iter().sum::<f64>();
+    for index in order {
+        if short < 0.5 {
+            break;
+        }
+        units[index] += 1.0;
+        short -= 1.0;
+    }
+    units
+}
+
 /// Compares `plan` with `actuals`; `rates` are the assumed step rates in percent (into stage
 /// 1, 2, …).
 #[must_use]
@@ -286,21 +309,26 @@ pub fn compare(plan: &MonthPlan, actuals: &Actuals, rates: &[f64]) -> PlanVsActu
         .collect();
     let first_left = actuals.last_month().map_or(0, |m| m + 1).min(months);
     let left = months - first_left;
-    let per_month = (first_left..months)
-        .map(|m| {
-            (0..stages)
-                .map(|stage| {
-                    let weights: f64 = (first_left..months).map(|k| plan.volumes[k][stage]).sum();
-                    let share = if weights > 0.0 {
-                        plan.volumes[m][stage] / weights
-                    } else {
-                        1.0 / f64::from(u32::try_from(left).unwrap_or(u32::MAX))
-                    };
-                    remaining[stage] * share
-                })
-                .collect()
-        })
-        .collect();
+    // Each stage's whole units left, spread by the plan's proportions and rounded so that the
+    // months add up to the total (largest remainder: the months with the largest fractions
+    // take the units left over).
+    let mut per_month = vec![vec![0.0; stages]; left];
+    for stage in 0..stages {
+        let weights: f64 = (first_left..months).map(|k| plan.volumes[k][stage]).sum();
+        let shares: Vec<f64> = (first_left..months)
+            .map(|m| {
+                let share = if weights > 0.0 {
+                    plan.volumes[m][stage] / weights
+                } else {
+                    1.0 / f64::from(u32::try_from(left).unwrap_or(u32::MAX))
+                };
+                remaining[stage].round() * share
+            })
+            .collect();
+        for (row, units) in per_month.iter_mut().zip(whole_units(&shares)) {
+            row[stage] = units;
+        }
+    }
     PlanVsActual {
         pace,
         observed,
@@ -393,7 +421,8 @@ mod tests {
         // 300 leads needed, 60 delivered: 240 over February and March, 120 each.
         assert_eq!(result.remaining, [240.0, 40.0, 7.0]);
         assert_eq!(result.months_left, (1, 2));
-        assert_eq!(result.per_month, [[120.0, 20.0, 3.5], [120.0, 20.0, 3.5]]);
+        // 7 deals over two equal months: whole deals that add up, 4 and 3.
+        assert_eq!(result.per_month, [[120.0, 20.0, 4.0], [120.0, 20.0, 3.0]]);
         // Ahead of the whole plan: nothing is left, never a negative need.
         let done = Actuals {
             volumes: vec![row(&[Some(400.0), None, None])],
@@ -456,5 +485,13 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn whole_units_add_up_to_the_rounded_total() {
+        assert_eq!(whole_units(&[1_757.5, 1_757.5]), [1_758.0, 1_757.0]);
+        assert_eq!(whole_units(&[0.3, 0.3, 0.4]), [0.0, 0.0, 1.0]);
+        assert_eq!(whole_units(&[2.0, 3.0]), [2.0, 3.0]);
+        assert!(whole_units(&[]).is_empty());
     }
 }

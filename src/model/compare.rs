@@ -3,10 +3,11 @@
 //!
 //! Rows are data ([`Row`]): the page's table, its test hooks and the CSV export all read the
 //! same rows, so they cannot disagree. Results come first, led by what marketing must
-//! deliver; the assumptions behind them follow. Stage rates are compared by position (the
-//! second stage's rate against the second stage's), named by the baseline's stages.
+//! deliver; the assumptions behind them follow. Stage rates are compared by stage name (the
+//! rate into MQLs against the rate into MQLs), so a scenario with a stage more or less never
+//! shows one stage's rate under another's name.
 
-use super::{Plan, Scenario, compute};
+use super::{Plan, Scenario, compute, wording};
 
 /// Most scenarios compared at once: more columns no longer fit a projector.
 pub const MOST_COMPARED: usize = 4;
@@ -97,11 +98,12 @@ pub struct Comparison {
     pub names: Vec<String>,
     /// Every compared figure.
     pub rows: Vec<Row>,
-    /// The stages' names, top first: the first scenario's, then the others' past its end.
+    /// The compared stages' names, top first, matched by name: the first scenario's, with
+    /// any stage another scenario adds placed after its stage above.
     pub stages: Vec<String>,
-    /// For each scenario, in order, what marketing must source at each of its stages (the
-    /// funnel chart's solid bars), top first.
-    pub needs: Vec<Vec<f64>>,
+    /// For each scenario, in order, what marketing must source at each compared stage (the
+    /// funnel chart's solid bars); `None` where the scenario has no stage of that name.
+    pub needs: Vec<Vec<Option<f64>>>,
 }
 
 /// Marketing's volume at a plan's lead stage: the page's headline.
@@ -223,45 +225,71 @@ pub fn compare_computed(scenarios: &[(String, Scenario)], plans: &[&Plan]) -> Co
             values: each(&read),
         })
         .collect();
-    let stages = scenarios
+    let stage_names = stage_union(scenarios);
+    // Where each scenario has each compared stage, by name.
+    let positions: Vec<Vec<Option<usize>>> = scenarios
         .iter()
-        .map(|(_, s)| s.funnel.stage_count())
-        .max()
-        .unwrap_or(0);
-    let base = scenarios.first().map(|(_, s)| &s.funnel);
-    for index in 1..stages {
-        let name = base.map(|f| f.name_text(index)).unwrap_or_default();
-        let label = if name.is_empty() {
-            format!("Rate into stage {}", index + 1)
-        } else {
-            format!("Rate into {name} (stage {})", index + 1)
-        };
-        rows.push(Row {
-            key: format!("rate-{index}"),
-            label,
-            unit: Unit::Percent,
-            part: Part::Assumption,
-            values: each(&|s, _| s.funnel.rate_into(index).map(super::Rate::fraction)),
-        });
-    }
-    let stage_names = (0..stages)
-        .map(|index| {
-            scenarios
+        .map(|(_, s)| {
+            stage_names
                 .iter()
-                .map(|(_, s)| s.funnel.name_text(index))
-                .find(|name| !name.is_empty())
-                .unwrap_or_default()
+                .map(|name| s.funnel.names().position(|n| n.as_str() == name))
+                .collect()
         })
         .collect();
+    for (j, name) in stage_names.iter().enumerate() {
+        let values: Vec<Option<f64>> = scenarios
+            .iter()
+            .zip(&positions)
+            .map(|((_, s), at)| {
+                let index = at[j]?;
+                s.funnel.rate_into(index).map(super::Rate::fraction)
+            })
+            .collect();
+        // The top stage has no rate in any scenario that starts there.
+        if values.iter().any(Option::is_some) {
+            rows.push(Row {
+                key: format!("rate-{j}"),
+                label: wording::compare::rate_into(name),
+                unit: Unit::Percent,
+                part: Part::Assumption,
+                values,
+            });
+        }
+    }
     Comparison {
         names: scenarios.iter().map(|(name, _)| name.clone()).collect(),
         rows,
-        stages: stage_names,
         needs: plans
             .iter()
-            .map(|plan| plan.stages.iter().map(|stage| stage.marketing).collect())
+            .zip(&positions)
+            .map(|(plan, at)| {
+                at.iter()
+                    .map(|index| Some(plan.stages.get((*index)?)?.marketing))
+                    .collect()
+            })
             .collect(),
+        stages: stage_names,
     }
+}
+
+/// The compared stages, by name: the first scenario's, in order, then each stage another
+/// scenario has that none before it had, placed just after that scenario's stage above it.
+fn stage_union(scenarios: &[(String, Scenario)]) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for (_, scenario) in scenarios {
+        let mut after: Option<usize> = None;
+        for name in scenario.funnel.names() {
+            let name = name.as_str();
+            if let Some(at) = names.iter().position(|n| n == name) {
+                after = Some(at);
+            } else {
+                let at = after.map_or(0, |a| a + 1);
+                names.insert(at, name.to_owned());
+                after = Some(at);
+            }
+        }
+    }
+    names
 }
 
 #[cfg(test)]
@@ -320,41 +348,61 @@ mod tests {
     }
 
     #[test]
-    fn stages_compare_by_position_and_a_missing_one_has_no_value() {
-        let mut short = plan(1_000_000, 25_000);
+    fn stages_compare_by_name_and_a_missing_one_has_no_value() {
         let name = |text| crate::model::StageName::new(text).unwrap();
-        let won =
-            crate::model::Step::new(name("Won"), crate::model::Rate::from_ppm(100_000).unwrap());
-        short.funnel = crate::model::Funnel::new(name("Leads"), vec![won]).unwrap();
+        let step = |text, ppm| {
+            crate::model::Step::new(name(text), crate::model::Rate::from_ppm(ppm).unwrap())
+        };
+        let mut short = plan(1_000_000, 25_000);
+        // Visitors → Leads → Opportunities → Won: no MQLs or SQLs, and one stage of its own.
+        short.funnel = crate::model::Funnel::new(
+            name("Visitors"),
+            vec![
+                step("Leads", 20_000),
+                step("Demos", 500_000),
+                step("Opportunities", 100_000),
+                step("Won", 250_000),
+            ],
+        )
+        .unwrap();
+        let six = plan(1_000_000, 25_000);
         let comparison = compare(&[
-            ("Six stages".to_owned(), plan(1_000_000, 25_000)),
-            ("Two stages".to_owned(), short.clone()),
+            ("Six stages".to_owned(), six.clone()),
+            ("Its own".to_owned(), short.clone()),
         ]);
-        let second = row(&comparison, "rate-1");
+        assert_eq!(
+            comparison.stages,
+            [
+                "Visitors",
+                "Leads",
+                "Demos",
+                "MQLs",
+                "SQLs",
+                "Opportunities",
+                "Won"
+            ]
+        );
+        let rate = |stage: &str| {
+            let j = comparison.stages.iter().position(|s| s == stage).unwrap();
+            row(&comparison, &format!("rate-{j}")).clone()
+        };
+        // Won against Won, never against whatever stands sixth.
+        let won = rate("Won");
+        assert!(won.label.contains("Won"), "{}", won.label);
+        assert_eq!(won.values, [Some(0.2), Some(0.25)]);
+        assert_eq!(rate("MQLs").values[1], None);
+        assert_eq!(rate("MQLs").difference(1), None);
+        assert_eq!(rate("Demos").values, [None, Some(0.5)]);
         assert!(
-            second.label.contains("Leads"),
-            "named by the first: {}",
-            second.label
+            comparison.rows.iter().all(|r| r.key != "rate-0"),
+            "no rate into the top stage"
         );
-        assert_eq!(second.values[1], Some(0.1));
-        let last = row(&comparison, "rate-5");
-        assert_eq!(last.values[1], None);
-        assert_eq!(last.difference(1), None);
-        assert_eq!(comparison.stages.len(), 6);
-        assert_eq!(comparison.needs[0].len(), 6);
-        assert_eq!(
-            comparison.needs[1].len(),
-            2,
-            "one need per stage of its own"
-        );
-        assert_eq!(
-            comparison.needs[1],
-            compute(&short)
-                .stages
-                .iter()
-                .map(|s| s.marketing)
-                .collect::<Vec<_>>()
-        );
+        // Each scenario's needs, at its own stages.
+        let own: Vec<f64> = compute(&short).stages.iter().map(|s| s.marketing).collect();
+        let needs = &comparison.needs[1];
+        assert_eq!(needs.len(), 7);
+        assert_eq!(needs[3], None);
+        assert_eq!(needs.iter().flatten().copied().collect::<Vec<_>>(), own);
         let five = vec![("A".to_owned(), plan(1, 1)); 5];
         assert_eq!(compare(&five).names.len(), MOST_COMPARED);
     }

@@ -76,11 +76,21 @@ fn cell(
         let text = move || {
             figures.get().and_then(|f| Some((f, f.change?))).map(|(f, d)| {
                 style.with(|style| {
+                    let amount = match f.unit {
+                        // A rate's change is in points: "+5 pts", never "+5%".
+                        Unit::Percent => {
+                            wording::compare::points(&style.one_decimal(d.amount.abs() * 100.0))
+                        }
+                        unit => shown(style, unit, d.amount.abs()),
+                    };
                     wording::compare::change(
                         f.differs,
                         d.amount,
-                        &shown(style, f.unit, d.amount.abs()),
-                        d.percent.map(|p| style.one_decimal(p.abs())).as_deref(),
+                        &amount,
+                        d.percent
+                            .filter(|p| p.abs() >= 0.05)
+                            .map(|p| style.one_decimal(p.abs()))
+                            .as_deref(),
                     )
                 })
             })
@@ -132,16 +142,10 @@ fn comparison_of(planner: Planner) -> Memo<compare::Comparison> {
     })
 }
 
-/// The comparison panel, open while scenarios are picked to compare.
-#[component]
-pub fn CompareView(
-    /// The planner's state.
-    planner: Planner,
-) -> impl IntoView {
-    let comparison = comparison_of(planner);
-    let style = planner.style();
+/// The checkboxes that pick the scenarios to compare, in the list's order; the columns follow
+/// the order they were ticked in.
+fn picks(planner: Planner) -> impl IntoView {
     let listing = planner.listing();
-    let status = RwSignal::new(String::new());
     let toggle = move |id: String| {
         planner.compare.update(|ids| {
             if let Some(at) = ids.iter().position(|i| *i == id) {
@@ -151,6 +155,56 @@ pub fn CompareView(
             }
         });
     };
+    view! {
+        <fieldset class="compare-picks">
+            <legend>{words::PICK}</legend>
+            <For each=move || listing.get() key=Clone::clone let((id, name))>
+                {
+                    let picked = {
+                        let id = id.clone();
+                        move || planner.compare.with(|ids| ids.contains(&id))
+                    };
+                    let full = {
+                        let picked = picked.clone();
+                        // Four ticked: no more; one ticked: it stays, so the panel stays open
+                        // (Compare closes it).
+                        move || {
+                            let count = planner.compare.with(Vec::len);
+                            if picked() { count == 1 } else { count >= MOST_COMPARED }
+                        }
+                    };
+                    view! {
+                        <label class="check">
+                            <input type="checkbox" data-testid="compare-pick" data-name=name.clone()
+                                prop:checked=picked disabled=full
+                                on:change=move |_| toggle(id.clone())/>
+                            {name.clone()}
+                        </label>
+                    }
+                }
+            </For>
+        </fieldset>
+    }
+}
+
+/// The comparison panel, open while scenarios are picked to compare.
+#[component]
+pub fn CompareView(
+    /// The planner's state.
+    planner: Planner,
+) -> impl IntoView {
+    let comparison = comparison_of(planner);
+    let style = planner.style();
+    // Fields whose text is not valid: the compared plan on screen uses the values before.
+    let drafts = move || {
+        let invalid = planner.form.with(|form| form.invalid_fields().len());
+        let name = planner.current_name().get();
+        let compared = planner
+            .compare
+            .with(|ids| ids.contains(&planner.current_id().get()));
+        (compared && invalid > 0).then(|| wording::compare::drafts(&name, invalid))
+    };
+    let status = RwSignal::new(String::new());
     let csv = move |_| {
         let text = comparison.with_untracked(table::compare_table).csv();
         offer(status, words::FILE, &text, download::download_csv);
@@ -192,29 +246,8 @@ pub fn CompareView(
     view! {
         <section class="panel compare" data-testid="compare" aria-labelledby="compare-heading">
             <h2 id="compare-heading">{words::COMPARE}</h2>
-            <fieldset class="compare-picks">
-                <legend>{words::PICK}</legend>
-                <For each=move || listing.get() key=Clone::clone let((id, name))>
-                    {
-                        let picked = {
-                            let id = id.clone();
-                            move || planner.compare.with(|ids| ids.contains(&id))
-                        };
-                        let full = {
-                            let picked = picked.clone();
-                            move || !picked() && planner.compare.with(Vec::len) >= MOST_COMPARED
-                        };
-                        view! {
-                            <label class="check">
-                                <input type="checkbox" data-testid="compare-pick" data-name=name.clone()
-                                    prop:checked=picked disabled=full
-                                    on:change=move |_| toggle(id.clone())/>
-                                {name.clone()}
-                            </label>
-                        }
-                    }
-                </For>
-            </fieldset>
+            {picks(planner)}
+            <p class="hint warning" data-testid="compare-drafts">{drafts}</p>
             <Show when=move || comparison.with(|c| c.names.len() >= 2)
                 fallback=|| view! { <p class="hint">{words::PICK_TWO}</p> }>
                 <div class="table-scroll" tabindex="0" role="region" aria-label=words::CAPTION_SHORT>
@@ -222,7 +255,9 @@ pub fn CompareView(
                         <caption>{words::CAPTION}</caption>
                         <thead><tr>
                             <th scope="col">{words::FIGURE}</th>
-                            {move || comparison.with(|c| c.names.iter().map(|n| view! { <th scope="col">{n.clone()}</th> }).collect_view())}
+                            {move || comparison.with(|c| c.names.iter().enumerate().map(|(k, n)| view! {
+                                <th scope="col">{n.clone()}{(k == 0).then(|| view! { <span class="baseline">{words::BASELINE}</span> })}</th>
+                            }).collect_view())}
                         </tr></thead>
                         <tbody>{rows}</tbody>
                     </table>

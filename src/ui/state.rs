@@ -719,7 +719,10 @@ impl Planner {
         let (index, source) = self
             .workspace
             .with_untracked(|w| (w.current_index() + 1, w.current().clone()));
-        let entry = self.new_entry(source.name, source.plan, source.drafts);
+        let entry = Entry {
+            actuals: source.actuals,
+            ..self.new_entry(source.name, source.plan, source.drafts)
+        };
         self.change_scenarios(ScenarioStep::Insert {
             index,
             entry: Box::new(entry),

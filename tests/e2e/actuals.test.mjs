@@ -57,7 +57,9 @@ test('actuals give pace, observed rates and a re-forecast that checks by hand; b
   const allLeads = Array.from({ length: months }, (_, m) => Number(plan[`plan-${m}-1`])).reduce((a, b) => a + b, 0);
   const left = await page.$$eval('[data-testid^="reforecast-"][data-testid$="-1"]', (tds) => tds.map((td) => Number(td.dataset.value)));
   assert.equal(left.length, months - k - 1);
-  assert.ok(Math.abs(left.reduce((a, b) => a + b, 0) - Math.max(0, allLeads - 900)) < 1e-6);
+  // Whole leads that add up to what is left.
+  assert.ok(left.every(Number.isInteger), `${left}`);
+  assert.equal(left.reduce((a, b) => a + b, 0), Math.round(Math.max(0, allLeads - 900)));
   assert.match(await page.textContent('[data-testid="reforecast-sentence"]'), new RegExp(`the ${months - k - 1} months left need`));
 
   // Bad text records nothing, says so beside the grid, and survives another cell's change.
@@ -83,6 +85,14 @@ test('actuals give pace, observed rates and a re-forecast that checks by hand; b
   await page.reload();
   await page.waitForSelector('[data-testid="pace-1"]');
   assert.equal(await page.inputValue(`[data-testid="actual-${k}-1"]`), '900');
+
+  // Duplicate copies them with the plan.
+  await page.click('[data-testid="scenario-duplicate"]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="scenario-item"]').length === 2);
+  await page.waitForSelector('[data-testid="pace-1"]', { state: 'attached' });
+  assert.equal(await page.inputValue(`[data-testid="actual-${k}-1"]`), '900');
+  await page.click('[data-testid="undo"]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="scenario-item"]').length === 1);
 
   // Links carry actuals only when asked; such a link opens them in a browser that has none.
   await page.click('[data-testid="copy-link"]');

@@ -331,6 +331,19 @@ test('compare: two scenarios side by side, each figure as its own plan shows it,
   assert.equal(await page.getAttribute('[data-testid="compare-2-deals-needed-change"]', 'data-value'), '-20');
   assert.equal(await page.getAttribute('[data-testid="compare-2-deals-needed-change"]', 'data-percent'), '-50');
   assert.match(await page.textContent('[data-testid="compare-2-deals-needed-change"]'), /▼/);
+  assert.match(await page.textContent('[data-testid="compare-table"] thead'), /baseline/);
+  // A typo on screen: the column keeps the value before the edit, and the panel says so.
+  await typeInto(page, 'deal', '5OOOO');
+  await page.waitForFunction(() => /not valid/.test(document.querySelector('[data-testid="compare-drafts"]').textContent));
+  assert.equal(await page.getAttribute('[data-testid="compare-2-deal"]', 'data-value'), '50000');
+  await typeInto(page, 'deal', '50000');
+  await page.keyboard.press('Tab');
+  await page.waitForFunction(() => document.querySelector('[data-testid="compare-drafts"]').textContent === '');
+  // Untick one: the other stays ticked (it cannot be unticked), so the panel stays open.
+  await page.click('[data-testid="compare-pick"][data-name="' + (await scenarios(page)).names[1] + '"]');
+  assert.ok(await page.isDisabled('[data-testid="compare-pick"]:checked'));
+  await page.click('[data-testid="compare-pick"]:not(:checked)');
+  await page.waitForSelector('[data-testid="compare-table"]');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="compare-csv"]')]);
   const csv = readFileSync(await download.path(), 'utf8');
   assert.match(csv, /^Deals needed,40,20,-20,-50\r?$/m);
@@ -375,6 +388,23 @@ test('compare: two scenarios side by side, each figure as its own plan shows it,
   const longLink = await longPage.inputValue('[data-testid="compare-link"]');
   assert.ok(longLink.length > 2000, `${longLink.length}`);
   assert.match(await longPage.textContent('[data-testid="compare-link-long"]'), /characters long/);
+  // Stages match by name: a scenario without MQLs shows no MQLs rate, and Won's against Won's.
+  const byName = await context.newPage();
+  await byName.goto(`${env.base}#quota=1000000&deal=25000&stages=Visitors,Leads:2,MQLs:20,Won:30&name=Four`);
+  await ready(byName);
+  await byName.click('[data-testid="scenario-duplicate"]');
+  await byName.click('[data-testid="stage-remove-2"]');
+  await byName.click('[data-testid="scenario-compare"]');
+  await byName.waitForSelector('[data-testid="compare-table"]');
+  const series2 = JSON.parse(await byName.getAttribute('[data-testid="compare-chart"]', 'data-series'));
+  assert.deepEqual(series2.stages, ['Visitors', 'Leads', 'MQLs', 'Won']);
+  assert.equal(series2.needed[1][2], null, 'no MQLs in the copy');
+  assert.equal(await byName.getAttribute('[data-testid="compare-2-rate-2"]', 'data-value'), '');
+  assert.equal(await byName.getAttribute('[data-testid="compare-1-rate-3"]', 'data-value'), '0.3');
+  assert.equal(await byName.getAttribute('[data-testid="compare-2-rate-3"]', 'data-value'), '0.3');
+  assert.match(await byName.textContent('[data-testid="compare-table"]'), /Rate into Won/);
+  await byName.close();
+
   // Closing the comparison in the frame after an edit, before its chart redraws, harms nothing.
   const errors = [];
   longPage.on('pageerror', (error) => errors.push(error.message));

@@ -100,11 +100,18 @@ pub fn reforecast_sentence(
         )
     } else {
         let per = remaining / f64::from(u32::try_from(months).unwrap_or(u32::MAX).max(1));
-        format!(
-            "Given the actuals so far, the {months} months left need {} {lead} in all (about {} a \
-             month) for the plan to hold.",
-            style.count(remaining),
-            style.count(per)
-        )
+        if months == 1 {
+            format!(
+                "Given the actuals so far, the month left needs {} {lead} for the plan to hold.",
+                style.count(remaining)
+            )
+        } else {
+            format!(
+                "Given the actuals so far, the {months} months left need {} {lead} in all (about \
+                 {} a month) for the plan to hold.",
+                style.count(remaining),
+                style.count(per)
+            )
+        }
     }
 }

@@ -1,6 +1,12 @@
 //! The words of comparing scenarios: what a comparison link that arrived damaged leaves out,
 //! and the warning beside a link long enough for some apps to cut.
 
+/// The comparison's row of a stage's rate: "Rate into MQLs".
+#[must_use]
+pub fn rate_into(stage: &str) -> String {
+    format!("Rate into {stage}")
+}
+
 /// Comparison links longer than this many characters may be cut by the apps that carry them:
 /// some mail and chat apps shorten links around 2,000 characters.
 pub const LONG_LINK: usize = 2_000;
@@ -41,8 +47,9 @@ pub fn long_link(length: usize, shown: &str) -> Option<String> {
 }
 
 /// A value's change from the first scenario's, as its cell shows it: "▲ +20 (+50%)",
-/// "▼ −$25,000 (−50%)", or "same" when it is too small to show. `amount` is the magnitude as
-/// the page writes it, `percent` the percentage's magnitude.
+/// "▼ −$25,000 (−50%)", "▲ +5 pts (+25%)" for a rate, or "same" when it is too small to
+/// show. `amount` is the magnitude as the page writes it, `percent` the percentage's
+/// magnitude (left out when under 0.05 %, which would read as 0 %).
 #[must_use]
 pub fn change(differs: bool, change: f64, amount: &str, percent: Option<&str>) -> String {
     if !differs {
@@ -57,6 +64,26 @@ pub fn change(differs: bool, change: f64, amount: &str, percent: Option<&str>) -
         .map(|p| format!(" ({sign}{p}%)"))
         .unwrap_or_default();
     format!("{mark} {sign}{amount}{percent}")
+}
+
+/// A change of a rate or a share, in percentage points: "5 pts".
+#[must_use]
+pub fn points(points: &str) -> String {
+    format!("{points} pts")
+}
+
+/// Beside a comparison while the scenario on screen has fields whose text is not valid.
+#[must_use]
+pub fn drafts(scenario: &str, fields: usize) -> String {
+    let (count, its) = if fields == 1 {
+        ("a field".to_owned(), "that field's value")
+    } else {
+        (format!("{fields} fields"), "those fields' values")
+    };
+    format!(
+        "\u{201c}{scenario}\u{201d} has {count} whose text is not valid: its column uses \
+         {its} from before the edit, as the page does."
+    )
 }
 
 /// Copy comparison link's outcome: copied, or why not.

@@ -379,6 +379,7 @@ pub mod compare_view {
     pub const CAPTION: &str = "Each scenario's figures, and under the others their change from the first (\u{25b2} more, \u{25bc} less).";
     pub const FIGURE: &str = "Figure";
     pub const CAPTION_SHORT: &str = "Comparison table";
+    pub const BASELINE: &str = "baseline";
     pub const RESULTS: &str = "Results";
     pub const ASSUMPTIONS: &str = "Assumptions";
     pub const DOWNLOAD_CSV: &str = "Download comparison (CSV)";
