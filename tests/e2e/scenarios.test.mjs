@@ -416,7 +416,13 @@ test('compare: two scenarios side by side, each figure as its own plan shows it,
   });
   await longPage.waitForSelector('[data-testid="compare"]', { state: 'detached' });
   await typeInto(longPage, 'quota', '2000000');
-  await waitForValue(longPage, 'deals-needed', '67');
+  try {
+    await waitForValue(longPage, 'deals-needed', '67');
+  } catch (error) {
+    // Say what the fields held, to tell a lost keystroke from a lost edit.
+    const fields = await longPage.evaluate(() => ['quota', 'deal'].map((id) => `${id} “${document.querySelector(`[data-testid="${id}"]`).value}”`).join(', '));
+    throw new Error(`${error.message}; ${fields}`);
+  }
   assert.deepEqual(errors, []);
   await context.close();
 });
