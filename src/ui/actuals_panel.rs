@@ -174,9 +174,20 @@ pub fn ActualsPanel(
             .collect_view()
     };
     let any = move || log.with(|l| !l.is_empty());
-    view! {
-        <section class="result-section actuals" data-testid="actuals" aria-labelledby="actuals-heading">
-            <h3 id="actuals-heading">{labels::HEADING}</h3>
+    // Closed until wanted (open from the start when the scenario has actuals): the grid's
+    // inputs exist only while it is open, so they cost an edit nothing otherwise.
+    let open = RwSignal::new(log.with_untracked(|l| !l.is_empty()));
+    let toggle = move |event: leptos::ev::Event| {
+        use leptos::wasm_bindgen::JsCast;
+        if let Some(details) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            open.set(details.has_attribute("open"));
+        }
+    };
+    let body = move || {
+        view! {
             <p class="hint">{labels::HINT}</p>
             <div class="table-scroll" tabindex="0" role="region" aria-label=labels::GRID>
                 <table class="results actuals-grid" data-testid="actuals-grid">
@@ -193,6 +204,15 @@ pub fn ActualsPanel(
             <Show when=any fallback=|| view! { <p class="hint" data-testid="actuals-nothing">{labels::NOTHING_YET}</p> }>
                 <ActualsFigures planner result revenue/>
             </Show>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="result-section actuals" data-testid="actuals" aria-labelledby="actuals-heading">
+            <details data-testid="section-actuals" open=open.get_untracked() on:toggle=toggle>
+                <summary><h3 id="actuals-heading">{labels::HEADING}</h3></summary>
+                {super::shown::shown(move || open.get(), body)}
+            </details>
         </section>
     }
 }

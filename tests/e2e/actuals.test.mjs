@@ -3,7 +3,7 @@
 // the months left; bad text records nothing and is kept; undo; reload; a renamed stage.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openFresh, start, typeInto, values } from './helpers.mjs';
+import { openFresh, openSection, start, typeInto, values } from './helpers.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -31,6 +31,9 @@ test('actuals give pace, observed rates and a re-forecast that checks by hand; b
   const page = await openFresh(env, PLAN);
   await page.selectOption('[data-testid="month-sources"]', 'all');
   const plan = await values(page);
+  // Closed until wanted: no grid in the page until the section is opened.
+  assert.equal(await page.$('[data-testid="actuals-grid"]'), null);
+  await openSection(page, 'actuals');
   const k = await monthIndex(page, 'Jan 2027');
   assert.ok(k >= 0, 'January is a row of the grid');
   assert.ok(await page.$('[data-testid="actuals-nothing"]'));

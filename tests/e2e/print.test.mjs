@@ -3,7 +3,7 @@
 // assumptions of collapsed sections, and clips no table.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openFresh, start, values } from './helpers.mjs';
+import { openFresh, openSection, start, values } from './helpers.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -58,6 +58,7 @@ test('an open comparison and recorded actuals stay off the handout: still one pa
   await page.click('[data-testid="scenario-duplicate"]');
   await page.click('[data-testid="scenario-compare"]');
   await page.waitForSelector('[data-testid="compare-table"]');
+  await openSection(page, 'actuals');
   await page.waitForSelector('[data-testid="actual-0-0"]');
   await page.fill('[data-testid="actual-0-0"]', '1000');
   await page.press('[data-testid="actual-0-0"]', 'Tab');
