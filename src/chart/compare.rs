@@ -180,24 +180,19 @@ pub fn draw<DB: DrawingBackend>(
         .collect();
     legend(area, palette, &entries)?;
 
-    let longest_name = chart
-        .stages
-        .iter()
-        .map(|name| super::text_width(area, name))
-        .max()
-        .unwrap_or(0);
-    let label_width = (longest_name + 12).min(width * 30 / 100);
-    let value_width = chart
-        .needed
-        .iter()
-        .flatten()
-        .flatten()
-        .map(|&value| super::text_width(area, &count(value)))
-        .max()
-        .unwrap_or(0)
-        + 10;
-    let (left, right) = (label_width, (width - value_width).max(label_width + 40));
-    let axis = VolumeAxis::new(chart.max(), chart.log, left, right);
+    let axis = VolumeAxis::beside(
+        area,
+        (chart.max(), chart.log),
+        chart.stages.iter().map(String::as_str),
+        chart
+            .needed
+            .iter()
+            .flatten()
+            .flatten()
+            .map(|&value| count(value)),
+        30,
+    );
+    let (left, label_width) = (axis.left(), axis.left());
     let x = |value: f64| axis.x(value);
     let row = chart.row();
     let bottom = LEGEND + chart.rows() * row;

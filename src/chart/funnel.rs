@@ -113,8 +113,6 @@ pub fn draw<DB: DrawingBackend>(
     tick: impl Fn(f64) -> String,
 ) -> Result<(), Error<DB>> {
     area.fill(&palette.background)?;
-    let (width, _) = area.dim_in_pixel();
-    let width = i32::try_from(width).unwrap_or(i32::MAX);
     let shortfall = chart.bars.iter().any(|bar| bar.forecast < bar.needed);
     let mut entries = vec![
         (Swatch::Solid(palette.needed), words.needed),
@@ -125,23 +123,17 @@ pub fn draw<DB: DrawingBackend>(
     }
     legend(area, palette, &entries)?;
 
-    let longest_name = chart
-        .bars
-        .iter()
-        .map(|bar| text_width(area, &bar.name))
-        .max()
-        .unwrap_or(0);
-    let label_width = (longest_name + 12).min(width * 35 / 100);
-    let value_width = chart
-        .bars
-        .iter()
-        .flat_map(|bar| [count(bar.needed), forecast(bar.forecast)])
-        .map(|text| text_width(area, &text))
-        .max()
-        .unwrap_or(0)
-        + 10;
-    let (left, right) = (label_width, (width - value_width).max(label_width + 40));
-    let axis = VolumeAxis::new(chart.max(), chart.log, left, right);
+    let axis = VolumeAxis::beside(
+        area,
+        (chart.max(), chart.log),
+        chart.bars.iter().map(|bar| bar.name.as_str()),
+        chart
+            .bars
+            .iter()
+            .flat_map(|bar| [count(bar.needed), forecast(bar.forecast)]),
+        35,
+    );
+    let (left, label_width) = (axis.left(), axis.left());
     let x = |value: f64| axis.x(value);
     let rows = i32::try_from(chart.bars.len()).unwrap_or(0);
     let bottom = LEGEND + rows * ROW;

@@ -160,6 +160,34 @@ pub(crate) struct VolumeAxis {
 }
 
 impl VolumeAxis {
+    /// The axis of a bar chart `width` pixels wide, for values up to `max`: it starts after
+    /// the longest of `names` (at most `most_percent` of the width) and ends where the longest
+    /// of `values` still fits after a bar.
+    pub(crate) fn beside<'a, DB: DrawingBackend>(
+        area: &DrawingArea<DB, Shift>,
+        (max, log): (f64, bool),
+        names: impl Iterator<Item = &'a str>,
+        values: impl Iterator<Item = String>,
+        most_percent: i32,
+    ) -> Self {
+        let (width, _) = area.dim_in_pixel();
+        let width = i32::try_from(width).unwrap_or(i32::MAX);
+        let longest_name = names.map(|name| text_width(area, name)).max().unwrap_or(0);
+        let label_width = (longest_name + 12).min(width * most_percent / 100);
+        let value_width = values
+            .map(|text| text_width(area, &text))
+            .max()
+            .unwrap_or(0)
+            + 10;
+        let right = (width - value_width).max(label_width + 40);
+        Self::new(max, log, label_width, right)
+    }
+
+    /// Where the axis starts: the end of the name column.
+    pub(crate) fn left(&self) -> i32 {
+        self.left
+    }
+
     /// The axis for values up to `max`.
     pub(crate) fn new(max: f64, log: bool, left: i32, right: i32) -> Self {
         let (ticks, top) = if log {
