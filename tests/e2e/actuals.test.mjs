@@ -3,6 +3,7 @@
 // the months left; bad text records nothing and is kept; undo; reload; a renamed stage.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { openFresh, openSection, start, typeInto, values } from './helpers.mjs';
 
 let env;
@@ -28,7 +29,7 @@ async function attr(page, testid, name) {
 }
 
 test('actuals give pace, observed rates and a re-forecast that checks by hand; bad text records nothing; undo; reload; links only when asked', async () => {
-  const page = await openFresh(env, PLAN);
+  const page = await openFresh(env, PLAN, async () => {}, { acceptDownloads: true });
   await page.selectOption('[data-testid="month-sources"]', 'all');
   const plan = await values(page);
   // Closed until wanted: no grid in the page until the section is opened.
@@ -85,6 +86,10 @@ test('actuals give pace, observed rates and a re-forecast that checks by hand; b
   await page.waitForFunction(() => localStorage.getItem('funnel-planner.workspace')?.includes('"actuals"'));
   const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('funnel-planner.workspace')));
   assert.deepEqual(stored.scenarios[0].actuals, { '2027-01': { stages: { Leads: '900', MQLs: '200' } } });
+  // And in the scenario's JSON export.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-json"]')]);
+  const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.deepEqual(exported.scenarios[0].actuals, stored.scenarios[0].actuals);
   await page.reload();
   await page.waitForSelector('[data-testid="pace-1"]');
   assert.equal(await page.inputValue(`[data-testid="actual-${k}-1"]`), '900');
