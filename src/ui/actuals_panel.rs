@@ -65,7 +65,7 @@ fn cell_input(
     cell: Cell,
     testid: String,
     label: String,
-    problem: RwSignal<Option<(String, String)>>,
+    problems: RwSignal<Vec<(String, String)>>,
 ) -> impl IntoView {
     // The cell follows its own figure only, so a bad text typed here survives other cells'
     // changes.
@@ -81,25 +81,26 @@ fn cell_input(
             let next = log.with_untracked(|l| with_text(l, month, &cell, &text));
             match next {
                 Ok(next) => {
-                    problem.update(|p| {
-                        if p.as_ref().is_some_and(|(id, _)| *id == testid) {
-                            *p = None;
-                        }
-                    });
+                    if problems.with_untracked(|p| p.iter().any(|(id, _)| *id == testid)) {
+                        problems.update(|p| p.retain(|(id, _)| *id != testid));
+                    }
                     if log.with_untracked(|l| *l != next) {
                         planner.record_actuals(next);
                     }
                 }
-                Err(error) => problem.set(Some((
-                    testid.clone(),
-                    format!("{label}: {}", words::bad_figure(&error)),
-                ))),
+                Err(error) => problems.update(|p| {
+                    let message = format!("{label}: {}", words::bad_figure(&error));
+                    match p.iter_mut().find(|(id, _)| *id == testid) {
+                        Some(known) => known.1 = message,
+                        None => p.push((testid.clone(), message)),
+                    }
+                }),
             }
         }
     };
     let invalid = {
         let testid = testid.clone();
-        move || problem.with(|p| p.as_ref().is_some_and(|(id, _)| *id == testid))
+        move || problems.with(|p| p.iter().any(|(id, _)| *id == testid))
     };
     view! {
         <td>
@@ -118,7 +119,8 @@ pub fn ActualsPanel(
 ) -> impl IntoView {
     let (months, names) = (planner.months(), planner.names());
     let log = Memo::new(move |_| planner.workspace.with(|w| w.current().actuals.clone()));
-    let problem = RwSignal::new(None::<(String, String)>);
+    // Every cell whose text is not a figure, in the order they were typed.
+    let problems = RwSignal::new(Vec::<(String, String)>::new());
     let month_list = Memo::new(move |_| months.with(|m| m.months.clone()));
     let rates = Memo::new(move |_| {
         planner.scenario.with(|s| {
@@ -156,7 +158,7 @@ pub fn ActualsPanel(
                             Cell::Stage(name.clone()),
                             format!("actual-{k}-{i}"),
                             format!("{month_name}, {name}"),
-                            problem,
+                            problems,
                         )
                     })
                     .collect_view();
@@ -167,7 +169,7 @@ pub fn ActualsPanel(
                     Cell::Revenue,
                     format!("actual-{k}-revenue"),
                     format!("{month_name}, {}", words::REVENUE),
-                    problem,
+                    problems,
                 );
                 view! { <tr><th scope="row">{month_name.clone()}</th>{cells}{revenue}</tr> }
             })
@@ -199,7 +201,7 @@ pub fn ActualsPanel(
                     <tbody>{grid}</tbody>
                 </table>
             </div>
-            <p class="field-error" data-testid="actuals-error" role="alert">{move || problem.with(|p| p.as_ref().map(|(_, text)| text.clone()))}</p>
+            <p class="field-error" data-testid="actuals-error" role="alert">{move || problems.with(|p| p.iter().map(|(_, text)| text.clone()).collect::<Vec<_>>().join(" "))}</p>
             <p class="hint" data-testid="actuals-unplaced">{unplaced}</p>
             <Show when=any fallback=|| view! { <p class="hint" data-testid="actuals-nothing">{labels::NOTHING_YET}</p> }>
                 <ActualsFigures planner result revenue/>

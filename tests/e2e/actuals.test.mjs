@@ -70,6 +70,15 @@ test('actuals give pace, observed rates and a re-forecast that checks by hand; b
   await record(page, `actual-${k}-3`, 'lots');
   assert.match(await page.textContent('[data-testid="actuals-error"]'), /Jan 2027, SQLs: .*lots.* Nothing is recorded/);
   assert.equal(await page.$('[data-testid="pace-3"]'), null);
+  // A second bad cell is said beside the first; clearing it leaves the first's message.
+  await record(page, `actual-${k}-4`, '4O');
+  assert.match(await page.textContent('[data-testid="actuals-error"]'), /SQLs: .*lots.*Opportunities: .*4O/);
+  assert.equal(await page.getAttribute(`[data-testid="actual-${k}-3"]`, 'aria-invalid'), 'true');
+  await typeInto(page, `actual-${k}-4`, '');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Tab');
+  await page.waitForFunction(() => !/Opportunities/.test(document.querySelector('[data-testid="actuals-error"]').textContent));
+  assert.match(await page.textContent('[data-testid="actuals-error"]'), /SQLs: .*lots/);
   await record(page, `actual-${k}-revenue`, '100,000');
   await page.waitForSelector('[data-testid="pace-revenue"]');
   assert.equal(await page.inputValue(`[data-testid="actual-${k}-3"]`), 'lots');
