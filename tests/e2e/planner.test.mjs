@@ -268,6 +268,9 @@ test('stages can be added, reordered and removed from the keyboard', async () =>
   await page.focus('[data-testid="stage-add"]');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelectorAll('input[data-testid^="stage-name-"]').length === 5);
+  // Focus moves to the new stage's name once it is drawn (a frame after the row appears).
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === 'stage-name-3', null, { timeout: 5000 })
+    .catch(() => {});
   assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'stage-name-3');
   await page.keyboard.type(' (demo)');
   assert.deepEqual(await names(), ['Leads', 'SQLs', 'MQLs', 'New stage (demo)', 'Won']);
