@@ -10,7 +10,7 @@
 use std::fmt;
 
 use super::percent;
-use crate::model::actuals::{ActualsLog, Recorded};
+use crate::model::actuals::{ActualsLog, Figure, Recorded};
 use crate::model::assumptions::MAX_CHANNELS;
 use crate::model::field::{FIELDS, Field, FieldError, FieldSpec, bounds_plain, channel_name};
 use crate::model::form::join_days;
@@ -20,7 +20,7 @@ use crate::model::{
     Channel, Funnel, FunnelError, Local, Money, NameError, NumberError, Rate, Scenario, Share,
     StageName,
 };
-use crate::model::{Volume, YearMonth, monthly, wording};
+use crate::model::{YearMonth, monthly, wording};
 
 /// The link format version this page writes and reads.
 pub const VERSION: &str = "1";
@@ -744,22 +744,16 @@ pub fn decode_actuals(params: &LinkParams) -> (ActualsLog, Vec<LinkProblem>) {
                 problem(part, wording::actuals::LINK_ENTRY.to_owned());
                 continue;
             };
-            if raw_name.is_empty() {
-                match Money::parse(value) {
-                    Ok(revenue) => recorded.revenue = Some(revenue),
-                    Err(error) => problem(part, error.to_string()),
-                }
-                continue;
-            }
-            let Some(name) = percent::decode(raw_name) else {
+            let figure = if raw_name.is_empty() {
+                Figure::Revenue
+            } else if let Some(name) = percent::decode(raw_name) {
+                Figure::Stage(name)
+            } else {
                 problem(part, wording::actuals::LINK_ENTRY.to_owned());
                 continue;
             };
-            match Volume::parse(value) {
-                Ok(volume) => {
-                    recorded.stages.insert(name, volume);
-                }
-                Err(error) => problem(part, error.to_string()),
+            if let Err(error) = recorded.read(&figure, value) {
+                problem(part, error.to_string());
             }
         }
         months.push((month, recorded));

@@ -147,10 +147,8 @@ pub fn resolve(params: &LinkParams, stored: Stored, local: impl Into<Local>, day
         // Nothing saved: the link's plan (a comparison's first), or the default, is the only
         // scenario.
         let first = compared.as_ref().unwrap_or(params);
-        let params_given = params;
-        let params = first;
-        let mut workspace = if params.has_scenario() {
-            let (name, plan, actuals) = read_link(params, local, day, &mut notices);
+        let mut workspace = if first.has_scenario() {
+            let (name, plan, actuals) = read_link(first, local, day, &mut notices);
             let mut workspace = Workspace::new(name, plan, Vec::new());
             if !actuals.is_empty() {
                 let id = workspace.current().id.clone();
@@ -163,7 +161,7 @@ pub fn resolve(params: &LinkParams, stored: Stored, local: impl Into<Local>, day
         } else {
             Workspace::new(first_name(), Scenario::starting(local), Vec::new())
         };
-        let compare = open_compare(&mut workspace, params_given, local, day)
+        let compare = open_compare(&mut workspace, params, local, day)
             .map(|(ids, more)| {
                 notices.extend(more);
                 ids
@@ -219,9 +217,6 @@ pub fn shared_plan_name(local: impl Into<Local>, day: u8) -> ScenarioName {
     ScenarioName::new(&text).unwrap_or_else(|_| ScenarioName::untitled())
 }
 
-/// Opens a link's plan in the workspace, as a scenario: the one holding the same plan becomes
-/// current (opening a link twice never duplicates it), or else the plan is added, named by
-/// the link's `name` or [`shared_plan_name`]. Nothing already there is replaced. Returns
 /// Reads a link's scenario: its name (or "Shared plan" and the day), its plan and the
 /// actuals it carries, with every problem added to `notices`.
 fn read_link(
@@ -250,7 +245,11 @@ fn read_link(
     (name, decoded.scenario, actuals)
 }
 
-/// what to tell the user, or `None` when the link carries no plan.
+/// Opens a link's plan in the workspace, as a scenario: the one holding the same plan (and
+/// the same actuals, when the link carries any) becomes current, so opening a link twice
+/// never duplicates it; or else the plan is added, named by the link's `name` or
+/// [`shared_plan_name`]. Nothing already there is replaced. Returns what to tell the user, or
+/// `None` when the link carries no plan.
 pub fn open_link(
     workspace: &mut Workspace,
     params: &LinkParams,

@@ -19,10 +19,10 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::saved::{self, Json, SavedError, SavedPlan};
-use crate::model::actuals::{ActualsLog, Recorded};
+use crate::model::actuals::{ActualsLog, Figure, Recorded};
 use crate::model::period::YearMonth;
 use crate::model::workspace::{Entry, ScenarioName, Workspace};
-use crate::model::{Local, Money, Scenario, Volume, wording};
+use crate::model::{Local, Money, Scenario, wording};
 
 /// The storage format version the workspace is written in.
 pub const VERSION: u32 = 4;
@@ -101,30 +101,24 @@ fn read_actuals(stored: BTreeMap<String, StoredMonth>, label: &str) -> (ActualsL
             continue;
         };
         let mut recorded = Recorded::default();
-        for (stage, text) in month.stages {
-            match Volume::parse(&text) {
-                Ok(volume) => {
-                    recorded.stages.insert(stage, volume);
-                }
-                Err(error) => problems.push(wording::actuals::bad_stored_figure(
+        let figures = month
+            .stages
+            .into_iter()
+            .map(|(stage, text)| (Figure::Stage(stage), text))
+            .chain(month.revenue.map(|text| (Figure::Revenue, text)));
+        for (figure, text) in figures {
+            if let Err(error) = recorded.read(&figure, &text) {
+                let name = match &figure {
+                    Figure::Stage(name) => name.as_str(),
+                    Figure::Revenue => wording::actuals::REVENUE,
+                };
+                problems.push(wording::actuals::bad_stored_figure(
                     label,
                     &key,
-                    &stage,
+                    name,
                     &text,
                     &error.to_string(),
-                )),
-            }
-        }
-        if let Some(text) = month.revenue {
-            match Money::parse(&text) {
-                Ok(revenue) => recorded.revenue = Some(revenue),
-                Err(error) => problems.push(wording::actuals::bad_stored_figure(
-                    label,
-                    &key,
-                    wording::actuals::REVENUE,
-                    &text,
-                    &error.to_string(),
-                )),
+                ));
             }
         }
         months.push((at, recorded));
@@ -471,7 +465,7 @@ pub fn import(
 mod tests {
     use super::*;
     use crate::codec::saved::SerdeJson;
-    use crate::model::{Money, YearMonth};
+    use crate::model::{Volume, YearMonth};
 
     fn local() -> Local {
         Local::from(YearMonth::new(2026, 11).unwrap())

@@ -22,7 +22,16 @@ use std::collections::BTreeMap;
 
 use super::monthly::MonthPlan;
 use super::period::YearMonth;
-use super::{Money, Volume};
+use super::{Money, NumberError, Volume};
+
+/// Which figure of a month: a stage's volume, by the stage's name, or the revenue.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Figure {
+    /// A stage's volume.
+    Stage(String),
+    /// The month's revenue from won deals.
+    Revenue,
+}
 
 /// One month's recorded figures.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -36,6 +45,20 @@ pub struct Recorded {
 impl Recorded {
     fn is_empty(&self) -> bool {
         self.stages.is_empty() && self.revenue.is_none()
+    }
+
+    /// Records `text` as `figure`: a count for a stage, an amount for the revenue.
+    ///
+    /// # Errors
+    /// Returns why the text is not such a number; nothing is recorded then.
+    pub fn read(&mut self, figure: &Figure, text: &str) -> Result<(), NumberError> {
+        match figure {
+            Figure::Stage(name) => {
+                self.stages.insert(name.clone(), Volume::parse(text)?);
+            }
+            Figure::Revenue => self.revenue = Some(Money::parse(text)?),
+        }
+        Ok(())
     }
 }
 
@@ -87,6 +110,30 @@ impl ActualsLog {
             None => {
                 recorded.stages.remove(stage);
             }
+        })
+    }
+
+    /// This log with `text` recorded as `figure` of `month`, as a user types it: empty text
+    /// clears the figure.
+    ///
+    /// # Errors
+    /// Returns why the text is not a figure; the log is unchanged then.
+    pub fn with_text(
+        &self,
+        month: YearMonth,
+        figure: &Figure,
+        text: &str,
+    ) -> Result<Self, NumberError> {
+        if !text.trim().is_empty() {
+            let mut recorded = self.months.get(&month).cloned().unwrap_or_default();
+            recorded.read(figure, text)?;
+            let mut log = self.clone();
+            log.months.insert(month, recorded);
+            return Ok(log);
+        }
+        Ok(match figure {
+            Figure::Stage(name) => self.with_volume(month, name, None),
+            Figure::Revenue => self.with_revenue(month, None),
         })
     }
 

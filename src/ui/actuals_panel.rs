@@ -6,55 +6,18 @@
 use leptos::prelude::*;
 
 use super::state::Planner;
-use crate::model::actuals::{self, ActualsLog, PlanVsActual};
+use crate::model::actuals::{self, ActualsLog, Figure, PlanVsActual};
 use crate::model::wording::actuals as words;
 use crate::model::wording::labels::actuals_panel as labels;
 use crate::model::{Money, Volume, YearMonth, format};
 
-/// Which figure of a month a cell records.
-#[derive(Clone, Debug, PartialEq)]
-enum Cell {
-    /// A stage's volume, by the stage's name.
-    Stage(String),
-    /// The month's revenue.
-    Revenue,
-}
-
 /// The text a cell shows for what is recorded.
-fn recorded_text(log: &ActualsLog, month: YearMonth, cell: &Cell) -> String {
-    match cell {
-        Cell::Stage(name) => log.volume(month, name).map(Volume::to_display),
-        Cell::Revenue => log.revenue(month).map(Money::to_display),
+fn recorded_text(log: &ActualsLog, month: YearMonth, figure: &Figure) -> String {
+    match figure {
+        Figure::Stage(name) => log.volume(month, name).map(Volume::to_display),
+        Figure::Revenue => log.revenue(month).map(Money::to_display),
     }
     .unwrap_or_default()
-}
-
-/// The log with `text` recorded in `cell` of `month`, or why the text is not a figure.
-fn with_text(
-    log: &ActualsLog,
-    month: YearMonth,
-    cell: &Cell,
-    text: &str,
-) -> Result<ActualsLog, String> {
-    let empty = text.trim().is_empty();
-    match cell {
-        Cell::Stage(name) => {
-            let volume = if empty {
-                None
-            } else {
-                Some(Volume::parse(text).map_err(|e| e.to_string())?)
-            };
-            Ok(log.with_volume(month, name, volume))
-        }
-        Cell::Revenue => {
-            let revenue = if empty {
-                None
-            } else {
-                Some(Money::parse(text).map_err(|e| e.to_string())?)
-            };
-            Ok(log.with_revenue(month, revenue))
-        }
-    }
 }
 
 /// One input of the grid.
@@ -62,7 +25,7 @@ fn cell_input(
     planner: Planner,
     log: Memo<ActualsLog>,
     month: YearMonth,
-    cell: Cell,
+    cell: Figure,
     testid: String,
     label: String,
     problems: RwSignal<Vec<(String, String)>>,
@@ -78,7 +41,7 @@ fn cell_input(
         let label = label.clone();
         move |event| {
             let text = event_target_value(&event);
-            let next = log.with_untracked(|l| with_text(l, month, &cell, &text));
+            let next = log.with_untracked(|l| l.with_text(month, &cell, &text));
             match next {
                 Ok(next) => {
                     if problems.with_untracked(|p| p.iter().any(|(id, _)| *id == testid)) {
@@ -89,7 +52,7 @@ fn cell_input(
                     }
                 }
                 Err(error) => problems.update(|p| {
-                    let message = format!("{label}: {}", words::bad_figure(&error));
+                    let message = format!("{label}: {}", words::bad_figure(&error.to_string()));
                     match p.iter_mut().find(|(id, _)| *id == testid) {
                         Some(known) => known.1 = message,
                         None => p.push((testid.clone(), message)),
@@ -155,7 +118,7 @@ pub fn ActualsPanel(
                             planner,
                             log,
                             month,
-                            Cell::Stage(name.clone()),
+                            Figure::Stage(name.clone()),
                             format!("actual-{k}-{i}"),
                             format!("{month_name}, {name}"),
                             problems,
@@ -166,7 +129,7 @@ pub fn ActualsPanel(
                     planner,
                     log,
                     month,
-                    Cell::Revenue,
+                    Figure::Revenue,
                     format!("actual-{k}-revenue"),
                     format!("{month_name}, {}", words::REVENUE),
                     problems,

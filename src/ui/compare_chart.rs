@@ -23,14 +23,14 @@ pub fn CompareChartPanel(
     let style = planner.style();
     let data = Memo::new(move |_| comparison.with(|c| CompareChart::of_comparison(c, log.get())));
     let label = move |chart: &CompareChart| {
-        let scenarios: Vec<(String, Vec<Option<f64>>)> = chart
-            .scenarios
-            .iter()
-            .cloned()
-            .zip(chart.needed.iter().cloned())
-            .collect();
         style.with_untracked(|style| {
-            charts::compare_label(style, chart.log, &chart.stages, &scenarios)
+            charts::compare_label(
+                style,
+                chart.log,
+                &chart.stages,
+                &chart.scenarios,
+                &chart.needed,
+            )
         })
     };
     let text = ChartText {

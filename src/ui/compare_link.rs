@@ -17,16 +17,12 @@ pub fn CompareLink(
 ) -> impl IntoView {
     let revealed = RwSignal::new(false);
     let status = RwSignal::new(String::new());
-    // Tracks the compared plans, so a shown link is never stale.
-    let url = Memo::new(move |_| {
-        planner.compare.track();
-        planner.scenario.track();
-        planner.workspace.track();
-        address::share_url(&planner.compare_link())
-    });
+    // Follows the compared plans, so a shown link is never stale; read only once copied, so
+    // it costs an edit nothing before.
+    let url = Memo::new(move |_| address::share_url(&planner.compare_link()));
     let style = planner.style();
     let long = move || {
-        let length = url.with(String::len);
+        let length = revealed.get().then(|| url.with(String::len))?;
         let shown = f64::from(u32::try_from(length).unwrap_or(u32::MAX));
         style.with(|style| words::long_link(length, &style.count(shown)))
     };

@@ -111,7 +111,11 @@ fn cell(
 fn comparison_of(planner: Planner) -> Memo<compare::Comparison> {
     let computed = StoredValue::new(Vec::<(Scenario, Arc<Plan>)>::new());
     Memo::new(move |_| {
-        let scenarios = planner.compared();
+        let scenarios: Vec<(String, Scenario)> = planner
+            .compared()
+            .into_iter()
+            .map(|(name, plan)| (name.to_string(), plan))
+            .collect();
         let (live, own) = (planner.scenario.get(), planner.plan.get());
         let plans: Vec<Arc<Plan>> = computed.with_value(|kept| {
             scenarios

@@ -655,7 +655,7 @@ impl Planner {
     }
 
     /// The named plans of the compared scenarios, in order; the current one as on screen.
-    pub fn compared(self) -> Vec<(String, Scenario)> {
+    pub fn compared(self) -> Vec<(ScenarioName, Scenario)> {
         let current = self.current_id().get();
         let live = self.scenario.get();
         let ids = self.compare.get();
@@ -668,7 +668,7 @@ impl Planner {
                     } else {
                         e.plan.clone()
                     };
-                    (e.name.to_string(), plan)
+                    (e.name.clone(), plan)
                 })
                 .collect()
         })
@@ -677,19 +677,7 @@ impl Planner {
     /// The link to the comparison as it stands: every compared scenario's plan and name
     /// (the current one as on screen), in order.
     pub fn compare_link(self) -> String {
-        let current = self.current_id().get_untracked();
-        let live = self.scenario.get_untracked();
-        let ids = self.compare.get_untracked();
-        self.workspace.with_untracked(|w| {
-            let entries: Vec<_> = ids
-                .iter()
-                .filter_map(|id| w.find(id).map(|i| &w.entries()[i]))
-                .collect();
-            link::encode_compare(entries.iter().map(|e| {
-                let plan = if e.id == current { &live } else { &e.plan };
-                (&e.name, plan)
-            }))
-        })
+        link::encode_compare(self.compared().iter().map(|(name, plan)| (name, plan)))
     }
 
     /// The current scenario as a JSON export, with its name.

@@ -120,10 +120,12 @@ pub fn compare_label(
     style: &NumberStyle,
     log: bool,
     stages: &[String],
-    scenarios: &[(String, Vec<Option<f64>>)],
+    scenarios: &[String],
+    needed: &[Vec<Option<f64>>],
 ) -> String {
     let each: Vec<String> = scenarios
         .iter()
+        .zip(needed)
         .map(|(name, needs)| {
             let needs: Vec<String> = stages
                 .iter()
