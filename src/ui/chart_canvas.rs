@@ -1,9 +1,8 @@
 //! A chart on a canvas: sized by its container, crisp on high-density screens, redrawn in the next
-//! animation frame after its data, its width or the theme changes, with the plotted values in
-//! `data-series` and the key numbers in `aria-label`.
+//! animation frame after its data, its width or the theme changes (while it is on screen), with
+//! the plotted values in `data-series` and the key numbers in `aria-label`.
 
 use std::rc::Rc;
-use std::time::Duration;
 
 use leptos::html;
 use leptos::prelude::*;
@@ -53,37 +52,9 @@ where
 {
     let canvas = NodeRef::<html::Canvas>::new();
     let width = RwSignal::new(0_u32);
+    let on_screen = RwSignal::new(false);
     let dark = use_context::<Dark>().map_or(Signal::stored(false), |dark| dark.0);
-    // The canvas's CSS width, from a ResizeObserver: read after layout, so it never forces one.
-    // The observer and its callback live until the chart goes.
-    let observing =
-        StoredValue::new_local(None::<(web_sys::ResizeObserver, Closure<dyn Fn(js_sys::Array)>)>);
-    canvas.on_load(move |element| {
-        let observe = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
-            if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
-                #[allow(
-                    clippy::cast_possible_truncation,
-                    clippy::cast_sign_loss,
-                    reason = "a CSS width of a few thousand pixels, floored at 0"
-                )]
-                let css = entry.content_rect().width().round().max(0.0) as u32;
-                if width.get_untracked() != css {
-                    width.set(css);
-                }
-            }
-        });
-        if let Ok(observer) = web_sys::ResizeObserver::new(observe.as_ref().unchecked_ref()) {
-            observer.observe(&element);
-            observing.set_value(Some((observer, observe)));
-        }
-    });
-    on_cleanup(move || {
-        observing.try_with_value(|stored| {
-            if let Some((observer, _)) = stored {
-                observer.disconnect();
-            }
-        });
-    });
+    observe(canvas, width, on_screen);
     let ChartText {
         series,
         label,
@@ -93,44 +64,49 @@ where
     let next = StoredValue::new_local(None::<(u32, T, bool)>);
     let scheduled = StoredValue::new_local(false);
     let draw = Rc::new(draw);
-    // A change schedules one drawing, in a task after the next animation frame: the edit's
-    // figures paint first, and the chart follows a frame later with the latest data (edits
-    // within a frame draw once). Nothing is drawn while the canvas has no width (hidden).
+    // Draws what is next, if anything is and the chart is still there.
+    let draw_next = move || {
+        let (Some(element), Some((css_width, shown, dark))) = (
+            canvas.try_get_untracked().flatten(),
+            next.try_update_value(Option::take).flatten(),
+        ) else {
+            return;
+        };
+        let height = (height(&shown) * zoom).max(1);
+        if let Some(backend) = Crisp::new(&element, css_width, height, zoom) {
+            let area = backend.into_drawing_area();
+            draw(&area, &shown, if dark { &DARK } else { &LIGHT });
+            let _ = area.present();
+        }
+    };
+    let draw_next = Rc::new(draw_next);
+    // A change schedules one drawing, in the next animation frame: the chart paints in the
+    // same frame as the edit's figures, with the latest data (edits within a frame draw once).
+    // Nothing is drawn while the canvas has no width (hidden) or is off screen: an edit costs
+    // the charts out of sight nothing, and each draws its latest data as it comes into view
+    // (or before printing).
+    let scheduling = Rc::clone(&draw_next);
     Effect::new(move || {
         let (css_width, shown, dark) = (width.get(), data.get(), dark.get());
         if css_width == 0 {
             return;
         }
         next.set_value(Some((css_width, shown, dark)));
-        if scheduled.get_value() {
+        if !on_screen.get() || scheduled.get_value() {
             return;
         }
         scheduled.set_value(true);
-        let draw = Rc::clone(&draw);
+        let draw_next = Rc::clone(&scheduling);
         request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    // The chart may have gone (meeting mode left, the comparison closed)
-                    // since this was scheduled: then there is nothing to draw, and nothing of
-                    // it may be touched.
-                    let _ = scheduled.try_set_value(false);
-                    let (Some(element), Some((css_width, shown, dark))) = (
-                        canvas.try_get_untracked().flatten(),
-                        next.try_update_value(Option::take).flatten(),
-                    ) else {
-                        return;
-                    };
-                    let height = (height(&shown) * zoom).max(1);
-                    if let Some(backend) = Crisp::new(&element, css_width, height, zoom) {
-                        let area = backend.into_drawing_area();
-                        draw(&area, &shown, if dark { &DARK } else { &LIGHT });
-                        let _ = area.present();
-                    }
-                },
-                Duration::ZERO,
-            );
+            // The chart may have gone (meeting mode left, the comparison closed) since this
+            // was scheduled: then there is nothing to draw, and nothing of it may be touched.
+            if scheduled.try_set_value(false).is_none() {
+                draw_next();
+            }
         });
     });
+    let printing = window_event_listener_untyped("beforeprint", move |_| draw_next());
+    on_cleanup(move || printing.remove());
     view! {
         <canvas
             node_ref=canvas
@@ -143,6 +119,76 @@ where
             height=data.with_untracked(height) * zoom
         ></canvas>
     }
+}
+
+/// Follows `canvas`'s CSS width into `width` (from a `ResizeObserver`: read after layout, so
+/// it never forces one) and whether it is on screen or within a screen's half of it into
+/// `on_screen` (from an `IntersectionObserver`). The observers live until the chart goes.
+fn observe(canvas: NodeRef<html::Canvas>, width: RwSignal<u32>, on_screen: RwSignal<bool>) {
+    type Observers = (
+        web_sys::ResizeObserver,
+        Closure<dyn Fn(js_sys::Array)>,
+        Option<(
+            web_sys::IntersectionObserver,
+            Closure<dyn Fn(js_sys::Array)>,
+        )>,
+    );
+    let observing = StoredValue::new_local(None::<Observers>);
+    canvas.on_load(move |element| {
+        let resized = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
+                #[allow(
+                    clippy::cast_possible_truncation,
+                    clippy::cast_sign_loss,
+                    reason = "a CSS width of a few thousand pixels, floored at 0"
+                )]
+                let css = entry.content_rect().width().round().max(0.0) as u32;
+                if width.get_untracked() != css {
+                    width.set(css);
+                }
+            }
+        });
+        let seen = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            // The last entry is the latest state.
+            let last = entries.get(entries.length().saturating_sub(1));
+            if let Ok(entry) = last.dyn_into::<web_sys::IntersectionObserverEntry>() {
+                let shown = entry.is_intersecting();
+                if on_screen.get_untracked() != shown {
+                    on_screen.set(shown);
+                }
+            }
+        });
+        let Ok(resizing) = web_sys::ResizeObserver::new(resized.as_ref().unchecked_ref()) else {
+            return;
+        };
+        resizing.observe(&element);
+        let options = web_sys::IntersectionObserverInit::new();
+        options.set_root_margin("50% 0px");
+        let watching = web_sys::IntersectionObserver::new_with_options(
+            seen.as_ref().unchecked_ref(),
+            &options,
+        )
+        .ok()
+        .map(|watching| {
+            watching.observe(&element);
+            (watching, seen)
+        });
+        if watching.is_none() {
+            // No way to tell: draw as if always on screen.
+            on_screen.set(true);
+        }
+        observing.set_value(Some((resizing, resized, watching)));
+    });
+    on_cleanup(move || {
+        observing.try_with_value(|stored| {
+            if let Some((resizing, _, watching)) = stored {
+                resizing.disconnect();
+                if let Some((watching, _)) = watching {
+                    watching.disconnect();
+                }
+            }
+        });
+    });
 }
 
 /// A chart's "Show data" disclosure: `table` (the plotted values as a table) is built only

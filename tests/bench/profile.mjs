@@ -6,6 +6,7 @@
 //   next frame's rendering (style, layout, paint, commit), p50 and p95; then main-thread time
 //   per event name. CPU (thread) time moves less than wall time when other work shares the cores.
 // - CSS='…': extra style rules to try before measuring.
+// - TALL=1: a viewport as tall as the page, so every section and chart is on screen.
 // The raw profile or trace is written to the system's temporary folder.
 import { chromium } from 'playwright-core';
 import { writeFileSync } from 'node:fs';
@@ -39,6 +40,14 @@ try {
   await page.goto(base + (process.env.PLAN === 'default' ? '' : LARGE));
   await page.waitForSelector(`[data-testid="${RATE}"]`);
   if (process.env.CSS) await page.addStyleTag({ content: process.env.CSS });
+  if (process.env.TALL) {
+    // The whole page on screen at once, as input-paint.mjs's third row.
+    await page.waitForSelector('[data-testid="chart-funnel"]');
+    await page.waitForTimeout(500);
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.setViewportSize({ width: 1280, height });
+    await page.waitForTimeout(500);
+  }
   await edit(page, 5);
   const cdp = await page.context().newCDPSession(page);
   if (process.env.TRACE) {

@@ -185,3 +185,76 @@ test('the sensitivity tornado plots the ranked levers as the lever table lists t
   assert.match(label, /^Tornado chart: .*Leads → MQLs: Leads needed −9\.1%, forecast revenue \+10%/);
   await page.context().close();
 });
+
+/**
+ * Notes every chart drawing (each starts with the context's `setTransform`, in
+ * src/browser/canvas.rs) with the animation frame it fell in and whether that frame had
+ * already rendered: a rAF loop counts frames, and a task queued from each frame's first
+ * callback runs once that frame has rendered.
+ */
+async function noteDrawings(page) {
+  await page.addInitScript(() => {
+    window.frames_ = { started: 0, rendered: 0 };
+    const loop = () => {
+      window.frames_.started += 1;
+      const frame = window.frames_.started;
+      setTimeout(() => { window.frames_.rendered = frame; }, 0);
+      requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+    window.drawings = [];
+    const setTransform = CanvasRenderingContext2D.prototype.setTransform;
+    CanvasRenderingContext2D.prototype.setTransform = function (...args) {
+      const { started, rendered } = window.frames_;
+      window.drawings.push({ chart: this.canvas.dataset.testid, frame: started, beforeRendering: rendered < started });
+      return setTransform.apply(this, args);
+    };
+  });
+}
+
+/** The drawings of `chart` noted so far. */
+const drawingsOf = (page, chart) => page.evaluate((chart) => window.drawings.filter((d) => d.chart === chart), chart);
+
+/** Waits for `count` animation frames. */
+const frames = (page, count) => page.evaluate((count) => new Promise((done) => {
+  const step = (left) => (left === 0 ? done() : requestAnimationFrame(() => step(left - 1)));
+  step(count);
+}), count);
+
+test('a chart on screen redraws in the frame that shows the edit; one off screen draws as it comes into view, or before printing', async () => {
+  const page = await openFresh(env, PLAN, noteDrawings, { viewport: { width: 1280, height: 720 } });
+  await page.locator('[data-testid="chart-funnel"]').scrollIntoViewIfNeeded();
+  await frames(page, 3);
+  const months = page.locator('[data-testid="chart-months"]');
+  assert.equal(await months.evaluate((c) => c.getBoundingClientRect().top > innerHeight * 1.5), true, 'the month chart is well off screen');
+  const [funnelBefore, monthsBefore] = [(await drawingsOf(page, 'chart-funnel')).length, (await drawingsOf(page, 'chart-months')).length];
+  const monthsSeries = await months.getAttribute('data-series');
+  // An edit, dispatched as typing does; the funnel's drawing must come before its frame renders.
+  const editFrame = await page.evaluate(() => {
+    const input = document.querySelector('[data-testid="stage-rate-2"]');
+    input.value = '31';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    return window.frames_.started;
+  });
+  await frames(page, 3);
+  const funnel = (await drawingsOf(page, 'chart-funnel')).slice(funnelBefore);
+  assert.equal(funnel.length, 1, JSON.stringify(funnel));
+  assert.equal(funnel[0].frame, editFrame + 1, 'drawn in the next frame');
+  assert.equal(funnel[0].beforeRendering, true, 'drawn before that frame rendered');
+  // The month chart's data follows the edit at once; its canvas waits, unseen.
+  assert.notEqual(await months.getAttribute('data-series'), monthsSeries);
+  assert.equal((await drawingsOf(page, 'chart-months')).length, monthsBefore, 'no drawing off screen');
+  await months.scrollIntoViewIfNeeded();
+  await frames(page, 3);
+  assert.equal((await drawingsOf(page, 'chart-months')).length, monthsBefore + 1, 'drawn on coming into view');
+  // Off screen again, another edit; printing draws it at once, with the latest plan.
+  await page.evaluate(() => scrollTo(0, 0));
+  await frames(page, 3);
+  await typeInto(page, 'stage-rate-2', '33');
+  await frames(page, 3);
+  assert.equal((await drawingsOf(page, 'chart-months')).length, monthsBefore + 1);
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+  assert.equal((await drawingsOf(page, 'chart-months')).length, monthsBefore + 2, 'drawn for print');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
