@@ -36,8 +36,17 @@ async function seriesUntil(page, testid, check) {
 async function pixels(page, testid, colours) {
   const locator = page.locator(`[data-testid="${testid}"]`);
   await locator.scrollIntoViewIfNeeded();
-  // Two frames: one for the resize observer, one for the drawing it asks for.
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  // A chart draws once its intersection observer has seen it on screen, in the frame after.
+  // An observer made now is told in the same task, after the page's (observers are told in
+  // the order they were made); two frames after that, the drawing is done.
+  await locator.evaluate((canvas) => new Promise((done) => {
+    const seen = new IntersectionObserver((entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      seen.disconnect();
+      requestAnimationFrame(() => requestAnimationFrame(done));
+    });
+    seen.observe(canvas);
+  }));
   return locator.evaluate((canvas, colours) => {
     const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
     const counts = colours.map(() => 0);
