@@ -47,6 +47,15 @@ for (const format of ['A4', 'Letter']) {
     assert.deepEqual(clipped, []);
     const pdf = await page.pdf({ format, printBackground: true });
     assert.equal(pageCount(pdf), 1);
+    // The funnel chart is on paper, drawn, though it was never scrolled into view (charts
+    // off screen draw before printing).
+    const inked = await page.$eval('[data-testid="chart-funnel"]', (canvas) => {
+      const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      let count = 0;
+      for (let p = 3; p < data.length; p += 4) if (data[p] > 0) count += 1;
+      return count;
+    });
+    assert.ok(inked > 1000, `${inked} pixels drawn`);
     // The figures on paper are the plan's.
     assert.ok(Number((await values(page))['headline-value']) > 0);
     await page.context().close();
