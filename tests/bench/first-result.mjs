@@ -1,34 +1,71 @@
 // Measures time from navigation start to the first result (`need-0` in the DOM) in headless
 // Chromium, over fresh browser contexts (cold storage, warm HTTP cache after the first run).
 // A report, never a pass/fail test.
+//
+// The static floor: the same page's HTML and stylesheet with the figure written into the HTML
+// and no script, served the same way. Runs alternate between the two, so the ratio of the
+// medians says how much the wasm adds to what any page costs on this machine at this moment.
+import { copyFile, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { start } from '../e2e/helpers.mjs';
+import { serve } from '../e2e/serve.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 15);
-const env = await start(process.argv[2]);
+const dist = process.argv[2] ?? 'dist';
+
+/** A folder holding the static floor: the page's HTML without scripts, with a figure. */
+async function staticFloor() {
+  const dir = await mkdtemp(join(tmpdir(), 'funnel-floor-'));
+  const html = (await readFile(join(dist, 'index.html'), 'utf8'))
+    .replace(/<script[^>]*><\/script>/g, '')
+    .replace(/<link[^>]*rel=(?:modulepreload|preload)[^>]*>/g, '')
+    .replace(/<noscript>.*<\/noscript>/, '<main><p data-testid="need-0" data-value="3440">3,440</p></main>');
+  await writeFile(join(dir, 'index.html'), html);
+  for (const file of await readdir(dist)) if (file.endsWith('.css')) await copyFile(join(dist, file), join(dir, file));
+  return dir;
+}
+
+/** Navigation start → `need-0` in the DOM, in a fresh context. */
+async function firstResult(browser, url) {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('[data-testid="need-0"]')) {
+        window.__firstResult = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => window.__firstResult !== undefined);
+  const time = await page.evaluate(() => window.__firstResult);
+  await context.close();
+  return time;
+}
+
+const env = await start(dist);
+const floorDir = await staticFloor();
+const floorServer = await serve(floorDir);
+const floorUrl = `http://127.0.0.1:${floorServer.address().port}/`;
 const times = [];
+const floors = [];
 try {
   for (let run = 0; run < RUNS; run += 1) {
-    const context = await env.browser.newContext();
-    await context.addInitScript(() => {
-      new MutationObserver((_, observer) => {
-        if (document.querySelector('[data-testid="need-0"]')) {
-          window.__firstResult = performance.now();
-          observer.disconnect();
-        }
-      }).observe(document, { childList: true, subtree: true });
-    });
-    const page = await context.newPage();
-    await page.goto(env.base);
-    await page.waitForFunction(() => window.__firstResult !== undefined);
-    times.push(await page.evaluate(() => window.__firstResult));
-    await context.close();
+    floors.push(await firstResult(env.browser, floorUrl));
+    times.push(await firstResult(env.browser, env.base));
   }
 } finally {
   await env.close();
+  await new Promise((done) => floorServer.close(done));
+  await rm(floorDir, { recursive: true, force: true });
 }
-times.sort((a, b) => a - b);
-const median = times[Math.floor(times.length / 2)];
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const fmt = (ms) => `${ms.toFixed(0)} ms`;
+times.sort((a, b) => a - b);
 console.log(`first result (navigation start → need-0), ${RUNS} runs:`);
-console.log(`  median ${fmt(median)}, min ${fmt(times[0])}, max ${fmt(times.at(-1))}`);
-console.log(`  target 300 ms: ${median <= 300 ? 'within' : 'OVER'}`);
+console.log(`  median ${fmt(median(times))}, min ${fmt(times[0])}, max ${fmt(times.at(-1))}`);
+console.log(`  static floor (the same HTML and CSS, the figure written in, no script): median ${fmt(median(floors))}`);
+console.log(`  ratio to the floor: ${(median(times) / median(floors)).toFixed(1)}×`);
+console.log(`  target 300 ms: ${median(times) <= 300 ? 'within' : 'OVER'}`);
