@@ -38,6 +38,9 @@ pub struct ChartText<T> {
     pub height: fn(&T) -> u32,
 }
 
+/// What one drawing shows: the canvas's CSS width, the data, and whether the theme is dark.
+type Drawing<T> = (u32, T, bool);
+
 /// A canvas with test id `testid` drawing `data` with `draw`, its type `zoom` times the
 /// page's (1 on the page; meeting mode enlarges).
 pub fn chart_canvas<T>(
@@ -60,43 +63,61 @@ where
         label,
         height,
     } = text;
-    // What to draw next, and whether a drawing is already scheduled.
-    let next = StoredValue::new_local(None::<(u32, T, bool)>);
+    // What to draw next, what was drawn last, and whether a drawing is already scheduled.
+    let next = StoredValue::new_local(None::<Drawing<T>>);
+    let last = StoredValue::new_local(None::<Drawing<T>>);
     let scheduled = StoredValue::new_local(false);
-    let draw = Rc::new(draw);
-    // Draws what is next, if anything is and the chart is still there.
+    // Draws what is next, if anything is, it differs from the last drawing and the chart is
+    // still there.
     let draw_next = move || {
-        let (Some(element), Some((css_width, shown, dark))) = (
+        let (Some(element), Some(drawing)) = (
             canvas.try_get_untracked().flatten(),
             next.try_update_value(Option::take).flatten(),
         ) else {
             return;
         };
-        let height = (height(&shown) * zoom).max(1);
-        if let Some(backend) = Crisp::new(&element, css_width, height, zoom) {
+        if last.with_value(|last| last.as_ref() == Some(&drawing)) {
+            return;
+        }
+        let (css_width, shown, dark) = &drawing;
+        let height = (height(shown) * zoom).max(1);
+        if let Some(backend) = Crisp::new(&element, *css_width, height, zoom) {
             let area = backend.into_drawing_area();
-            draw(&area, &shown, if dark { &DARK } else { &LIGHT });
+            draw(&area, shown, if *dark { &DARK } else { &LIGHT });
             let _ = area.present();
+            last.set_value(Some(drawing));
         }
     };
     let draw_next = Rc::new(draw_next);
     // A change schedules one drawing, in the next animation frame: the chart paints in the
     // same frame as the edit's figures, with the latest data (edits within a frame draw once).
-    // Nothing is drawn while the canvas has no width (hidden) or is off screen: an edit costs
-    // the charts out of sight nothing, and each draws its latest data as it comes into view
-    // (or before printing).
-    let scheduling = Rc::clone(&draw_next);
+    // A chart off screen draws only when its size changes (the page's layout then never
+    // shifts as it comes into view); otherwise it draws its latest data as it comes into view,
+    // or before printing. Nothing is drawn while the canvas has no width (hidden).
+    let draw_in_frame = Rc::clone(&draw_next);
     Effect::new(move || {
-        let (css_width, shown, dark) = (width.get(), data.get(), dark.get());
+        let (css_width, shown, dark, in_view) =
+            (width.get(), data.get(), dark.get(), on_screen.get());
         if css_width == 0 {
             return;
         }
+        let (unchanged, resized) = last.with_value(|last| match last {
+            Some((drawn_width, drawn, drawn_dark)) => (
+                *drawn_width == css_width && *drawn_dark == dark && *drawn == shown,
+                *drawn_width != css_width || height(drawn) != height(&shown),
+            ),
+            None => (false, true),
+        });
+        if unchanged {
+            next.set_value(None);
+            return;
+        }
         next.set_value(Some((css_width, shown, dark)));
-        if !on_screen.get() || scheduled.get_value() {
+        if !(in_view || resized) || scheduled.get_value() {
             return;
         }
         scheduled.set_value(true);
-        let draw_next = Rc::clone(&scheduling);
+        let draw_next = Rc::clone(&draw_in_frame);
         request_animation_frame(move || {
             // The chart may have gone (meeting mode left, the comparison closed) since this
             // was scheduled: then there is nothing to draw, and nothing of it may be touched.
@@ -105,7 +126,22 @@ where
             }
         });
     });
-    let printing = window_event_listener_untyped("beforeprint", move |_| draw_next());
+    // Before printing, every chart shows the latest plan: one never laid out (its section
+    // skipped as off screen since the page opened) is measured now, a forced layout that
+    // printing does anyway.
+    let printing = window_event_listener_untyped("beforeprint", move |_| {
+        let never_drawn = next.with_value(Option::is_none) && last.with_value(Option::is_none);
+        if never_drawn {
+            let measured = canvas
+                .get_untracked()
+                .and_then(|element| u32::try_from(element.client_width()).ok())
+                .filter(|css_width| *css_width > 0);
+            if let (Some(css_width), Some(shown)) = (measured, data.try_get_untracked()) {
+                next.set_value(Some((css_width, shown, dark.get_untracked())));
+            }
+        }
+        draw_next();
+    });
     on_cleanup(move || printing.remove());
     view! {
         <canvas
@@ -122,7 +158,7 @@ where
 }
 
 /// Follows `canvas`'s CSS width into `width` (from a `ResizeObserver`: read after layout, so
-/// it never forces one) and whether it is on screen or within a screen's half of it into
+/// it never forces one) and whether it is on screen or within half a screen of it into
 /// `on_screen` (from an `IntersectionObserver`). The observers live until the chart goes.
 fn observe(canvas: NodeRef<html::Canvas>, width: RwSignal<u32>, on_screen: RwSignal<bool>) {
     type Observers = (
@@ -152,9 +188,9 @@ fn observe(canvas: NodeRef<html::Canvas>, width: RwSignal<u32>, on_screen: RwSig
             // The last entry is the latest state.
             let last = entries.get(entries.length().saturating_sub(1));
             if let Ok(entry) = last.dyn_into::<web_sys::IntersectionObserverEntry>() {
-                let shown = entry.is_intersecting();
-                if on_screen.get_untracked() != shown {
-                    on_screen.set(shown);
+                let in_view = entry.is_intersecting();
+                if on_screen.get_untracked() != in_view {
+                    on_screen.set(in_view);
                 }
             }
         });

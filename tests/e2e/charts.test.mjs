@@ -197,8 +197,8 @@ test('the sensitivity tornado plots the ranked levers as the lever table lists t
 
 /**
  * Notes every chart drawing (each starts with the context's `setTransform`, in
- * src/browser/canvas.rs) with the animation frame it fell in and whether that frame had
- * already rendered: a rAF loop counts frames, and a task queued from each frame's first
+ * src/browser/canvas.rs) with the series it drew (the canvas's `data-series` then), the
+ * animation frame it fell in and whether that frame had already rendered: a rAF loop counts frames, and a task queued from each frame's first
  * callback runs once that frame has rendered.
  */
 async function noteDrawings(page) {
@@ -215,7 +215,8 @@ async function noteDrawings(page) {
     const setTransform = CanvasRenderingContext2D.prototype.setTransform;
     CanvasRenderingContext2D.prototype.setTransform = function (...args) {
       const { started, rendered } = window.frames_;
-      window.drawings.push({ chart: this.canvas.dataset.testid, frame: started, beforeRendering: rendered < started });
+      const { testid: chart, series } = this.canvas.dataset;
+      window.drawings.push({ chart, series, frame: started, beforeRendering: rendered < started });
       return setTransform.apply(this, args);
     };
   });
@@ -254,8 +255,17 @@ test('a chart on screen redraws in the frame that shows the edit; one off screen
   assert.notEqual(await months.getAttribute('data-series'), monthsSeries);
   assert.equal((await drawingsOf(page, 'chart-months')).length, monthsBefore, 'no drawing off screen');
   await months.scrollIntoViewIfNeeded();
+  await page.waitForFunction(([before]) => window.drawings.filter((d) => d.chart === 'chart-months').length > before, [monthsBefore]);
   await frames(page, 3);
-  assert.equal((await drawingsOf(page, 'chart-months')).length, monthsBefore + 1, 'drawn on coming into view');
+  const shown = (await drawingsOf(page, 'chart-months')).slice(monthsBefore);
+  assert.equal(shown.length, 1, 'drawn once on coming into view');
+  assert.equal(shown[0].series, await months.getAttribute('data-series'), 'with the latest plan');
+  // Scrolled away and back with nothing changed: no drawing.
+  await page.evaluate(() => scrollTo(0, 0));
+  await frames(page, 3);
+  await months.scrollIntoViewIfNeeded();
+  await frames(page, 4);
+  assert.equal((await drawingsOf(page, 'chart-months')).length, monthsBefore + 1, 'nothing redrawn');
   // Off screen again, another edit; printing draws it at once, with the latest plan.
   await page.evaluate(() => scrollTo(0, 0));
   await frames(page, 3);
@@ -263,7 +273,26 @@ test('a chart on screen redraws in the frame that shows the edit; one off screen
   await frames(page, 3);
   assert.equal((await drawingsOf(page, 'chart-months')).length, monthsBefore + 1);
   await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
-  assert.equal((await drawingsOf(page, 'chart-months')).length, monthsBefore + 2, 'drawn for print');
+  const printed = (await drawingsOf(page, 'chart-months')).slice(monthsBefore + 1);
+  assert.equal(printed.length, 1, 'drawn for print');
+  assert.equal(printed[0].series, await months.getAttribute('data-series'));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('before printing, every chart shows the latest plan, even one never scrolled into view', async () => {
+  const page = await openFresh(env, PLAN, noteDrawings, { viewport: { width: 1280, height: 720 } });
+  await typeInto(page, 'stage-rate-2', '27');
+  await typeInto(page, 'deal', '31000');
+  await frames(page, 3);
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+  const charts = await page.$$eval('canvas[data-testid^="chart-"]', (canvases) => canvases.map((c) => [c.dataset.testid, c.dataset.series]));
+  assert.ok(charts.length >= 4, JSON.stringify(charts.map(([id]) => id)));
+  for (const [chart, series] of charts) {
+    const drawn = await drawingsOf(page, chart);
+    assert.ok(drawn.length > 0, `${chart} drawn`);
+    assert.equal(drawn.at(-1).series, series, `${chart} shows the latest plan`);
+  }
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -47,8 +47,7 @@ for (const format of ['A4', 'Letter']) {
     assert.deepEqual(clipped, []);
     const pdf = await page.pdf({ format, printBackground: true });
     assert.equal(pageCount(pdf), 1);
-    // The funnel chart is on paper, drawn, though it was never scrolled into view (charts
-    // off screen draw before printing).
+    // The funnel chart on paper is drawn (charts draw only on screen, and before printing).
     const inked = await page.$eval('[data-testid="chart-funnel"]', (canvas) => {
       const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
       let count = 0;
